@@ -1,0 +1,32 @@
+# Sourced by every project script (and ./mvnw): exports JAVA_HOME pointing at a JDK 21 or newer.
+# Helidon 4 needs Java 21+, while many machines default to an older java; so look, in order, at
+# $JAVA_HOME, the java on PATH, and the usual JDK folders, and take the first that is new enough.
+
+glance_java_major() {
+  # Prints the feature version of the java binary given as $1 (e.g. 17, 21, 25), or nothing.
+  "$1" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+glance_find_jdk() {
+  local candidate major
+  for candidate in "${JAVA_HOME:-}" \
+                   "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")" \
+                   /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(glance_java_major "$candidate/bin/java")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! GLANCE_JDK=$(glance_find_jdk); then
+  echo "No JDK 21 or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm). Install one, e.g. 'apt-get install openjdk-21-jdk', or set JAVA_HOME." >&2
+  return 1 2>/dev/null || exit 1
+fi
+export JAVA_HOME="$GLANCE_JDK"
+export PATH="$JAVA_HOME/bin:$PATH"
+unset GLANCE_JDK

@@ -1,0 +1,286 @@
+package io.glance.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An image's metadata with every Glance v2 attribute (§4). Immutable: every change returns a new instance through
+ * {@link #toBuilder()}, so a repository can compare the version it read with the one it writes.
+ * Timestamps are passed in by the caller; the domain never reads a clock.
+ */
+public final class Image {
+    public static final int MAX_NAME_LENGTH = 255;
+    public static final int MAX_TAG_LENGTH = 255;
+    public static final int MAX_PROPERTY_KEY_LENGTH = 255;
+
+    private final ImageId id;
+    private final String name;
+    private final ImageStatus status;
+    private final Visibility visibility;
+    private final boolean isProtected;
+    private final boolean osHidden;
+    private final String owner;
+    private final Long size;
+    private final Long virtualSize;
+    private final ImageChecksums checksums;
+    private final String diskFormat;
+    private final String containerFormat;
+    private final int minDisk;
+    private final int minRam;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final Instant deletedAt;
+    private final Set<String> tags;
+    private final Map<String, String> properties;
+    private final List<ImageLocation> locations;
+
+    private Image(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id is null");
+        this.status = Objects.requireNonNull(b.status, "status is null");
+        this.visibility = Objects.requireNonNull(b.visibility, "visibility is null");
+        this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt is null");
+        this.updatedAt = Objects.requireNonNull(b.updatedAt, "updatedAt is null");
+        if (b.name != null && b.name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("Invalid name: longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (b.minDisk < 0) {
+            throw new InvalidInputException("Invalid min_disk: " + b.minDisk + " (must be >= 0)");
+        }
+        if (b.minRam < 0) {
+            throw new InvalidInputException("Invalid min_ram: " + b.minRam + " (must be >= 0)");
+        }
+        for (String tag : b.tags) {
+            if (tag == null || tag.length() > MAX_TAG_LENGTH) {
+                throw new InvalidInputException("Invalid tag: " + tag + " (at most " + MAX_TAG_LENGTH + " characters)");
+            }
+        }
+        for (Map.Entry<String, String> property : b.properties.entrySet()) {
+            String key = property.getKey();
+            if (key == null || key.isEmpty() || key.length() > MAX_PROPERTY_KEY_LENGTH) {
+                throw new InvalidInputException("Invalid property name: '" + key + "' (1 to 255 characters)");
+            }
+            Objects.requireNonNull(property.getValue(), "value of property " + key + " is null");
+        }
+        this.name = b.name;
+        this.isProtected = b.isProtected;
+        this.osHidden = b.osHidden;
+        this.owner = b.owner;
+        this.size = b.size;
+        this.virtualSize = b.virtualSize;
+        this.checksums = b.checksums;
+        this.diskFormat = ImageFormats.checkDiskFormat(b.diskFormat);
+        this.containerFormat = ImageFormats.checkContainerFormat(b.containerFormat);
+        this.minDisk = b.minDisk;
+        this.minRam = b.minRam;
+        this.deletedAt = b.deletedAt;
+        this.tags = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.tags));
+        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.locations = List.copyOf(b.locations);
+    }
+
+    /** A new image in {@code queued}, as POST /v2/images creates it. */
+    public static Builder newImage(ImageId id, Instant now) {
+        return new Builder().id(id).status(ImageStatus.QUEUED).visibility(Visibility.SHARED).createdAt(now).updatedAt(now);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().id(id).name(name).status(status).visibility(visibility).isProtected(isProtected)
+                .osHidden(osHidden).owner(owner).size(size).virtualSize(virtualSize).checksums(checksums)
+                .diskFormat(diskFormat).containerFormat(containerFormat).minDisk(minDisk).minRam(minRam)
+                .createdAt(createdAt).updatedAt(updatedAt).deletedAt(deletedAt).tags(tags).properties(properties)
+                .locations(locations);
+    }
+
+    // ---- rules -------------------------------------------------------------------------------------------
+
+    /** Whether the caller may see this image at all; {@code callerMembership} is the caller's member row, if any. */
+    public boolean isVisibleTo(RequestContext context, MemberStatus callerMembership) {
+        if (context.admin() || owner == null || Objects.equals(owner, context.projectId())) {
+            return true;
+        }
+        return switch (visibility) {
+            case PUBLIC, COMMUNITY -> true;
+            case SHARED -> callerMembership != null;
+            case PRIVATE -> false;
+        };
+    }
+
+    /** The change PUT /file makes first: {@code queued → saving}; needs both formats. */
+    public Image startUpload(Instant now) {
+        if (status != ImageStatus.QUEUED) {
+            throw new ConflictException("Image " + id + " is " + status.wireName()
+                    + "; data can only be uploaded to a queued image");
+        }
+        requireFormats();
+        return toBuilder().status(ImageStatus.SAVING).updatedAt(now).build();
+    }
+
+    /** {@code saving → active} with what the store wrote. */
+    public Image completeUpload(long dataSize, ImageChecksums digests, ImageLocation location, Instant now) {
+        requireTransition(ImageStatus.ACTIVE);
+        return toBuilder().status(ImageStatus.ACTIVE).size(dataSize).checksums(digests)
+                .locations(List.of(location)).updatedAt(now).build();
+    }
+
+    /** {@code saving → queued} after a failed upload: the data attributes are reset, as Glance does. */
+    public Image abortUpload(Instant now) {
+        requireTransition(ImageStatus.QUEUED);
+        return toBuilder().status(ImageStatus.QUEUED).size(null).virtualSize(null).checksums(null)
+                .locations(List.of()).updatedAt(now).build();
+    }
+
+    /** active → deactivated; a no-op when already deactivated; 403 from any other status. */
+    public Image deactivate(Instant now) {
+        if (status == ImageStatus.DEACTIVATED) {
+            return this;
+        }
+        if (status != ImageStatus.ACTIVE) {
+            throw new ForbiddenException("Not allowed to deactivate image " + id + " in status " + status.wireName());
+        }
+        return toBuilder().status(ImageStatus.DEACTIVATED).updatedAt(now).build();
+    }
+
+    /** deactivated → active; a no-op when already active; 403 from any other status. */
+    public Image reactivate(Instant now) {
+        if (status == ImageStatus.ACTIVE) {
+            return this;
+        }
+        if (status != ImageStatus.DEACTIVATED) {
+            throw new ForbiddenException("Not allowed to reactivate image " + id + " in status " + status.wireName());
+        }
+        return toBuilder().status(ImageStatus.ACTIVE).updatedAt(now).build();
+    }
+
+    /** Soft delete; {@code protected} images refuse with 403. */
+    public Image markDeleted(Instant now) {
+        if (isProtected) {
+            throw new ForbiddenException("Image " + id + " is protected and cannot be deleted");
+        }
+        return toBuilder().status(ImageStatus.DELETED).deletedAt(now).updatedAt(now).build();
+    }
+
+    private void requireFormats() {
+        if (diskFormat == null || containerFormat == null) {
+            throw new InvalidInputException("Image " + id + " needs both disk_format and container_format before data"
+                    + " can be uploaded (disk_format=" + diskFormat + ", container_format=" + containerFormat + ")");
+        }
+    }
+
+    private void requireTransition(ImageStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new ConflictException("Image " + id + " cannot move from " + status.wireName() + " to "
+                    + target.wireName());
+        }
+    }
+
+    // ---- accessors ---------------------------------------------------------------------------------------
+
+    public ImageId id() { return id; }
+    public String name() { return name; }
+    public ImageStatus status() { return status; }
+    public Visibility visibility() { return visibility; }
+    public boolean isProtected() { return isProtected; }
+    public boolean osHidden() { return osHidden; }
+    public String owner() { return owner; }
+    public Long size() { return size; }
+    public Long virtualSize() { return virtualSize; }
+    /** The digests, or {@code null} while the image has no data. */
+    public ImageChecksums checksums() { return checksums; }
+    public String diskFormat() { return diskFormat; }
+    public String containerFormat() { return containerFormat; }
+    public int minDisk() { return minDisk; }
+    public int minRam() { return minRam; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant deletedAt() { return deletedAt; }
+    public boolean deleted() { return status == ImageStatus.DELETED; }
+    public Set<String> tags() { return tags; }
+    public Map<String, String> properties() { return properties; }
+    public List<ImageLocation> locations() { return locations; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Image other && id.equals(other.id) && status == other.status
+                && visibility == other.visibility && isProtected == other.isProtected && osHidden == other.osHidden
+                && minDisk == other.minDisk && minRam == other.minRam && Objects.equals(name, other.name)
+                && Objects.equals(owner, other.owner) && Objects.equals(size, other.size)
+                && Objects.equals(virtualSize, other.virtualSize) && Objects.equals(checksums, other.checksums)
+                && Objects.equals(diskFormat, other.diskFormat)
+                && Objects.equals(containerFormat, other.containerFormat)
+                && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt)
+                && Objects.equals(deletedAt, other.deletedAt) && tags.equals(other.tags)
+                && properties.equals(other.properties) && locations.equals(other.locations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, status, updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Image[" + id + ", " + status.wireName() + ", name=" + name + "]";
+    }
+
+    /** Mutable builder; {@link #build()} validates. */
+    public static final class Builder {
+        private ImageId id;
+        private String name;
+        private ImageStatus status;
+        private Visibility visibility;
+        private boolean isProtected;
+        private boolean osHidden;
+        private String owner;
+        private Long size;
+        private Long virtualSize;
+        private ImageChecksums checksums;
+        private String diskFormat;
+        private String containerFormat;
+        private int minDisk;
+        private int minRam;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private Instant deletedAt;
+        private Set<String> tags = new LinkedHashSet<>();
+        private Map<String, String> properties = new LinkedHashMap<>();
+        private List<ImageLocation> locations = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder id(ImageId value) { this.id = value; return this; }
+        public Builder name(String value) { this.name = value; return this; }
+        public Builder status(ImageStatus value) { this.status = value; return this; }
+        public Builder visibility(Visibility value) { this.visibility = value; return this; }
+        public Builder isProtected(boolean value) { this.isProtected = value; return this; }
+        public Builder osHidden(boolean value) { this.osHidden = value; return this; }
+        public Builder owner(String value) { this.owner = value; return this; }
+        public Builder size(Long value) { this.size = value; return this; }
+        public Builder virtualSize(Long value) { this.virtualSize = value; return this; }
+        public Builder checksums(ImageChecksums value) { this.checksums = value; return this; }
+        public Builder diskFormat(String value) { this.diskFormat = value; return this; }
+        public Builder containerFormat(String value) { this.containerFormat = value; return this; }
+        public Builder minDisk(int value) { this.minDisk = value; return this; }
+        public Builder minRam(int value) { this.minRam = value; return this; }
+        public Builder createdAt(Instant value) { this.createdAt = value; return this; }
+        public Builder updatedAt(Instant value) { this.updatedAt = value; return this; }
+        public Builder deletedAt(Instant value) { this.deletedAt = value; return this; }
+        public Builder tags(Set<String> value) { this.tags = new LinkedHashSet<>(value); return this; }
+        public Builder properties(Map<String, String> value) { this.properties = new LinkedHashMap<>(value); return this; }
+        public Builder locations(List<ImageLocation> value) { this.locations = new ArrayList<>(value); return this; }
+
+        public Image build() {
+            return new Image(this);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.glance.ports.in;
+
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.RequestContext;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Uploading and downloading image data (Glance v2 §2.3). Data is streamed, never held in memory. */
+public interface ImageData {
+
+    /**
+     * Streams {@code data} into a store: {@code queued → saving → active}. On any failure the partial data is
+     * deleted and the image returns to {@code queued}.
+     *
+     * @param declaredLength the request's Content-Length, or {@code -1} for chunked uploads
+     * @param storeId        the store the client asked for ({@code X-Image-Meta-Store}), or {@code null} for the default
+     * @throws io.glance.domain.ConflictException      when the image is not queued
+     * @throws io.glance.domain.LimitExceededException when the data exceeds {@code image_size_cap}
+     */
+    Image upload(RequestContext context, ImageId id, InputStream data, long declaredLength, String storeId);
+
+    /**
+     * Opens the image data, whole or a range.
+     *
+     * @return empty when the image has no data yet (the API answers 204)
+     * @throws io.glance.domain.RangeNotSatisfiableException when the range starts past the end
+     * @throws io.glance.domain.ForbiddenException when a non-admin downloads a deactivated image
+     */
+    Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range);
+}

@@ -1,0 +1,61 @@
+package io.glance.ports.out;
+
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageMember;
+import io.glance.domain.ImageStatus;
+import io.glance.domain.RequestContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where image metadata lives (H2 embedded, MariaDB, or a remote glance-registry). Implementations translate their
+ * own failures into domain exceptions: {@link io.glance.domain.ConflictException} for duplicates and lost races,
+ * {@link io.glance.domain.ServiceUnavailableException} when the database cannot be reached. No SQL or driver
+ * exception crosses this port.
+ */
+public interface ImageRepository {
+
+    /**
+     * Stores a new image with its tags, properties and locations.
+     *
+     * @throws io.glance.domain.ConflictException when the id is taken, also by a deleted image (ids stay reserved)
+     */
+    void create(Image image);
+
+    /** The image with this id unless it is deleted. */
+    Optional<Image> findById(ImageId id);
+
+    /**
+     * Replaces the stored image (all attributes, tags, properties and locations) with {@code image}, but only if the
+     * stored status is still {@code expectedStatus}. This is how status transitions stay safe under concurrency:
+     * of two uploads that both read {@code queued}, only one moves the image to {@code saving}.
+     *
+     * @return the stored image
+     * @throws io.glance.domain.ConflictException when the stored status is not {@code expectedStatus}
+     * @throws io.glance.domain.NotFoundException  when the image does not exist or is deleted
+     */
+    Image update(Image image, ImageStatus expectedStatus);
+
+    /**
+     * One page of the images visible to {@code context} that match the query, in the query's order, starting after
+     * the marker.
+     *
+     * @throws io.glance.domain.InvalidInputException when the marker is unknown or invisible
+     */
+    List<Image> list(ImageQuery query, RequestContext context);
+
+    /** @throws io.glance.domain.ConflictException when the project already is a member */
+    void addMember(ImageMember member);
+
+    Optional<ImageMember> findMember(ImageId imageId, String memberId);
+
+    List<ImageMember> listMembers(ImageId imageId);
+
+    /** @throws io.glance.domain.NotFoundException when there is no such member */
+    void updateMember(ImageMember member);
+
+    /** @throws io.glance.domain.NotFoundException when there is no such member */
+    void deleteMember(ImageId imageId, String memberId);
+}

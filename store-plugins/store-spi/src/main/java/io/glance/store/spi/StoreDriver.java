@@ -1,0 +1,55 @@
+package io.glance.store.spi;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * One configured store. Drivers must be safe for concurrent use. The host checks {@link StoreCapability capabilities}
+ * before each call; a driver called anyway throws {@link UnsupportedCapabilityException}.
+ */
+public interface StoreDriver extends AutoCloseable {
+
+    /** The store id this driver was created for. */
+    String storeId();
+
+    /**
+     * Writes a new object for an image from {@code data} until its end. The object must appear atomically (written
+     * under a temporary name and published at the end), and nothing may be left behind when this method throws.
+     *
+     * @param imageId      the image the object belongs to; drivers derive the object name from it
+     * @param data         the bytes; already counted, limited and hashed by the host. Read it to its end; do not close it
+     * @param expectedSize the size announced by the client, or {@code -1} when unknown (chunked upload)
+     * @return where the object was written and how many bytes it holds
+     * @throws DuplicateObjectException    when an object for this image already exists
+     * @throws SizeMismatchException       when {@code expectedSize >= 0} and the stream held another number of bytes
+     * @throws StorageFullException        when the store ran out of space
+     * @throws WriteDeniedException        when the store refused the write
+     * @throws StoreUnavailableException   when the store could not be reached
+     * @throws java.io.UncheckedIOException when reading {@code data} failed (the client went away); also cleaned up
+     */
+    StoredObject put(String imageId, InputStream data, long expectedSize);
+
+    /**
+     * Opens an object for reading, whole ({@code range == null}) or a byte range already resolved by the host.
+     *
+     * @throws ObjectNotFoundException when there is no object at {@code location}
+     */
+    ObjectData get(URI location, ByteRange range);
+
+    /** The size of the object at {@code location}. @throws ObjectNotFoundException when absent */
+    long size(URI location);
+
+    /** Deletes the object at {@code location}. @throws ObjectNotFoundException when it is already gone */
+    void delete(URI location);
+
+    /** Properties for {@code /v2/info/stores/detail} (never secrets), e.g. {@code data_dir}. */
+    default Map<String, String> describe() {
+        return Map.of();
+    }
+
+    /** Releases clients, pools and threads. */
+    @Override
+    default void close() {
+    }
+}
