@@ -1,0 +1,36 @@
+package io.glance.store.tck;
+
+import io.glance.store.spi.StoreCapability;
+import io.glance.store.spi.StoreDriver;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Runs the TCK against the reference driver with every capability: proves the tests pass for a correct driver. */
+class InMemoryStoreDriverTckTest extends StoreDriverTck {
+    private InMemoryStoreDriver driver;
+
+    @Override
+    protected StoreDriver createDriver(Path tmp) {
+        driver = new InMemoryStoreDriver("memory", declaredCapabilities());
+        return driver;
+    }
+
+    @Override
+    protected Set<StoreCapability> declaredCapabilities() {
+        return EnumSet.allOf(StoreCapability.class);
+    }
+
+    @Override
+    protected List<String> listStoredNames() {
+        return driver.names();
+    }
+
+    @Override
+    protected URI absentLocation(String imageId) {
+        return driver.locationOf(imageId);
+    }
+}
