@@ -1,0 +1,138 @@
+package io.glance.store.filesystem;
+
+import io.glance.store.spi.BadStoreConfigurationException;
+import io.glance.store.spi.ConfigKey;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The options of one filesystem store, parsed and checked. Option names are those of glance_store, so existing
+ * configuration files keep working.
+ *
+ * @param dataDirectory   where image files live (absolute, normalized)
+ * @param filePermissions the permissions given to image files, or empty to keep the process umask's
+ * @param chunkSize       the read buffer for downloads, in bytes
+ */
+record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermission>> filePermissions, int chunkSize) {
+
+    static final String DATADIR = "filesystem_store_datadir";
+    static final String FILE_PERM = "filesystem_store_file_perm";
+    static final String CHUNK_SIZE = "filesystem_store_chunk_size";
+
+    static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
+    /** Bounds a buffer allocated per download; glance_store's own default for other drivers is 4 MiB. */
+    static final int MAX_CHUNK_SIZE = 64 * 1024 * 1024;
+
+    static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.required(DATADIR, "Directory the image files are written to; created when missing."),
+            ConfigKey.optional(FILE_PERM, null,
+                    "Octal permissions for new image files, e.g. 0640; unset or 0 keeps the umask's."),
+            ConfigKey.optional(CHUNK_SIZE, Integer.toString(DEFAULT_CHUNK_SIZE),
+                    "Read buffer for downloads, in bytes."));
+
+    FilesystemStoreConfig {
+        requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(filePermissions, "filePermissions is null");
+        filePermissions = filePermissions.map(Set::copyOf);
+    }
+
+    /** Parses a store's options; unknown keys and unusable values are refused with the key and value named. */
+    static FilesystemStoreConfig parse(String storeId, Map<String, String> options) {
+        requireNonNull(storeId, "storeId is null");
+        requireNonNull(options, "options is null");
+        Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
+        for (String key : options.keySet()) {
+            if (!known.contains(key)) {
+                throw new BadStoreConfigurationException("filesystem store '" + storeId + "': unknown option '" + key
+                        + "'; accepted options are " + KEYS.stream().map(ConfigKey::name).sorted().toList());
+            }
+        }
+        return new FilesystemStoreConfig(
+                dataDirectory(storeId, options.get(DATADIR)),
+                filePermissions(storeId, options.get(FILE_PERM)),
+                chunkSize(storeId, options.get(CHUNK_SIZE)));
+    }
+
+    private static Path dataDirectory(String storeId, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadStoreConfigurationException("filesystem store '" + storeId + "': option '" + DATADIR
+                    + "' is required");
+        }
+        try {
+            return Path.of(value.strip()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new BadStoreConfigurationException("filesystem store '" + storeId + "': option '" + DATADIR
+                    + "' is not a valid path: '" + value + "'", e);
+        }
+    }
+
+    /** Accepts glance_store's forms: {@code 640}, {@code 0640}, {@code 0o640}; {@code 0} means "leave as created". */
+    private static Optional<Set<PosixFilePermission>> filePermissions(String storeId, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String digits = value.strip().toLowerCase(Locale.ROOT);
+        if (digits.startsWith("0o")) {
+            digits = digits.substring(2);
+        }
+        int mode;
+        try {
+            mode = Integer.parseInt(digits, 8);
+        } catch (NumberFormatException e) {
+            throw badValue(storeId, FILE_PERM, value, "an octal file mode such as 0640", e);
+        }
+        if (mode < 0 || mode > 0777) {
+            throw badValue(storeId, FILE_PERM, value, "an octal file mode between 0 and 0777", null);
+        }
+        if (mode == 0) {
+            return Optional.empty();
+        }
+        if ((mode & 0400) == 0) {
+            // glance-api itself must read the files back to serve downloads.
+            throw badValue(storeId, FILE_PERM, value, "a mode that lets the owner read the file (0400)", null);
+        }
+        return Optional.of(PosixFilePermissions.fromString(symbolic(mode)));
+    }
+
+    private static String symbolic(int mode) {
+        String letters = "rwxrwxrwx";
+        StringBuilder result = new StringBuilder(9);
+        for (int bit = 0; bit < 9; bit++) {
+            result.append((mode & (0400 >> bit)) != 0 ? letters.charAt(bit) : '-');
+        }
+        return result.toString();
+    }
+
+    private static int chunkSize(String storeId, String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_CHUNK_SIZE;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw badValue(storeId, CHUNK_SIZE, value, "a number of bytes", e);
+        }
+        if (size < 1 || size > MAX_CHUNK_SIZE) {
+            throw badValue(storeId, CHUNK_SIZE, value, "between 1 and " + MAX_CHUNK_SIZE + " bytes", null);
+        }
+        return size;
+    }
+
+    private static BadStoreConfigurationException badValue(String storeId, String key, String value, String expected,
+                                                           Exception cause) {
+        return new BadStoreConfigurationException("filesystem store '" + storeId + "': option '" + key + "' must be "
+                + expected + ", not '" + value + "'", cause);
+    }
+}
