@@ -1,0 +1,87 @@
+package io.glance.adapters.db;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How to reach the database and how to pool connections to it.
+ *
+ * @param jdbcUrl           a JDBC URL ({@code jdbc:mariadb://…}, {@code jdbc:h2:…;MODE=MariaDB})
+ * @param user              the user, or {@code null} when the URL carries it (or H2 needs none)
+ * @param password          the password, or {@code null}
+ * @param maxPoolSize       the most connections open at once
+ * @param connectionTimeout how long a request waits for a free connection before the database counts as unavailable
+ * @param migrateOnStart    whether {@link GlanceDatabase#open} brings the schema up to date
+ */
+public record DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize,
+                               Duration connectionTimeout, boolean migrateOnStart) {
+    public static final int DEFAULT_MAX_POOL_SIZE = 10;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+    /** HikariCP refuses shorter timeouts. */
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    public DatabaseSettings {
+        requireNonNull(jdbcUrl, "jdbcUrl is null");
+        requireNonNull(connectionTimeout, "connectionTimeout is null");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("Not a JDBC URL: " + JdbcUrls.withoutSecrets(jdbcUrl)
+                    + " (use SqlConnectionUrl to convert Glance's sql_connection)");
+        }
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 1: " + maxPoolSize);
+        }
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("connectionTimeout must be at least " + MIN_CONNECTION_TIMEOUT + ": "
+                    + connectionTimeout);
+        }
+    }
+
+    /**
+     * The default database: an H2 file database at {@code <dataDir>/glance} (H2 adds {@code .mv.db}), created with its
+     * directory on first start and migrated on open.
+     */
+    public static DatabaseSettings embeddedH2(Path dataDir) {
+        requireNonNull(dataDir, "dataDir is null");
+        Path file = dataDir.toAbsolutePath().normalize().resolve("glance");
+        return new DatabaseSettings("jdbc:h2:file:" + file + JdbcUrls.H2_OPTIONS, "sa", "",
+                DEFAULT_MAX_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true);
+    }
+
+    /**
+     * Settings for Glance's {@code sql_connection} option: a JDBC URL or a SQLAlchemy URL such as
+     * {@code mysql+pymysql://glance:secret@db:3306/glance} (see {@link SqlConnectionUrl}); pool defaults, migrated on
+     * open.
+     */
+    public static DatabaseSettings fromSqlConnection(String sqlConnection) {
+        SqlConnectionUrl url = SqlConnectionUrl.parse(sqlConnection);
+        return new DatabaseSettings(url.jdbcUrl(), url.user(), url.password(), DEFAULT_MAX_POOL_SIZE,
+                DEFAULT_CONNECTION_TIMEOUT, true);
+    }
+
+    public DatabaseSettings withMaxPoolSize(int value) {
+        return new DatabaseSettings(jdbcUrl, user, password, value, connectionTimeout, migrateOnStart);
+    }
+
+    public DatabaseSettings withConnectionTimeout(Duration value) {
+        return new DatabaseSettings(jdbcUrl, user, password, maxPoolSize, value, migrateOnStart);
+    }
+
+    public DatabaseSettings withMigrateOnStart(boolean value) {
+        return new DatabaseSettings(jdbcUrl, user, password, maxPoolSize, connectionTimeout, value);
+    }
+
+    /** The URL without credentials, for logs and error messages. */
+    public String describe() {
+        return JdbcUrls.withoutSecrets(jdbcUrl);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[jdbcUrl=" + describe() + ", user=" + user + ", password="
+                + (password == null ? null : "***") + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout="
+                + connectionTimeout + ", migrateOnStart=" + migrateOnStart + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package io.glance.adapters.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.glance.ports.out.ImageRepository;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The image database: a connection pool, the schema migrations and the {@link ImageRepository} on top. Open one per
+ * process with {@link #open(DatabaseSettings)} and close it on shutdown.
+ * <pre>{@code
+ * try (GlanceDatabase database = GlanceDatabase.open(DatabaseSettings.embeddedH2(dataDir))) {
+ *     ImageRepository images = database.repository();
+ * }
+ * }</pre>
+ */
+public final class GlanceDatabase implements AutoCloseable {
+    private final DatabaseSettings settings;
+    private final HikariDataSource pool;
+    private final DatabaseFailures failures;
+    private final SchemaMigrations migrations;
+    private final ImageRepository repository;
+
+    private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
+        this.settings = settings;
+        this.pool = pool;
+        this.failures = new DatabaseFailures(settings.describe());
+        this.migrations = new SchemaMigrations(pool);
+        this.repository = new MyBatisImageRepository(
+                new Transactions(MyBatisSessions.factory(pool), failures));
+    }
+
+    /**
+     * Connects (failing fast when the database cannot be reached) and, if the settings say so, migrates the schema.
+     *
+     * @throws io.glance.domain.ServiceUnavailableException naming the database when it cannot be reached
+     * @throws DatabaseAccessException                     when the migration fails
+     * @throws IllegalArgumentException                    for an H2 URL without {@code MODE=MariaDB}
+     */
+    public static GlanceDatabase open(DatabaseSettings settings) {
+        requireNonNull(settings, "settings is null");
+        JdbcUrls.requireSupportedDialect(settings.jdbcUrl());
+        HikariDataSource pool = startPool(settings);
+        try {
+            GlanceDatabase database = new GlanceDatabase(settings, pool);
+            if (settings.migrateOnStart()) {
+                database.migrate();
+            }
+            return database;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource startPool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("glance-db");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        // Every repository call is one explicit transaction; READ COMMITTED keeps MariaDB from taking gap locks
+        // that would make concurrent creates wait on each other.
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseFailures(settings.describe()).translate(e, "open a connection");
+        }
+    }
+
+    /** The repository; one instance, safe for concurrent use. */
+    public ImageRepository repository() {
+        return repository;
+    }
+
+    /** Applies the migrations not yet applied; a no-op when the schema is current. */
+    public void migrate() {
+        try {
+            migrations.migrate();
+        } catch (RuntimeException e) {
+            throw failures.translate(e, "migrate the schema");
+        }
+    }
+
+    /** The version of the last applied migration, e.g. {@code "1"}, or {@code "0"} before the first migration. */
+    public String schemaVersion() {
+        try {
+            return migrations.currentVersion();
+        } catch (RuntimeException e) {
+            throw failures.translate(e, "read the schema version");
+        }
+    }
+
+    /** The database URL without credentials, for logs. */
+    public String describe() {
+        return settings.describe();
+    }
+
+    /** Closes every pooled connection; an embedded H2 database is closed with its last connection. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,27 @@
+package io.glance.adapters.db;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+
+/** Statements on {@code images}; the SQL is in {@code ImageMapper.xml} next to this interface's resource path. */
+interface ImageMapper {
+
+    void insert(ImageRow row);
+
+    /** The image unless soft-deleted, or {@code null}. */
+    ImageRow selectLive(@Param("id") String id);
+
+    /** The image even when soft-deleted, or {@code null}. */
+    ImageRow selectAny(@Param("id") String id);
+
+    /**
+     * Replaces every column but {@code id} and {@code created_at} when the stored row is live and still has
+     * {@code expectedStatus}.
+     *
+     * @return the number of rows changed: 1, or 0 when the condition failed
+     */
+    int updateIfStatus(@Param("row") ImageRow row, @Param("expectedStatus") String expectedStatus);
+
+    List<ImageRow> selectPage(ListStatement statement);
+}

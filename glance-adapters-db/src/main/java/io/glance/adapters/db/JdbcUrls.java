@@ -1,0 +1,41 @@
+package io.glance.adapters.db;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** What the adapter needs to know about a JDBC URL: which database it names, and how to show it without secrets. */
+final class JdbcUrls {
+    /**
+     * The migrations and mappers use MariaDB syntax (DATETIME, table options), which H2 understands in this mode;
+     * lower-case identifiers make H2's catalog look like MariaDB's.
+     */
+    static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE";
+
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@?;]*@");
+    private static final Pattern H2_CREDENTIAL_OPTION = Pattern.compile("(?i);(password|user)=[^;]*");
+
+    private JdbcUrls() {
+    }
+
+    static boolean isH2(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** Fails early with a hint instead of letting the first migration fail on DATETIME. */
+    static void requireSupportedDialect(String jdbcUrl) {
+        if (isH2(jdbcUrl) && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";MODE=MARIADB")) {
+            throw new IllegalArgumentException("H2 URL " + withoutSecrets(jdbcUrl) + " lacks MODE=MariaDB: the schema"
+                    + " uses MariaDB syntax; append " + H2_OPTIONS);
+        }
+    }
+
+    /** The URL without user info, query string or H2 credential options. */
+    static String withoutSecrets(String jdbcUrl) {
+        String url = USER_INFO.matcher(jdbcUrl).replaceFirst("//");
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            url = url.substring(0, query);
+        }
+        return H2_CREDENTIAL_OPTION.matcher(url).replaceAll("");
+    }
+}
