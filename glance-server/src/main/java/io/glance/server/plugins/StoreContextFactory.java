@@ -1,0 +1,41 @@
+package io.glance.server.plugins;
+
+import io.glance.store.spi.BadStoreConfigurationException;
+import io.glance.store.spi.StoreContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/** Makes the {@link StoreContext} a store's driver is created with: the plugin's only way into the host. */
+@FunctionalInterface
+public interface StoreContextFactory {
+
+    StoreContext contextFor(String storeId);
+
+    /** Contexts whose work directory is {@code root/<storeId>}, created on demand. */
+    static StoreContextFactory workDirectoriesUnder(Path root, String hostVersion) {
+        requireNonNull(root, "root is null");
+        requireNonNull(hostVersion, "hostVersion is null");
+        return storeId -> {
+            Path workDirectory = root.resolve(storeId);
+            try {
+                Files.createDirectories(workDirectory);
+            } catch (IOException e) {
+                throw new BadStoreConfigurationException("store '" + storeId + "': cannot create its work directory "
+                        + workDirectory + ": " + e.getMessage(), e);
+            }
+            return new HostStoreContext(hostVersion, workDirectory);
+        };
+    }
+
+    /** The plain context the host gives drivers. */
+    record HostStoreContext(String hostVersion, Path workDirectory) implements StoreContext {
+        public HostStoreContext {
+            requireNonNull(hostVersion, "hostVersion is null");
+            requireNonNull(workDirectory, "workDirectory is null");
+        }
+    }
+}
