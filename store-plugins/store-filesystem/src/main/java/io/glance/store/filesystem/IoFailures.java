@@ -36,7 +36,7 @@ final class IoFailures {
     /** A failure while opening or reading an image file. */
     static StoreException reading(String storeId, Object location, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new ObjectNotFoundException("no object at " + location + " in filesystem store '" + storeId + "'", e);
+            return notFound(storeId, location, e);
         }
         return new StoreUnavailableException("reading " + location + " from filesystem store '" + storeId
                 + "' failed: " + reason(e), e);
@@ -45,13 +45,17 @@ final class IoFailures {
     /** A failure while deleting an image file. */
     static StoreException deleting(String storeId, Object location, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new ObjectNotFoundException("no object at " + location + " in filesystem store '" + storeId + "'", e);
+            return notFound(storeId, location, e);
         }
         String what = "deleting " + location + " from filesystem store '" + storeId + "' failed: " + reason(e);
         if (isDenied(e)) {
             return new WriteDeniedException(what, e);
         }
         return new StoreUnavailableException(what, e);
+    }
+
+    private static ObjectNotFoundException notFound(String storeId, Object location, IOException e) {
+        return new ObjectNotFoundException("no object at " + location + " in filesystem store '" + storeId + "'", e);
     }
 
     static boolean isOutOfSpace(IOException e) {

@@ -113,7 +113,8 @@ public abstract class StoreDriverTck
 
     @Override
     public final StoredObject seed(String imageId, long size, long seed) {
-        return requireNonNull(seedObject(imageId, new PatternInputStream(size, seed), size), "seedObject returned null");
+        StoredObject seeded = seedObject(imageId, new PatternInputStream(size, seed), size);
+        return requireNonNull(seeded, "seedObject returned null");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.glance.store.tck;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +28,8 @@ class TestPatternInputStream {
         byte[] second = new PatternInputStream(4096, 2).readAllBytes();
 
         assertThat(first).isNotEqualTo(second);
-        assertThat(java.util.Arrays.copyOfRange(first, 0, 2048))
-                .isNotEqualTo(java.util.Arrays.copyOfRange(first, 2048, 4096));
+        assertThat(Arrays.copyOfRange(first, 0, 2048))
+                .isNotEqualTo(Arrays.copyOfRange(first, 2048, 4096));
     }
 
     @Test
