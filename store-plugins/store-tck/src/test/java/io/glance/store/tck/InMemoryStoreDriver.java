@@ -28,17 +28,33 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The smallest correct driver, used to test the TCK itself: objects in a map, writes staged under a partial name
- * that the TCK can see, and capabilities enforced as the SPI requires.
+ * that the TCK can see, and capabilities enforced as the SPI requires. {@link Defect}s break it on purpose.
  */
 final class InMemoryStoreDriver implements StoreDriver {
+    /** Mistakes real drivers make, which the TCK must catch. */
+    enum Defect {
+        /** Failed writes leave their partial object behind. */
+        KEEPS_PARTIALS,
+        /** Operations the store did not declare are served anyway. */
+        IGNORES_CAPABILITIES,
+        /** A put for an image that has data replaces it. */
+        REPLACES_EXISTING
+    }
+
     private final String storeId;
     private final Set<StoreCapability> capabilities;
+    private final Set<Defect> defects;
     private final ConcurrentMap<String, byte[]> objects = new ConcurrentHashMap<>();
     private final Set<String> partials = ConcurrentHashMap.newKeySet();
 
     InMemoryStoreDriver(String storeId, Set<StoreCapability> capabilities) {
+        this(storeId, capabilities, Set.of());
+    }
+
+    InMemoryStoreDriver(String storeId, Set<StoreCapability> capabilities, Set<Defect> defects) {
         this.storeId = requireNonNull(storeId, "storeId is null");
         this.capabilities = Set.copyOf(capabilities);
+        this.defects = Set.copyOf(defects);
     }
 
     @Override
@@ -49,17 +65,26 @@ final class InMemoryStoreDriver implements StoreDriver {
     @Override
     public StoredObject put(String imageId, InputStream data, long expectedSize) {
         require(StoreCapability.WRITE);
-        if (objects.containsKey(imageId)) {
+        if (objects.containsKey(imageId) && !defects.contains(Defect.REPLACES_EXISTING)) {
             throw new DuplicateObjectException("image " + imageId + " already has data in store " + storeId);
         }
         String partial = "partial-" + imageId + "-" + UUID.randomUUID();
         partials.add(partial);
+        byte[] bytes;
         try {
-            byte[] bytes = readAll(imageId, data, expectedSize);
-            return place(imageId, bytes);
-        } finally {
-            partials.remove(partial);
+            bytes = readAll(imageId, data, expectedSize);
+        } catch (RuntimeException e) {
+            if (!defects.contains(Defect.KEEPS_PARTIALS)) {
+                partials.remove(partial);
+            }
+            throw e;
         }
+        partials.remove(partial);
+        if (defects.contains(Defect.REPLACES_EXISTING)) {
+            objects.put(imageId, bytes);
+            return new StoredObject(locationOf(imageId), bytes.length, Map.of());
+        }
+        return place(imageId, bytes);
     }
 
     /** Bypasses capabilities, as a test seeding a read-only store does. */
@@ -142,7 +167,7 @@ final class InMemoryStoreDriver implements StoreDriver {
     }
 
     private void require(StoreCapability capability) {
-        if (!capabilities.contains(capability)) {
+        if (!capabilities.contains(capability) && !defects.contains(Defect.IGNORES_CAPABILITIES)) {
             throw new UnsupportedCapabilityException(storeId, capability);
         }
     }
