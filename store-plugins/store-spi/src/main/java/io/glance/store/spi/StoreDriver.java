@@ -27,6 +27,8 @@ public interface StoreDriver extends AutoCloseable {
      * @throws WriteDeniedException        when the store refused the write
      * @throws StoreUnavailableException   when the store could not be reached
      * @throws java.io.UncheckedIOException when reading {@code data} failed (the client went away); also cleaned up
+     * @throws RuntimeException            whatever unchecked exception {@code data} itself throws (the host's size cap
+     *                                     and quota checks run inside it), unchanged, after cleaning up
      */
     StoredObject put(String imageId, InputStream data, long expectedSize);
 
