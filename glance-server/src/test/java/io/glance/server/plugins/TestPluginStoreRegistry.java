@@ -226,6 +226,21 @@ class TestPluginStoreRegistry {
         }
     }
 
+    /** Legacy mode: one shared option set, from which the store's driver takes only its own keys. */
+    @Test
+    void singleStoreModePicksTheDriversOwnOptionsFromTheSharedSet() {
+        StoreConfig config = StoreConfig.singleStore("filesystem", Map.of(
+                "filesystem_store_datadir", "/images",
+                "s3_password", "not for the file store",
+                "api_port", "9292"), plugins());
+
+        assertThat(config).isEqualTo(new StoreConfig("file", "file", null,
+                Map.of("filesystem_store_datadir", "/images"), true));
+        assertThatThrownBy(() -> StoreConfig.singleStore("rbd", Map.of(), plugins()))
+                .isInstanceOf(BadStoreConfigurationException.class)
+                .hasMessageContaining("'rbd'");
+    }
+
     private PluginStoreRegistry create(StoreConfig... configs) {
         return PluginStoreRegistry.create(plugins(), List.of(configs), contexts());
     }
