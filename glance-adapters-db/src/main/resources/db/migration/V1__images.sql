@@ -7,6 +7,7 @@
 --  * No reserved words as identifiers in either database (VALUE and KEY are reserved in H2), hence tag,
 --    property_value, is_protected.
 --  * BOOLEAN (TINYINT(1) on MariaDB) compared with TRUE/FALSE only.
+--  * Unnamed primary keys: MariaDB ignores the name (and warns), its primary key is always called PRIMARY.
 
 CREATE TABLE images (
     id               VARCHAR(36)  NOT NULL,
@@ -30,7 +31,7 @@ CREATE TABLE images (
     deleted_at       DATETIME     NULL,
     -- Soft delete: the row stays so that its id remains reserved (a new image may never reuse it).
     deleted          BOOLEAN      NOT NULL DEFAULT FALSE,
-    CONSTRAINT pk_images PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- The default listing order is created_at DESC, id DESC; the other indexes serve the common filters.
@@ -49,7 +50,7 @@ CREATE TABLE image_properties (
     name           VARCHAR(255) NOT NULL,
     property_value TEXT         NOT NULL,
     position       INT          NOT NULL,
-    CONSTRAINT pk_image_properties PRIMARY KEY (image_id, name),
+    PRIMARY KEY (image_id, name),
     CONSTRAINT fk_image_properties_image FOREIGN KEY (image_id) REFERENCES images (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -59,7 +60,7 @@ CREATE TABLE image_tags (
     image_id VARCHAR(36)  NOT NULL,
     tag      VARCHAR(255) NOT NULL,
     position INT          NOT NULL,
-    CONSTRAINT pk_image_tags PRIMARY KEY (image_id, tag),
+    PRIMARY KEY (image_id, tag),
     CONSTRAINT fk_image_tags_image FOREIGN KEY (image_id) REFERENCES images (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -72,7 +73,7 @@ CREATE TABLE image_locations (
     position INT         NOT NULL,
     url      TEXT        NOT NULL,
     metadata TEXT        NOT NULL,
-    CONSTRAINT pk_image_locations PRIMARY KEY (image_id, position),
+    PRIMARY KEY (image_id, position),
     CONSTRAINT fk_image_locations_image FOREIGN KEY (image_id) REFERENCES images (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -82,7 +83,7 @@ CREATE TABLE image_members (
     status     VARCHAR(20)  NOT NULL,
     created_at DATETIME     NOT NULL,
     updated_at DATETIME     NOT NULL,
-    CONSTRAINT pk_image_members PRIMARY KEY (image_id, member),
+    PRIMARY KEY (image_id, member),
     CONSTRAINT fk_image_members_image FOREIGN KEY (image_id) REFERENCES images (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 

@@ -10,8 +10,4 @@ public final class DatabaseAccessException extends RuntimeException {
     public DatabaseAccessException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    public DatabaseAccessException(String message) {
-        super(message);
-    }
 }

@@ -36,10 +36,10 @@ final class DatabaseFailures {
     /**
      * @param action what was being done, phrased to follow "failed to", e.g. {@code "update image <id>"}
      * @return a domain exception when the failure is an outage or a lost race, {@link DatabaseAccessException}
-     *         otherwise; domain exceptions pass unchanged
+     *         otherwise; domain exceptions and already translated failures pass unchanged
      */
     RuntimeException translate(RuntimeException failure, String action) {
-        if (failure instanceof GlanceException) {
+        if (failure instanceof GlanceException || failure instanceof DatabaseAccessException) {
             return failure;
         }
         if (isConnectionFailure(failure)) {

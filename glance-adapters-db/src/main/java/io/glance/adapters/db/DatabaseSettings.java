@@ -45,6 +45,9 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     public static DatabaseSettings embeddedH2(Path dataDir) {
         requireNonNull(dataDir, "dataDir is null");
         Path file = dataDir.toAbsolutePath().normalize().resolve("glance");
+        if (file.toString().contains(";")) {
+            throw new IllegalArgumentException("H2 cannot use a data directory whose path contains ';': " + dataDir);
+        }
         return new DatabaseSettings("jdbc:h2:file:" + file + JdbcUrls.H2_OPTIONS, "sa", "",
                 DEFAULT_MAX_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true);
     }

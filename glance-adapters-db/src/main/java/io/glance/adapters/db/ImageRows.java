@@ -39,8 +39,21 @@ final class ImageRows {
         return toImage(row, List.of(), List.of(), List.of());
     }
 
+    /**
+     * @throws DatabaseAccessException when the stored values break the domain's rules (written by something else):
+     *                                 that is a fault of the data, not of the request that read it
+     */
     static Image toImage(ImageRow row, List<TagRow> tags, List<PropertyRow> properties,
                          List<LocationRow> locations) {
+        try {
+            return build(row, tags, properties, locations);
+        } catch (RuntimeException e) {
+            throw new DatabaseAccessException("Stored image " + row.id() + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static Image build(ImageRow row, List<TagRow> tags, List<PropertyRow> properties,
+                               List<LocationRow> locations) {
         Set<String> tagValues = new LinkedHashSet<>();
         tags.forEach(tag -> tagValues.add(tag.tag()));
         Map<String, String> propertyValues = new LinkedHashMap<>();
@@ -104,8 +117,13 @@ final class ImageRows {
     }
 
     static ImageMember toMember(MemberRow row) {
-        return new ImageMember(new ImageId(row.imageId()), row.member(), MemberStatus.fromWire(row.status()),
-                row.createdAt(), row.updatedAt());
+        try {
+            return new ImageMember(new ImageId(row.imageId()), row.member(), MemberStatus.fromWire(row.status()),
+                    row.createdAt(), row.updatedAt());
+        } catch (RuntimeException e) {
+            throw new DatabaseAccessException("Stored member " + row.member() + " of image " + row.imageId()
+                    + " is invalid: " + e.getMessage(), e);
+        }
     }
 
     static Instant seconds(Instant instant) {

@@ -2,6 +2,7 @@ package io.glance.adapters.db;
 
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
@@ -30,8 +31,9 @@ final class MyBatisSessions {
         // Rows are records: columns map to constructor parameters by name (the build compiles with -parameters).
         configuration.setArgNameBasedConstructorAutoMapping(true);
         configuration.setJdbcTypeForNull(JdbcType.NULL);
+        // No caching of rows between statements: a transaction re-reads what it has just written.
         configuration.setCacheEnabled(false);
-        configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
         for (Class<?> type : new Class<?>[] {ImageRow.class, TagRow.class, PropertyRow.class, LocationRow.class,
                 MemberRow.class, ListStatement.class}) {

@@ -89,6 +89,24 @@ class GlanceDatabaseTest {
     }
 
     @Test
+    void storedValuesTheDomainRejectsAreADatabaseFaultNamingTheImage() throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embeddedH2(dataDir);
+        ImageId id = ImageId.random();
+        try (GlanceDatabase database = GlanceDatabase.open(settings)) {
+            database.repository().create(Image.newImage(id, Instant.parse("2024-06-01T12:00:00Z")).build());
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), "sa", "");
+                 Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE images SET status = 'bogus' WHERE id = '" + id + "'");
+            }
+
+            assertThatThrownBy(() -> database.repository().findById(id))
+                    .isInstanceOf(DatabaseAccessException.class)
+                    .hasMessageContaining(id.value())
+                    .hasMessageContaining("bogus");
+        }
+    }
+
+    @Test
     void h2WithoutMariaDbModeIsRejectedWithAHint() throws IOException {
         DatabaseSettings plainH2 = new DatabaseSettings("jdbc:h2:mem:plain", "sa", "", 1, Duration.ofSeconds(1), true);
 
