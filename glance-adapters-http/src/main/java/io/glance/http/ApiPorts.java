@@ -1,0 +1,24 @@
+package io.glance.http;
+
+import io.glance.ports.in.ImageActivation;
+import io.glance.ports.in.ImageCatalog;
+import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageMembers;
+import io.glance.ports.in.ImageTags;
+import io.glance.ports.in.StoreInfo;
+
+import static java.util.Objects.requireNonNull;
+
+/** The use cases the Images API v2 drives; the bootstrap builds them and hands them to {@link GlanceApiRouting}. */
+public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, ImageMembers members,
+                       ImageActivation activation, StoreInfo storeInfo) {
+
+    public ApiPorts {
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(data, "data is null");
+        requireNonNull(tags, "tags is null");
+        requireNonNull(members, "members is null");
+        requireNonNull(activation, "activation is null");
+        requireNonNull(storeInfo, "storeInfo is null");
+    }
+}

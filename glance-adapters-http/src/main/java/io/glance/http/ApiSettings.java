@@ -1,0 +1,55 @@
+package io.glance.http;
+
+import java.net.URI;
+
+/**
+ * The API options of glance-api that shape HTTP answers.
+ *
+ * @param limitParamDefault page size of GET /v2/images without {@code limit} ({@code limit_param_default})
+ * @param apiLimitMax       the largest page a client gets, whatever {@code limit} it asks for ({@code api_limit_max})
+ * @param publicEndpoint    the base URL the versions document advertises ({@code public_endpoint}), or {@code null}
+ *                          to use the scheme and Host of each request
+ * @param maxJsonBodyBytes  the largest JSON request body read (create, patch, members); larger ones get 413. Image
+ *                          data is streamed and not subject to this limit.
+ */
+public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicEndpoint, long maxJsonBodyBytes) {
+    public static final int DEFAULT_LIMIT_PARAM_DEFAULT = 25;
+    public static final int DEFAULT_API_LIMIT_MAX = 1000;
+    /** Glance has no own limit; 1 MiB holds 128 properties of several KiB each with room to spare. */
+    public static final long DEFAULT_MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+    public ApiSettings {
+        if (limitParamDefault < 1) {
+            throw new IllegalArgumentException("limit_param_default must be at least 1: " + limitParamDefault);
+        }
+        if (apiLimitMax < 1) {
+            throw new IllegalArgumentException("api_limit_max must be at least 1: " + apiLimitMax);
+        }
+        if (maxJsonBodyBytes < 1) {
+            throw new IllegalArgumentException("maxJsonBodyBytes must be at least 1: " + maxJsonBodyBytes);
+        }
+        if (publicEndpoint != null) {
+            URI uri = URI.create(publicEndpoint);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("public_endpoint is not an absolute URL: " + publicEndpoint);
+            }
+        }
+    }
+
+    /** Glance's defaults: pages of 25, at most 1000, versions document built from the request's Host. */
+    public static ApiSettings defaults() {
+        return new ApiSettings(DEFAULT_LIMIT_PARAM_DEFAULT, DEFAULT_API_LIMIT_MAX, null, DEFAULT_MAX_JSON_BODY_BYTES);
+    }
+
+    public ApiSettings withLimits(int newLimitParamDefault, int newApiLimitMax) {
+        return new ApiSettings(newLimitParamDefault, newApiLimitMax, publicEndpoint, maxJsonBodyBytes);
+    }
+
+    public ApiSettings withPublicEndpoint(String newPublicEndpoint) {
+        return new ApiSettings(limitParamDefault, apiLimitMax, newPublicEndpoint, maxJsonBodyBytes);
+    }
+
+    public ApiSettings withMaxJsonBodyBytes(long newMaxJsonBodyBytes) {
+        return new ApiSettings(limitParamDefault, apiLimitMax, publicEndpoint, newMaxJsonBodyBytes);
+    }
+}

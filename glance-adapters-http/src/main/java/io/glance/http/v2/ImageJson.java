@@ -1,0 +1,76 @@
+package io.glance.http.v2;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glance.domain.Image;
+import io.glance.domain.ImageChecksums;
+import io.glance.domain.ImageLocation;
+import io.glance.http.common.Json;
+import io.glance.http.common.Timestamps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image as the API shows it (spec §4, Glance's {@code _format_image}): custom properties as top-level strings,
+ * then every base attribute, null when unset. {@code locations} and {@code direct_url} are never shown (Glance's
+ * {@code show_multiple_locations} and {@code show_image_direct_url} are off: URLs can hold credentials);
+ * {@code stores} only in multi-store deployments, for images with data.
+ */
+final class ImageJson {
+    /** Glance hides the staging host; every other os_glance_* property is shown. */
+    private static final String HIDDEN_PROPERTY = "os_glance_stage_host";
+
+    private ImageJson() {
+    }
+
+    static ObjectNode render(Image image, boolean multiStore) {
+        ObjectNode json = Json.object();
+        for (Map.Entry<String, String> property : image.properties().entrySet()) {
+            if (!property.getKey().equals(HIDDEN_PROPERTY)) {
+                json.put(property.getKey(), property.getValue());
+            }
+        }
+        ImageChecksums checksums = image.checksums();
+        json.put("name", image.name());
+        json.put("disk_format", image.diskFormat());
+        json.put("container_format", image.containerFormat());
+        json.put("visibility", image.visibility().wireName());
+        json.put("size", image.size());
+        json.put("virtual_size", image.virtualSize());
+        json.put("status", image.status().wireName());
+        json.put("checksum", checksums == null ? null : checksums.md5());
+        json.put("protected", image.isProtected());
+        json.put("min_ram", image.minRam());
+        json.put("min_disk", image.minDisk());
+        json.put("owner", image.owner());
+        json.put("os_hidden", image.osHidden());
+        json.put("os_hash_algo", checksums == null ? null : checksums.hashAlgo());
+        json.put("os_hash_value", checksums == null ? null : checksums.hashValue());
+        json.put("id", image.id().value());
+        json.put("created_at", Timestamps.format(image.createdAt()));
+        json.put("updated_at", Timestamps.format(image.updatedAt()));
+        ArrayNode tags = json.putArray("tags");
+        image.tags().forEach(tags::add);
+        json.put("self", selfPath(image));
+        json.put("file", selfPath(image) + "/file");
+        json.put("schema", "/v2/schemas/image");
+        if (multiStore) {
+            List<String> stores = new ArrayList<>();
+            for (ImageLocation location : image.locations()) {
+                if (location.storeId() != null) {
+                    stores.add(location.storeId());
+                }
+            }
+            if (!stores.isEmpty()) {
+                json.put("stores", String.join(",", stores));
+            }
+        }
+        return json;
+    }
+
+    static String selfPath(Image image) {
+        return "/v2/images/" + image.id().value();
+    }
+}

@@ -1,0 +1,38 @@
+package io.glance.http.v2;
+
+import io.glance.domain.NotFoundException;
+import io.glance.http.ApiPorts;
+import io.glance.http.ApiSettings;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+
+/** The routes of the Images API v2, one service per Glance resource; paths here are after version negotiation. */
+public final class ImagesApiV2 {
+
+    private ImagesApiV2() {
+    }
+
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings) {
+        SchemaDocuments schemas = SchemaDocuments.load();
+        ImageSchemaValidator validator = new ImageSchemaValidator(schemas.image());
+        routing.register("/v2/images",
+                        new ImagesService(ports.catalog(), ports.storeInfo(), validator, settings),
+                        new ImageDataService(ports.data(), ports.catalog()),
+                        new ImageTagsService(ports.tags()),
+                        new ImageMembersService(ports.members(), settings),
+                        new ImageActionsService(ports.activation()),
+                        new ImageImportService(ports.catalog(), settings))
+                .register("/v2/schemas", new SchemasService(schemas))
+                .register("/v2/info", new InfoService(ports.storeInfo()))
+                .register("/v2/stores", new StoresService(ports.catalog(), ports.storeInfo()))
+                // Everything else under /v2 (tasks, cache, metadefs, typos) is webob's plain 404.
+                .any("/v2", notFound())
+                .any("/v2/*", notFound());
+    }
+
+    private static Handler notFound() {
+        return (req, res) -> {
+            throw new NotFoundException("The resource could not be found.");
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package io.glance.http.v2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.RequestContext;
+import io.glance.http.ApiSettings;
+import io.glance.http.common.GlanceHeaders;
+import io.glance.http.common.Json;
+import io.glance.http.common.JsonBodies;
+import io.glance.http.common.JsonResponses;
+import io.glance.http.common.MethodNotAllowed;
+import io.glance.http.common.PathParameters;
+import io.glance.http.common.RequestBodies;
+import io.glance.http.common.RequestContexts;
+import io.glance.http.common.RequestUrls;
+import io.glance.ports.in.ImageCatalog;
+import io.glance.ports.in.PatchOperation;
+import io.glance.ports.in.StoreInfo;
+import io.glance.ports.out.ConfiguredStore;
+import io.glance.ports.out.ImageQuery;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/** /v2/images and /v2/images/{id}: list, create, show, update (JSON patch) and delete (spec §2.1, §2.2, §3). */
+final class ImagesService implements HttpService {
+    private final ImageCatalog catalog;
+    private final StoreInfo storeInfo;
+    private final ImageSchemaValidator schema;
+    private final ApiSettings settings;
+
+    ImagesService(ImageCatalog catalog, StoreInfo storeInfo, ImageSchemaValidator schema, ApiSettings settings) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list)
+                .post("/", this::create)
+                .any("/", MethodNotAllowed.allowing("GET, POST"))
+                .get("/{id}", this::show)
+                .patch("/{id}", this::update)
+                .delete("/{id}", this::delete)
+                .any("/{id}", MethodNotAllowed.allowing("GET, PATCH, DELETE"));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        RequestBodies.requireNone(req);
+        ImageQuery query = ImageListRequest.parse(req.query(), settings);
+        List<Image> images = catalog.list(RequestContexts.of(req), query);
+        boolean multiStore = storeInfo.multiStore();
+        ObjectNode body = Json.object();
+        ArrayNode rendered = body.putArray("images");
+        images.forEach(image -> rendered.add(ImageJson.render(image, multiStore)));
+        PageLinks links = PageLinks.of(req.query().rawValue());
+        body.put("first", links.first());
+        body.put("schema", "/v2/schemas/images");
+        if (!images.isEmpty() && images.size() == query.limit()) {
+            body.put("next", links.next(images.getLast().id()));
+        }
+        JsonResponses.send(res, Status.OK_200, body);
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        JsonNode body = JsonBodies.require(req, settings.maxJsonBodyBytes());
+        RequestContext context = RequestContexts.of(req);
+        Image image = catalog.create(context, CreateImageRequest.parse(body, schema));
+        res.headers().set(HeaderNames.LOCATION, RequestUrls.base(req) + ImageJson.selfPath(image));
+        // No OpenStack-image-import-methods: no import method is enabled (see ImageImportService).
+        if (storeInfo.multiStore()) {
+            res.headers().set(GlanceHeaders.STORE_IDS, storeInfo.stores(context).stream()
+                    .map(ConfiguredStore::id)
+                    .filter(id -> !id.startsWith(ImageAttributes.RESERVED_NAMESPACE))
+                    .collect(Collectors.joining(",")));
+        }
+        JsonResponses.send(res, Status.CREATED_201, ImageJson.render(image, storeInfo.multiStore()));
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        RequestBodies.requireNone(req);
+        Image image = catalog.show(RequestContexts.of(req), PathParameters.imageId(req));
+        JsonResponses.send(res, Status.OK_200, ImageJson.render(image, storeInfo.multiStore()));
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        PatchMediaType dialect = PatchMediaType.of(req.headers().contentType());
+        JsonNode body = JsonBodies.require(req, settings.maxJsonBodyBytes());
+        List<PatchRequest.Change> changes = PatchRequest.decode(dialect, body);
+        RequestContext context = RequestContexts.of(req);
+        ImageId id = PathParameters.imageId(req);
+        if (PatchRequest.touchesLocations(changes)) {
+            // An invisible image is a 404 before anything about its locations is said.
+            catalog.show(context, id);
+        }
+        List<PatchOperation> operations = PatchRequest.toOperations(dialect, changes, schema);
+        Image image = catalog.update(context, id, operations);
+        JsonResponses.send(res, Status.OK_200, ImageJson.render(image, storeInfo.multiStore()));
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        RequestBodies.requireNone(req);
+        catalog.delete(RequestContexts.of(req), PathParameters.imageId(req));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+}
