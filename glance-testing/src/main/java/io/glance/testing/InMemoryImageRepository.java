@@ -146,7 +146,8 @@ public final class InMemoryImageRepository implements ImageRepository {
     public synchronized void deleteMember(ImageId imageId, String memberId) {
         requireNonNull(imageId, "imageId is null");
         requireNonNull(memberId, "memberId is null");
-        if (membersOf(imageId).remove(memberId) == null) {
+        Map<String, ImageMember> ofImage = members.get(imageId);
+        if (ofImage == null || ofImage.remove(memberId) == null) {
             throw noSuchMember(imageId, memberId);
         }
     }

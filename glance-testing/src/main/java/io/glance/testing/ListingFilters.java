@@ -42,7 +42,9 @@ final class ListingFilters {
                 yield actual != null && in.values().stream().anyMatch(v -> actual.equals(typed(in.column(), v)));
             }
             case ImageFilter.TimeCompare time -> compare(time, image);
-            case ImageFilter.SizeBetween between -> image.size() != null
+            // Unbounded both ways is no condition at all; any bound skips images without a size, as SQL does.
+            case ImageFilter.SizeBetween between -> between.min() == null && between.max() == null
+                    || image.size() != null
                     && (between.min() == null || image.size() >= between.min())
                     && (between.max() == null || image.size() <= between.max());
             case ImageFilter.HasTag tag -> image.tags().contains(tag.tag());
