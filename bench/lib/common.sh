@@ -1,0 +1,104 @@
+# Sourced by the bench scripts: tool installs, free ports, starting/stopping glance-api, small helpers.
+# Everything started here is recorded in BENCH_PIDS and stopped by bench_cleanup (the scripts trap EXIT).
+
+bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_PIDS=()
+
+bench_log() { printf '%s\n' "$*" >&2; }
+
+# bench_need CMD PACKAGE...: installs the Debian packages when CMD is missing (idempotent).
+bench_need() {
+  local cmd=$1; shift
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  bench_log "installing $* (for $cmd)..."
+  if [ -z "${BENCH_APT_UPDATED:-}" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || true
+    BENCH_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+# A TCP port that nothing listens on now (the kernel picks it).
+bench_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+bench_now_ns() { date +%s%N; }
+
+# bench_secs START_NS END_NS -> seconds with 3 decimals
+bench_secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+
+# bench_mibs BYTES SECONDS -> MiB/s
+bench_mibs() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / 1048576 / s; else print "inf" }'; }
+
+# bench_wait_http URL TIMEOUT_S PID: polls until URL answers 200; fails early when PID dies.
+bench_wait_http() {
+  local url=$1 timeout=$2 pid=$3 start code
+  start=$(date +%s)
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" 2>/dev/null || true)
+    [ "$code" = 200 ] && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      bench_log "process $pid exited before $url answered"
+      return 1
+    fi
+    if [ $(( $(date +%s) - start )) -ge "$timeout" ]; then
+      bench_log "$url did not answer 200 within ${timeout}s (last status: ${code:-none})"
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+# bench_start_glance PORT DATA_DIR STORE_DIR LOG: starts glance-api in the background; sets GLANCE_PID.
+# GLANCE_API_CMD overrides the command (default bin/glance-api of this checkout); JAVA_OPTS comes from the caller.
+bench_start_glance() {
+  local port=$1 data=$2 store=$3 log=$4
+  local cmd=${GLANCE_API_CMD:-$bench_root/bin/glance-api}
+  if [ -z "${GLANCE_API_CMD:-}" ] && { ! ls "$bench_root"/glance-server/target/glance-server-*.jar >/dev/null 2>&1 \
+      || [ ! -d "$bench_root/plugins-dist/target/plugins" ]; }; then
+    bench_log "building glance first (./mvnw -q -B -DskipTests package)..."
+    (cd "$bench_root" && ./mvnw -q -B -DskipTests package) >&2 || { bench_log "build failed"; return 1; }
+  fi
+  mkdir -p "$data" "$store"
+  # shellcheck disable=SC2086 # GLANCE_API_CMD may carry arguments
+  $cmd --api_host 127.0.0.1 --api_port "$port" --data_dir "$data" --filesystem_store_datadir "$store" \
+    ${GLANCE_API_EXTRA_ARGS:-} >"$log" 2>&1 &
+  GLANCE_PID=$!
+  BENCH_PIDS+=("$GLANCE_PID")
+}
+
+# bench_stop PID: SIGTERM, up to 15 s for a clean exit, then SIGKILL.
+bench_stop() {
+  local pid=$1 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 150); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    bench_log "pid $pid did not stop on SIGTERM; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+bench_stop_all() {
+  local i
+  for (( i=${#BENCH_PIDS[@]}-1; i>=0; i-- )); do
+    bench_stop "${BENCH_PIDS[i]}"
+  done
+  BENCH_PIDS=()
+}
+
+# bench_status_kib PID FIELD -> value of FIELD (VmRSS, VmHWM) in KiB from /proc/PID/status, or empty
+bench_status_kib() {
+  local key val _
+  while read -r key val _; do
+    if [ "$key" = "$2:" ]; then printf '%s\n' "$val"; return 0; fi
+  done < "/proc/$1/status" 2>/dev/null
+  return 0
+}
+
+bench_kib_to_mib() { awk -v k="$1" 'BEGIN { if (k == "") print "n/a"; else printf "%.1f", k / 1024 }'; }

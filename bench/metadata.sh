@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Metadata API benchmark: POST /v2/images and GET /v2/images?limit=25 at concurrency 1, 8 and 32.
+#   bench/metadata.sh [--compare-glance] [--creates N] [--lists N] [--concurrency 1,8,32]
+# Starts glance-api on a free loopback port with a fresh data dir, runs bench/Bench.java against it, stops it.
+# --compare-glance also installs Debian's OpenStack Glance (Zed, python), runs it without Keystone on sqlite and its
+# filesystem store on another loopback port, runs the same load, and prints the ratios.
+# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), GLANCE_API_CMD,
+# GLANCE_API_EXTRA_ARGS, BENCH_GLANCE_WORKERS (workers of the Python glance-api, default 2 = its default on 2 cores).
+set -euo pipefail
+here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+. "$here/lib/common.sh"
+
+compare=""
+creates=2000
+lists=200
+levels=1,8,32
+while [ $# -gt 0 ]; do
+  case $1 in
+    --compare-glance) compare=1 ;;
+    --creates) creates=$2; shift ;;
+    --lists) lists=$2; shift ;;
+    --concurrency) levels=$2; shift ;;
+    *) echo "usage: $0 [--compare-glance] [--creates N] [--lists N] [--concurrency 1,8,32]" >&2; exit 2 ;;
+  esac
+  shift
+done
+java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
+
+bench_need curl curl
+bench_need python3 python3
+. "$bench_root/bin/lib/find-jdk.sh"
+
+tmp_base=${BENCH_TMPDIR:-/var/tmp}
+mkdir -p "$tmp_base"
+work=$(mktemp -d "$tmp_base/glance-bench-meta.XXXXXX")
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  bench_stop_all
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Compile the load generator once (the single-file launcher would recompile it for every run).
+mkdir -p "$work/classes"
+javac -d "$work/classes" "$here/Bench.java"
+bench_args=(--creates "$creates" --lists "$lists" --concurrency "$levels" --tsv "$work/results.tsv")
+
+echo "== glance metadata benchmark: $creates creates + $lists lists (GET /v2/images?limit=25) per concurrency level =="
+echo "  $(nproc) cores; load generator: bench/Bench.java on $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
+echo "  one keep-alive HTTP/1.1 connection per worker; req/s = requests / wall time of the phase; latency per request"
+echo "  (write request .. last byte of response); 'server cpu'/'client cpu' = cores used during the phase."
+echo "  The database grows as it goes: each level's lists see the images created by all earlier levels."
+
+# --- this project's glance-api ---------------------------------------------------------------------------------------
+echo
+gport=$(bench_free_port)
+t0=$(bench_now_ns)
+JAVA_OPTS=$java_opts bench_start_glance "$gport" "$work/glance/data" "$work/glance/store" "$work/glance/glance-api.log"
+if ! bench_wait_http "http://127.0.0.1:$gport/versions" 600 "$GLANCE_PID"; then
+  echo "glance-api did not start; its log:" >&2
+  tail -n 50 "$work/glance/glance-api.log" >&2
+  exit 1
+fi
+echo "-- glance-api (this project), JAVA_OPTS=$java_opts, pid $GLANCE_PID, started in $(bench_secs "$t0" "$(bench_now_ns)") s"
+"$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "http://127.0.0.1:$gport" --label glance-java \
+  --server-pid "$GLANCE_PID" "${bench_args[@]}"
+echo "  server memory: VmHWM $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)") MiB," \
+  "VmRSS $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmRSS)") MiB"
+bench_stop "$GLANCE_PID"
+
+[ -n "$compare" ] || exit 0
+
+# --- OpenStack Glance (Debian's python glance-api, Zed) --------------------------------------------------------------
+echo
+echo "-- OpenStack Glance (Debian package, python) for comparison"
+start_openstack_glance() {
+  local pydir=/usr/lib/python3/dist-packages
+  if [ ! -d "$pydir/glance" ] || ! command -v glance-manage >/dev/null 2>&1; then
+    bench_log "installing Debian's glance-api (python3-glance, glance-common)..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq glance-api >&2 || return 1
+  fi
+  # Debian's modules run under Debian's python, not whatever python3 comes first in PATH.
+  local py=/usr/bin/python3 port=$1 dir=$work/openstack-glance
+  mkdir -p "$dir/store" "$dir/lock"
+  # Glance's own paste pipelines; [paste_deploy] flavor empty selects "glance-api": no authtoken, an unauthenticated
+  # (admin) context for every request.
+  local paste=/etc/glance/glance-api-paste.ini
+  [ -f "$paste" ] || { bench_log "$paste missing (package glance-common)"; return 1; }
+  cat > "$dir/glance-api.conf" <<EOF
+[DEFAULT]
+bind_host = 127.0.0.1
+bind_port = $port
+workers = ${BENCH_GLANCE_WORKERS:-2}
+log_file = $dir/glance-api.log
+use_stderr = false
+debug = false
+lock_path = $dir/lock
+enabled_import_methods = []
+[database]
+connection = sqlite:///$dir/glance.sqlite
+[paste_deploy]
+flavor =
+config_file = $paste
+[glance_store]
+stores = file
+default_store = file
+filesystem_store_datadir = $dir/store/
+[oslo_concurrency]
+lock_path = $dir/lock
+[oslo_policy]
+enforce_scope = false
+enforce_new_defaults = false
+EOF
+  "$py" -m glance.cmd.manage --config-file "$dir/glance-api.conf" db_sync >"$dir/db_sync.log" 2>&1 \
+    || { tail -n 20 "$dir/db_sync.log" >&2; return 1; }
+  # sqlite: WAL so that the workers' writes do not fail with "database is locked" as often
+  "$py" -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' "$dir/glance.sqlite"
+  "$py" -m glance.cmd.api --config-file "$dir/glance-api.conf" >"$dir/stdout.log" 2>&1 &
+  OS_GLANCE_PID=$!
+  BENCH_PIDS+=("$OS_GLANCE_PID")
+  if ! bench_wait_http "http://127.0.0.1:$port/versions" 120 "$OS_GLANCE_PID"; then
+    tail -n 30 "$dir/stdout.log" "$dir/glance-api.log" >&2 2>/dev/null || true
+    return 1
+  fi
+}
+oport=$(bench_free_port)
+if start_openstack_glance "$oport"; then
+  echo "-- OpenStack Glance $(dpkg-query -W -f '${Version}' python3-glance 2>/dev/null), sqlite, file store," \
+    "workers=${BENCH_GLANCE_WORKERS:-2}, pid $OS_GLANCE_PID"
+  "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "http://127.0.0.1:$oport" --label openstack-glance \
+    --server-pid "$OS_GLANCE_PID" "${bench_args[@]}"
+  bench_stop "$OS_GLANCE_PID"
+  echo
+  echo "== ratio: glance-java / openstack-glance (req/s: higher is better for glance-java; p99: lower is better) =="
+  awk -F'\t' '
+    { key = $2 " " $3; if ($1 == "glance-java") { j[key] = $0; order[n++] = key } else o[key] = $0 }
+    END {
+      printf "  %-7s %5s %12s %12s %8s %12s %12s %8s\n", "op", "conc", "java req/s", "py req/s", "ratio", "java p99", "py p99", "ratio"
+      for (i = 0; i < n; i++) {
+        k = order[i]; if (!(k in o)) continue
+        split(j[k], a, "\t"); split(o[k], b, "\t")
+        printf "  %-7s %5d %12.1f %12.1f %8.2f %12.2f %12.2f %8.2f\n", a[2], a[3], a[6], b[6], (b[6] > 0 ? a[6] / b[6] : 0), a[8], b[8], (b[8] > 0 ? a[8] / b[8] : 0)
+      }
+    }' "$work/results.tsv"
+else
+  echo "  OpenStack Glance could not be started here; comparison skipped (see the messages above)"
+fi
