@@ -120,7 +120,7 @@ final class PatchRequest {
         if (!pointer.startsWith("/")) {
             throw new InvalidInputException("Pointer `" + pointer + "` does not start with \"/\".");
         }
-        if (ADJACENT_SLASHES.matcher(pointer.substring(1)).find()) {
+        if (ADJACENT_SLASHES.matcher(pointer).find()) {
             throw new InvalidInputException("Pointer `" + pointer + "` contains adjacent \"/\".");
         }
         if (pointer.length() > 1 && pointer.endsWith("/")) {
