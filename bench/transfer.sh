@@ -134,8 +134,10 @@ rm -f "$copy"
 
 # --- (b) nginx baseline --------------------------------------------------------------------------------------------
 echo
-echo "-- (b) nginx on 127.0.0.1 (sendfile on, 1 worker), curl -o /dev/null"
+echo "-- (b) nginx on 127.0.0.1 (1 worker), curl -o /dev/null; two configs, the faster one is the reference"
 nport=$(bench_free_port)
+nport2=$(bench_free_port)
+while [ "$nport2" = "$nport" ]; do nport2=$(bench_free_port); done
 cat > "$work/nginx/nginx.conf" <<EOF
 daemon off;
 master_process on;
@@ -146,8 +148,6 @@ events { worker_connections 64; }
 http {
   access_log off;
   default_type application/octet-stream;
-  sendfile on;
-  tcp_nopush on;
   client_body_temp_path $work/nginx/client_body;
   proxy_temp_path $work/nginx/proxy;
   fastcgi_temp_path $work/nginx/fastcgi;
@@ -156,6 +156,14 @@ http {
   server {
     listen 127.0.0.1:$nport;
     root $work/www;
+    sendfile on;
+    tcp_nopush on;
+  }
+  server {
+    listen 127.0.0.1:$nport2;
+    root $work/www;
+    sendfile off;
+    output_buffers 2 1m;
   }
 }
 EOF
@@ -170,11 +178,14 @@ curl_get() { # curl_get URL -> "code bytes seconds"
   curl -sS -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "$1"
 }
 nginx_best=0
-for i in $(seq 1 "$runs"); do
-  read -r code got t < <(curl_get "http://127.0.0.1:$nport/data.bin")
-  [ "$code" = 200 ] && [ "$got" = "$size" ] || { echo "nginx download failed: HTTP $code, $got bytes" >&2; exit 1; }
-  row "nginx_$i" "nginx download run $i" "$size" "$t" "curl to /dev/null, no digest"
-  nginx_best=$(awk -v a="$nginx_best" -v b="${rate[nginx_$i]}" 'BEGIN { print (b > a ? b : a) }')
+for cfg in "sendfile:$nport:sendfile on" "buffered:$nport2:sendfile off, output_buffers 2 1m"; do
+  name=${cfg%%:*}; rest=${cfg#*:}; port=${rest%%:*}; desc=${rest#*:}
+  for i in $(seq 1 "$runs"); do
+    read -r code got t < <(curl_get "http://127.0.0.1:$port/data.bin")
+    [ "$code" = 200 ] && [ "$got" = "$size" ] || { echo "nginx download failed: HTTP $code, $got bytes" >&2; exit 1; }
+    row "nginx_${name}_$i" "nginx ($desc) run $i" "$size" "$t" "curl to /dev/null"
+    nginx_best=$(awk -v a="$nginx_best" -v b="${rate[nginx_${name}_$i]}" 'BEGIN { print (b > a ? b : a) }')
+  done
 done
 bench_stop "$nginx_pid"
 
@@ -237,7 +248,7 @@ upload() { # upload KEY LABEL FILE BYTES SHA512 MD5 chunked|sized [keep] -> uplo
     echo "upload failed: HTTP $code $(head -c 500 "$work/upload.out")" >&2
     return 1
   fi
-  row "$key" "$label" "$bytes" "$t" "curl -T, PUT to 204"
+  row "$key" "$label" "$bytes" "$t" "curl -T, PUT .. 204"
   echo "    $(check_image "$id" "$bytes" "$sha" "$md5")"
   UPLOADED_ID=$id
   [ -n "$keep" ] || delete_image "$id"
@@ -263,7 +274,7 @@ for i in $(seq 1 "$runs"); do
   read -r code got t < <(curl_get "$base/v2/images/$image_id/file")
   phase idle
   [ "$code" = 200 ] && [ "$got" = "$size" ] || { echo "glance download failed: HTTP $code, $got bytes" >&2; exit 1; }
-  row "down_$i" "glance download run $i" "$size" "$t" "curl to /dev/null, no digest"
+  row "down_$i" "glance download run $i" "$size" "$t" "curl to /dev/null"
   glance_best=$(awk -v a="$glance_best" -v b="${rate[down_$i]}" 'BEGIN { print (b > a ? b : a) }')
 done
 # Verification pass: the same download piped into sha512sum and (via a fifo) md5sum: CPU-bound, so timed apart.
