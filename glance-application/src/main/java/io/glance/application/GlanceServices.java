@@ -1,0 +1,95 @@
+package io.glance.application;
+
+import io.glance.ports.in.ImageActivation;
+import io.glance.ports.in.ImageCatalog;
+import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageMembers;
+import io.glance.ports.in.ImageTags;
+import io.glance.ports.in.StoreInfo;
+import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StoreRegistry;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The use cases of the Images API v2 wired to their outbound ports: what the composition root builds once and hands to
+ * the HTTP adapter. It owns the threads that compute upload digests (one virtual thread per running upload, so any
+ * number of uploads proceed without a pool to size); {@link #close()} stops them.
+ */
+public final class GlanceServices implements AutoCloseable {
+    private final ExecutorService digestExecutor;
+    private final ImageCatalog catalog;
+    private final ImageData data;
+    private final ImageTags tags;
+    private final ImageMembers members;
+    private final ImageActivation activation;
+    private final StoreInfo storeInfo;
+
+    /**
+     * @param repository where image metadata lives
+     * @param stores     the configured stores
+     * @param clock      the source of every timestamp (tests pass a fixed one)
+     * @param limits     {@code image_size_cap}
+     */
+    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits) {
+        requireNonNull(repository, "repository is null");
+        requireNonNull(stores, "stores is null");
+        requireNonNull(clock, "clock is null");
+        requireNonNull(limits, "limits is null");
+        this.digestExecutor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("glance-upload-digest-", 0).factory());
+        ImageAccess access = new ImageAccess(repository);
+        StoredData storedData = new StoredData(stores);
+        this.catalog = new ImageCatalogService(repository, access, storedData, clock);
+        this.data = new ImageDataService(
+                new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor),
+                new ImageDownloads(stores, access));
+        this.tags = new ImageTagService(repository, access, clock);
+        this.members = new ImageMemberService(repository, access, clock);
+        this.activation = new ImageActivationService(repository, access, clock);
+        this.storeInfo = new StoreInfoService(stores);
+    }
+
+    public ImageCatalog catalog() {
+        return catalog;
+    }
+
+    public ImageData data() {
+        return data;
+    }
+
+    public ImageTags tags() {
+        return tags;
+    }
+
+    public ImageMembers members() {
+        return members;
+    }
+
+    public ImageActivation activation() {
+        return activation;
+    }
+
+    public StoreInfo storeInfo() {
+        return storeInfo;
+    }
+
+    /**
+     * Stops the digest threads: uploads still running fail and their images return to {@code queued}. Stop the HTTP
+     * server first so that none are.
+     */
+    @Override
+    public void close() {
+        digestExecutor.shutdownNow();
+        try {
+            digestExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.glance.application;
+
+import io.glance.domain.ConflictException;
+import io.glance.domain.ForbiddenException;
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageStatus;
+import io.glance.domain.InvalidInputException;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.RequestContext;
+import io.glance.domain.Visibility;
+import io.glance.ports.in.CreateImageCommand;
+import io.glance.ports.in.ImageCatalog;
+import io.glance.ports.in.PatchOperation;
+import io.glance.ports.out.ImageQuery;
+import io.glance.ports.out.ImageRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/** Image metadata use cases: create (§2.2), show and list (§2.1), PATCH (§3) and delete. */
+final class ImageCatalogService implements ImageCatalog {
+    /** How often delete re-reads an image whose status moved on under it (e.g. an upload finished) before giving up. */
+    private static final int DELETE_ATTEMPTS = 3;
+
+    private final ImageRepository repository;
+    private final ImageAccess access;
+    private final StoredData storedData;
+    private final Clock clock;
+
+    ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock) {
+        this.repository = requireNonNull(repository, "repository is null");
+        this.access = requireNonNull(access, "access is null");
+        this.storedData = requireNonNull(storedData, "storedData is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public Image create(RequestContext context, CreateImageCommand command) {
+        requireNonNull(context, "context is null");
+        requireNonNull(command, "command is null");
+        for (String key : command.properties().keySet()) {
+            AttributeRules.checkPropertyKey(key);
+        }
+        Quotas.checkProperties(0, command.properties().size());
+        Visibility visibility = command.visibility() == null ? Visibility.SHARED : command.visibility();
+        if (visibility == Visibility.PUBLIC && !context.admin()) {
+            throw new ForbiddenException("You are not authorized to create public images: only admins may"
+                    + " publicize images");
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : command.tags()) {
+            AttributeRules.checkTag(tag);
+            tags.add(tag);
+        }
+        Quotas.checkTags(0, tags.size());
+        Instant now = Timestamps.now(clock);
+        Image image = Image.newImage(command.id() == null ? ImageId.random() : command.id(), now)
+                .name(command.name())
+                .visibility(visibility)
+                .isProtected(Boolean.TRUE.equals(command.isProtected()))
+                .osHidden(Boolean.TRUE.equals(command.osHidden()))
+                .owner(owner(context, command))
+                .minDisk(nonNegative("min_disk", command.minDisk()))
+                .minRam(nonNegative("min_ram", command.minRam()))
+                .diskFormat(command.diskFormat())
+                .containerFormat(command.containerFormat())
+                .tags(tags)
+                .properties(Map.copyOf(command.properties()))
+                .build();
+        repository.create(image);
+        return image;
+    }
+
+    /** The caller's project unless another owner was given, which only admins may do. */
+    private static String owner(RequestContext context, CreateImageCommand command) {
+        if (!command.ownerGiven() || Objects.equals(command.owner(), context.projectId())) {
+            return context.projectId();
+        }
+        if (!context.admin()) {
+            throw new ForbiddenException("You are not permitted to create images owned by '" + command.owner()
+                    + "'.");
+        }
+        return command.owner();
+    }
+
+    private static int nonNegative(String attribute, Integer value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value < 0) {
+            throw new InvalidInputException("Invalid value for '" + attribute + "': " + value + " (must be >= 0)");
+        }
+        return value;
+    }
+
+    @Override
+    public Image show(RequestContext context, ImageId id) {
+        return access.visible(context, id);
+    }
+
+    @Override
+    public List<Image> list(RequestContext context, ImageQuery query) {
+        requireNonNull(context, "context is null");
+        requireNonNull(query, "query is null");
+        return repository.list(query, context);
+    }
+
+    @Override
+    public Image update(RequestContext context, ImageId id, List<PatchOperation> operations) {
+        requireNonNull(operations, "operations is null");
+        Image image = access.owned(context, id, "modify");
+        if (operations.isEmpty()) {
+            return image;
+        }
+        Image changed = new ImagePatch(context, image).apply(operations, Timestamps.now(clock));
+        return repository.update(changed, image.status());
+    }
+
+    @Override
+    public void delete(RequestContext context, ImageId id) {
+        Image image = access.owned(context, id, "delete");
+        for (int attempt = 1; ; attempt++) {
+            if (!image.status().canMoveTo(ImageStatus.DELETED)) {
+                throw new InvalidInputException("Image " + id + " cannot be deleted in status "
+                        + image.status().wireName());
+            }
+            try {
+                repository.update(image.markDeleted(Timestamps.now(clock)), image.status());
+                break;
+            } catch (ConflictException e) {
+                // The status moved on meanwhile (an upload finished or failed): decide again on the new state.
+                if (attempt == DELETE_ATTEMPTS) {
+                    throw e;
+                }
+                image = repository.findById(id).orElseThrow(() -> ImageAccess.notFound(id));
+            } catch (NotFoundException e) {
+                throw ImageAccess.notFound(id);
+            }
+        }
+        storedData.deleteAll(id, image.locations());
+    }
+}

@@ -1,0 +1,34 @@
+package io.glance.application;
+
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.RequestContext;
+import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageDownload;
+import io.glance.ports.in.RangeRequest;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** {@link ImageData}: uploads through {@link ImageUpload}, downloads through {@link ImageDownloads}. */
+final class ImageDataService implements ImageData {
+    private final ImageUpload uploads;
+    private final ImageDownloads downloads;
+
+    ImageDataService(ImageUpload uploads, ImageDownloads downloads) {
+        this.uploads = requireNonNull(uploads, "uploads is null");
+        this.downloads = requireNonNull(downloads, "downloads is null");
+    }
+
+    @Override
+    public Image upload(RequestContext context, ImageId id, InputStream data, long declaredLength, String storeId) {
+        return uploads.upload(context, id, data, declaredLength, storeId);
+    }
+
+    @Override
+    public Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range) {
+        return downloads.download(context, id, range);
+    }
+}

@@ -1,0 +1,114 @@
+package io.glance.application;
+
+import io.glance.domain.ForbiddenException;
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageMember;
+import io.glance.domain.MemberStatus;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.RequestContext;
+import io.glance.domain.Visibility;
+import io.glance.ports.in.ImageMembers;
+import io.glance.ports.out.ImageRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Image members (Glance v2 §2.5, legacy rules of Zed's default {@code enforce_secure_rbac=False}): only shared images
+ * have members; the owner (or an admin) adds and removes them; only the member itself (or an admin) accepts or
+ * rejects. A member sees its own membership only, as Glance's member query filters by the caller.
+ */
+final class ImageMemberService implements ImageMembers {
+    private final ImageRepository repository;
+    private final ImageAccess access;
+    private final Clock clock;
+
+    ImageMemberService(ImageRepository repository, ImageAccess access, Clock clock) {
+        this.repository = requireNonNull(repository, "repository is null");
+        this.access = requireNonNull(access, "access is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public ImageMember add(RequestContext context, ImageId id, String memberId) {
+        requireNonNull(memberId, "memberId is null");
+        Image image = sharedImage(context, id);
+        requireOwner(context, image, "add members to");
+        Quotas.checkMembers(0, repository.listMembers(id).size() + 1);
+        Instant now = Timestamps.now(clock);
+        ImageMember member = new ImageMember(id, memberId, MemberStatus.PENDING, now, now);
+        repository.addMember(member);
+        return member;
+    }
+
+    @Override
+    public List<ImageMember> list(RequestContext context, ImageId id) {
+        Image image = sharedImage(context, id);
+        List<ImageMember> members = repository.listMembers(id);
+        if (context.owns(image.owner())) {
+            return members;
+        }
+        return members.stream().filter(member -> member.memberId().equals(context.projectId())).toList();
+    }
+
+    @Override
+    public ImageMember show(RequestContext context, ImageId id, String memberId) {
+        Image image = sharedImage(context, id);
+        if (!context.owns(image.owner()) && !memberId.equals(context.projectId())) {
+            throw noSuchMember(id, memberId);
+        }
+        return member(id, memberId);
+    }
+
+    @Override
+    public ImageMember updateStatus(RequestContext context, ImageId id, String memberId, MemberStatus status) {
+        requireNonNull(status, "status is null");
+        Image image = sharedImage(context, id);
+        ImageMember member = show(context, id, memberId);
+        if (!context.admin() && !memberId.equals(context.projectId())) {
+            throw new ForbiddenException("Only project " + memberId + " may change its membership status of image "
+                    + image.id());
+        }
+        ImageMember updated = member.withStatus(status, Timestamps.now(clock));
+        repository.updateMember(updated);
+        return updated;
+    }
+
+    @Override
+    public void remove(RequestContext context, ImageId id, String memberId) {
+        requireNonNull(memberId, "memberId is null");
+        Image image = sharedImage(context, id);
+        requireOwner(context, image, "remove members of");
+        member(id, memberId);
+        repository.deleteMember(id, memberId);
+    }
+
+    /** A visible image (404 otherwise) with visibility {@code shared} (403 otherwise). */
+    private Image sharedImage(RequestContext context, ImageId id) {
+        Image image = access.visible(context, id);
+        if (image.visibility() != Visibility.SHARED) {
+            throw new ForbiddenException("Only shared images have members; image " + id + " is "
+                    + image.visibility().wireName());
+        }
+        return image;
+    }
+
+    private static void requireOwner(RequestContext context, Image image, String action) {
+        if (!context.owns(image.owner())) {
+            throw new ForbiddenException("You are not permitted to " + action + " image " + image.id()
+                    + ": it is owned by another project");
+        }
+    }
+
+    private ImageMember member(ImageId id, String memberId) {
+        return repository.findMember(id, memberId).orElseThrow(() -> noSuchMember(id, memberId));
+    }
+
+    private static NotFoundException noSuchMember(ImageId id, String memberId) {
+        return new NotFoundException("Project " + memberId + " is not a member of image " + id);
+    }
+}

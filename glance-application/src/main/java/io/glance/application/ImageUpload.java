@@ -1,0 +1,157 @@
+package io.glance.application;
+
+import io.glance.domain.ConflictException;
+import io.glance.domain.ForbiddenException;
+import io.glance.domain.GoneException;
+import io.glance.domain.Image;
+import io.glance.domain.ImageChecksums;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageLocation;
+import io.glance.domain.ImageStatus;
+import io.glance.domain.LimitExceededException;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.RequestContext;
+import io.glance.domain.ServiceUnavailableException;
+import io.glance.ports.out.ConfiguredStore;
+import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StoreRegistry;
+import io.glance.store.spi.StoredObject;
+
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The upload pipeline (PUT /v2/images/{id}/file, Glance v2 §2.3): ownership check, {@code queued → saving} as a
+ * conditional update (of two concurrent uploads only one gets past it; the other gets a 409), the data streamed
+ * through {@link UploadStream} into the store, then {@code saving → active} with size, digests and location.
+ * <p>
+ * Any failure leaves nothing behind: the object the driver wrote is deleted and the image goes back to
+ * {@code queued}. An image deleted while its data streamed in is a 410, and its data is deleted too: the delete saw
+ * no location yet, so nobody else would.
+ */
+final class ImageUpload {
+    private static final Logger LOG = Logger.getLogger(ImageUpload.class.getName());
+
+    private final ImageRepository repository;
+    private final StoreRegistry stores;
+    private final ImageAccess access;
+    private final StoredData storedData;
+    private final Clock clock;
+    private final UploadLimits limits;
+    private final Executor digestExecutor;
+
+    ImageUpload(ImageRepository repository, StoreRegistry stores, ImageAccess access, StoredData storedData,
+                Clock clock, UploadLimits limits, Executor digestExecutor) {
+        this.repository = requireNonNull(repository, "repository is null");
+        this.stores = requireNonNull(stores, "stores is null");
+        this.access = requireNonNull(access, "access is null");
+        this.storedData = requireNonNull(storedData, "storedData is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.digestExecutor = requireNonNull(digestExecutor, "digestExecutor is null");
+    }
+
+    Image upload(RequestContext context, ImageId id, InputStream data, long declaredLength, String storeId) {
+        requireNonNull(data, "data is null");
+        Image queued = access.owned(context, id, "upload data to");
+        ConfiguredStore store = writableStore(storeId);
+        if (declaredLength > limits.imageSizeCap()) {
+            throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
+                    + " of " + limits.imageSizeCap() + " bytes");
+        }
+        // startUpload checks status and formats; the conditional update makes the check hold against racing uploads.
+        repository.update(queued.startUpload(Timestamps.now(clock)), ImageStatus.QUEUED);
+
+        StoredObject stored = null;
+        UploadDigests digests;
+        UploadStream stream = null;
+        try {
+            stream = new UploadStream(data, limits.imageSizeCap(), digestExecutor);
+            stored = store.driver().put(id.value(), stream, declaredLength < 0 ? -1 : declaredLength);
+            digests = stream.finish();
+            if (digests.size() != stored.size()) {
+                throw new IllegalStateException("Store " + store.id() + " recorded " + stored.size()
+                        + " bytes for image " + id + " but " + digests.size() + " were sent");
+            }
+        } catch (Throwable failure) {
+            if (stream != null) {
+                stream.abort();
+            }
+            if (stored != null) {
+                storedData.delete(id, store, stored.location());
+            }
+            returnToQueued(id);
+            throw rethrowable(id, store, failure, stream);
+        }
+        return activate(id, store, stored, digests);
+    }
+
+    /** The named store, or the default; it must take writes. */
+    private ConfiguredStore writableStore(String storeId) {
+        ConfiguredStore store = storeId == null ? stores.defaultStore() : stores.store(storeId);
+        if (store.readOnly()) {
+            throw new ForbiddenException("Store " + store.id() + " is read-only and does not accept image data");
+        }
+        return store;
+    }
+
+    /** {@code saving → active}, re-reading the image so that changes made meanwhile (a PATCH) are kept. */
+    private Image activate(ImageId id, ConfiguredStore store, StoredObject stored, UploadDigests digests) {
+        Map<String, String> metadata = new HashMap<>(stored.metadata());
+        metadata.put("store", store.id());
+        ImageLocation location = new ImageLocation(stored.location().toString(), metadata);
+        ImageChecksums checksums = new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO,
+                digests.sha512());
+        try {
+            Image saving = repository.findById(id).filter(image -> image.status() == ImageStatus.SAVING)
+                    .orElseThrow(() -> ImageAccess.notFound(id));
+            return repository.update(saving.completeUpload(digests.size(), checksums, location,
+                    Timestamps.now(clock)), ImageStatus.SAVING);
+        } catch (NotFoundException | ConflictException e) {
+            storedData.delete(id, store, stored.location());
+            throw new GoneException("Image " + id + " was deleted while its data was being uploaded", e);
+        } catch (RuntimeException e) {
+            storedData.delete(id, store, stored.location());
+            returnToQueued(id);
+            throw e;
+        }
+    }
+
+    /** {@code saving → queued}; an image deleted meanwhile stays deleted. */
+    private void returnToQueued(ImageId id) {
+        try {
+            repository.findById(id).filter(image -> image.status() == ImageStatus.SAVING).ifPresent(saving ->
+                    repository.update(saving.abortUpload(Timestamps.now(clock)), ImageStatus.SAVING));
+        } catch (NotFoundException | ConflictException e) {
+            // Deleted or changed by another request meanwhile: nothing to restore.
+        } catch (RuntimeException e) {
+            // The original failure matters more; the startup recovery resets images left in saving.
+            LOG.log(Level.WARNING, "Image " + id + " could not be returned to queued after a failed upload", e);
+        }
+    }
+
+    private static RuntimeException rethrowable(ImageId id, ConfiguredStore store, Throwable failure,
+                                                UploadStream stream) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure instanceof RejectedExecutionException rejected) {
+            return new ServiceUnavailableException("The service is shutting down; upload of image " + id
+                    + " refused", rejected);
+        }
+        if (failure instanceof InterruptedIOException interrupted && stream != null
+                && stream.sourceFailure() != interrupted) {
+            return new ServiceUnavailableException("Upload of image " + id + " was interrupted", interrupted);
+        }
+        return UploadFailures.map(id, store.id(), failure, stream == null ? null : stream.sourceFailure());
+    }
+}

@@ -1,0 +1,31 @@
+package io.glance.application;
+
+import io.glance.domain.RequestContext;
+import io.glance.ports.in.StoreInfo;
+import io.glance.ports.out.ConfiguredStore;
+import io.glance.ports.out.StoreRegistry;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** /v2/info/stores: the configured stores, without Glance's reserved {@code os_glance_*} ones. */
+final class StoreInfoService implements StoreInfo {
+    private final StoreRegistry stores;
+
+    StoreInfoService(StoreRegistry stores) {
+        this.stores = requireNonNull(stores, "stores is null");
+    }
+
+    @Override
+    public List<ConfiguredStore> stores(RequestContext context) {
+        requireNonNull(context, "context is null");
+        return stores.stores().stream().filter(store -> !store.id().startsWith(AttributeRules.RESERVED_NAMESPACE))
+                .toList();
+    }
+
+    @Override
+    public boolean multiStore() {
+        return stores.multiStore();
+    }
+}
