@@ -1,0 +1,54 @@
+package io.glance.http;
+
+import io.glance.application.GlanceServices;
+import io.glance.application.UploadLimits;
+import io.glance.testing.InMemoryImageRepository;
+import io.glance.testing.InMemoryStoreDriver;
+import io.glance.testing.InMemoryStoreRegistry;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.time.Clock;
+
+/**
+ * The real use cases over the in-memory fakes, wired to the API exactly as the bootstrap does it. One per test
+ * class: Helidon's {@code @SetUpRoute} methods are static.
+ */
+final class TestApi {
+    static final long IMAGE_SIZE_CAP = 64L * 1024 * 1024;
+
+    final InMemoryImageRepository repository = new InMemoryImageRepository();
+    final InMemoryStoreDriver store;
+    final InMemoryStoreRegistry stores;
+    final GlanceServices services;
+    final ApiSettings settings;
+
+    private TestApi(ApiSettings settings, InMemoryStoreDriver... drivers) {
+        this.settings = settings;
+        this.store = drivers[0];
+        this.stores = InMemoryStoreRegistry.of(drivers);
+        this.services = new GlanceServices(repository, stores, Clock.systemUTC(), new UploadLimits(IMAGE_SIZE_CAP));
+    }
+
+    /** One store, Glance's defaults. */
+    static TestApi singleStore() {
+        return new TestApi(ApiSettings.defaults(), new InMemoryStoreDriver("file"));
+    }
+
+    static TestApi singleStore(ApiSettings settings) {
+        return new TestApi(settings, new InMemoryStoreDriver("file"));
+    }
+
+    /** Two stores: Glance's enabled_backends mode. */
+    static TestApi multiStore() {
+        return new TestApi(ApiSettings.defaults(), new InMemoryStoreDriver("fast"), new InMemoryStoreDriver("cheap"));
+    }
+
+    ApiPorts ports() {
+        return new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
+                services.activation(), services.storeInfo());
+    }
+
+    void register(HttpRouting.Builder routing) {
+        GlanceApiRouting.register(routing, ports(), settings);
+    }
+}

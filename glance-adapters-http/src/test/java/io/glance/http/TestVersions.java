@@ -1,0 +1,82 @@
+package io.glance.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RoutingTest
+class TestVersions {
+    private static final TestApi API = TestApi.singleStore();
+    private final Http http;
+
+    TestVersions(DirectClient client) {
+        this.http = new Http(client);
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        API.register(routing);
+    }
+
+    @Test
+    void versionsIs200WithEveryV2VersionAndSelfLinksFromTheHost() {
+        Http.Reply reply = http.get("/versions", "Host", "glance.example:9292");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).contains("application/json");
+        JsonNode versions = reply.json().get("versions");
+        List<String> ids = new ArrayList<>();
+        versions.forEach(version -> ids.add(version.get("id").textValue()));
+        assertThat(ids).containsExactly("v2.16", "v2.15", "v2.14", "v2.13", "v2.12", "v2.11", "v2.10", "v2.9",
+                "v2.8", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
+        assertThat(versions.get(0).get("status").textValue()).isEqualTo("CURRENT");
+        versions.forEach(version -> {
+            if (!version.get("id").textValue().equals("v2.16")) {
+                assertThat(version.get("status").textValue()).isEqualTo("SUPPORTED");
+            }
+            assertThat(version.get("links").get(0).get("rel").textValue()).isEqualTo("self");
+            assertThat(version.get("links").get(0).get("href").textValue())
+                    .isEqualTo("http://glance.example:9292/v2/");
+        });
+    }
+
+    @Test
+    void rootAndUnknownVersionsAre300WithTheSameDocument() {
+        for (String path : List.of("/", "/v1/images", "/foo", "/v3/images", "/v2.17/images")) {
+            Http.Reply reply = http.get(path, "Host", "h:1");
+            assertThat(reply.status()).as(path).isEqualTo(300);
+            assertThat(reply.json().get("versions")).as(path).hasSize(17);
+            assertThat(reply.header("x-openstack-request-id")).as(path).isPresent();
+        }
+        assertThat(http.post("/", "{}").status()).isEqualTo(300);
+    }
+
+    @Test
+    void versionedPathsAreServedAsV2() {
+        for (String prefix : List.of("/v2", "/v2.0", "/v2.9", "/v2.15", "/v2.16")) {
+            Http.Reply reply = http.get(prefix + "/images");
+            assertThat(reply.status()).as(prefix).isEqualTo(200);
+            assertThat(reply.json().get("first").textValue()).isEqualTo("/v2/images");
+        }
+    }
+
+    @Test
+    void vendorMediaTypeSelectsTheVersionWithoutAPathPrefix() {
+        assertThat(http.get("/images", "Accept", "application/vnd.openstack.images-v2.1").status()).isEqualTo(200);
+        assertThat(http.get("/images", "Accept", "application/vnd.openstack.images-v9").status()).isEqualTo(300);
+    }
+
+    @Test
+    void healthcheckAnswersOk() {
+        Http.Reply reply = http.get("/healthcheck");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("OK");
+    }
+}
