@@ -162,6 +162,25 @@ class TestImageDataStreaming {
     }
 
     @Test
+    void aSingleStoreIgnoresTheStoreHeaderAsGlanceDoes() throws Exception {
+        String id = createQueued();
+        HttpResponse<String> uploaded = client.send(HttpRequest.newBuilder(base.resolve("/v2/images/" + id + "/file"))
+                .header("Content-Type", OCTETS).header("X-Image-Meta-Store", "elsewhere")
+                .PUT(HttpRequest.BodyPublishers.ofString("data")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(204);
+    }
+
+    @Test
+    void anEmptyUploadMakesAnEmptyActiveImage() throws Exception {
+        String id = createQueued();
+        assertThat(upload(id, HttpRequest.BodyPublishers.noBody(), OCTETS).statusCode()).isEqualTo(204);
+        assertThat(image(id).get("size").longValue()).isZero();
+        HttpResponse<byte[]> downloaded = download(id);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEmpty();
+    }
+
+    @Test
     void uploadToAnUnknownOrInvalidImageIs404() throws Exception {
         assertThat(upload("8a1f7e5e-43c4-4a3f-9b1e-0d2c3b4a5f60", HttpRequest.BodyPublishers.ofString("x"), OCTETS)
                 .statusCode()).isEqualTo(404);

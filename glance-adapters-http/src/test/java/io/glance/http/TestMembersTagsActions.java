@@ -1,6 +1,7 @@
 package io.glance.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
@@ -74,27 +75,29 @@ class TestMembersTagsActions {
     @Test
     void tagsAreAddedAndRemovedWith204() {
         String id = http.create("{}");
-        Http.Reply added = http.send(io.helidon.http.Method.PUT, "/v2/images/" + id + "/tags/blue", null);
+        Http.Reply added = http.send(Method.PUT, "/v2/images/" + id + "/tags/blue", null);
         assertThat(added.status()).isEqualTo(204);
         assertThat(added.body()).isEmpty();
         assertThat(http.get("/v2/images/" + id).json().get("tags").get(0).textValue()).isEqualTo("blue");
         assertThat(http.delete("/v2/images/" + id + "/tags/blue").status()).isEqualTo(204);
         assertThat(http.get("/v2/images/" + id).json().get("tags")).isEmpty();
         assertThat(http.delete("/v2/images/" + id + "/tags/blue").status()).isEqualTo(404);
-        assertThat(http.send(io.helidon.http.Method.PUT, "/v2/images/" + id + "/tags/" + "t".repeat(256), null)
+        assertThat(http.send(Method.PUT, "/v2/images/" + id + "/tags/two%20words", null).status()).isEqualTo(204);
+        assertThat(http.get("/v2/images/" + id).json().get("tags").get(0).textValue()).isEqualTo("two words");
+        assertThat(http.send(Method.PUT, "/v2/images/" + id + "/tags/" + "t".repeat(256), null)
                 .status()).isEqualTo(400);
-        assertThat(http.send(io.helidon.http.Method.PUT, "/v2/images/" + UUID.randomUUID() + "/tags/x", null)
+        assertThat(http.send(Method.PUT, "/v2/images/" + UUID.randomUUID() + "/tags/x", null)
                 .status()).isEqualTo(404);
     }
 
     @Test
     void deactivationNeedsAnActiveImage() {
         String id = http.create("{}");
-        assertThat(http.send(io.helidon.http.Method.POST, "/v2/images/" + id + "/actions/deactivate", null)
+        assertThat(http.send(Method.POST, "/v2/images/" + id + "/actions/deactivate", null)
                 .status()).isEqualTo(403);
-        assertThat(http.send(io.helidon.http.Method.POST, "/v2/images/" + id + "/actions/reactivate", null)
+        assertThat(http.send(Method.POST, "/v2/images/" + id + "/actions/reactivate", null)
                 .status()).isEqualTo(403);
-        assertThat(http.send(io.helidon.http.Method.POST, "/v2/images/nope/actions/reactivate", null).status())
+        assertThat(http.send(Method.POST, "/v2/images/nope/actions/reactivate", null).status())
                 .isEqualTo(404);
     }
 
@@ -102,7 +105,7 @@ class TestMembersTagsActions {
     void importIsNotOffered() {
         String id = http.create("{}");
         assertThat(http.get("/v2/info/import").json().get("import-methods").get("value")).isEmpty();
-        assertThat(http.send(io.helidon.http.Method.PUT, "/v2/images/" + id + "/stage", "data",
+        assertThat(http.send(Method.PUT, "/v2/images/" + id + "/stage", "data",
                 "Content-Type", "application/octet-stream").status()).isEqualTo(404);
         Http.Reply importing = http.post("/v2/images/" + id + "/import", "{\"method\": {\"name\": \"glance-direct\"}}");
         assertThat(importing.status()).isEqualTo(400);

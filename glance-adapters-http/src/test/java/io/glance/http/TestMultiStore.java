@@ -1,6 +1,7 @@
 package io.glance.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
@@ -43,7 +44,7 @@ class TestMultiStore {
         assertThat(created.header("OpenStack-image-store-ids")).contains("fast,cheap");
         assertThat(created.json().has("stores")).as("no data yet").isFalse();
         String id = created.id();
-        Http.Reply upload = http.send(io.helidon.http.Method.PUT, "/v2/images/" + id + "/file", "data",
+        Http.Reply upload = http.send(Method.PUT, "/v2/images/" + id + "/file", "data",
                 "Content-Type", "application/octet-stream", "X-Image-Meta-Store", "cheap");
         assertThat(upload.status()).as(upload.body()).isEqualTo(204);
         assertThat(http.get("/v2/images/" + id).json().get("stores").textValue()).isEqualTo("cheap");
@@ -52,7 +53,7 @@ class TestMultiStore {
     @Test
     void anUnknownStoreIsABadRequest() {
         String id = http.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\"}");
-        assertThat(http.send(io.helidon.http.Method.PUT, "/v2/images/" + id + "/file", "data",
+        assertThat(http.send(Method.PUT, "/v2/images/" + id + "/file", "data",
                 "Content-Type", "application/octet-stream", "X-Image-Meta-Store", "nowhere").status()).isEqualTo(400);
     }
 }

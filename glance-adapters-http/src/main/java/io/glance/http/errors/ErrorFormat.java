@@ -1,5 +1,6 @@
 package io.glance.http.errors;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,7 +51,7 @@ enum ErrorFormat {
     private record MediaRange(String type, String subtype, double quality) {
 
         static List<MediaRange> parseAll(String header) {
-            return java.util.Arrays.stream(header.split(","))
+            return Arrays.stream(header.split(","))
                     .map(String::trim)
                     .filter(element -> !element.isEmpty())
                     .map(MediaRange::parse)

@@ -15,6 +15,7 @@ import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
 import io.glance.ports.in.ImageDownload;
 import io.glance.ports.in.RangeRequest;
+import io.glance.ports.in.StoreInfo;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -46,10 +47,12 @@ final class ImageDataService implements HttpService {
 
     private final ImageData data;
     private final ImageCatalog catalog;
+    private final StoreInfo storeInfo;
 
-    ImageDataService(ImageData data, ImageCatalog catalog) {
+    ImageDataService(ImageData data, ImageCatalog catalog, StoreInfo storeInfo) {
         this.data = requireNonNull(data, "data is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
     }
 
     @Override
@@ -64,9 +67,11 @@ final class ImageDataService implements HttpService {
         ImageId id = PathParameters.imageId(req);
         // -1 for chunked bodies (glanceclient always), the Content-Length otherwise (openstacksdk with a file).
         long declaredLength = req.headers().contentLength().orElse(-1);
-        String storeId = req.headers().first(GlanceHeaders.IMAGE_META_STORE).map(String::strip)
-                .filter(store -> !store.isEmpty()).orElse(null);
-        InputStream body = declaredLength == 0 ? InputStream.nullInputStream() : req.content().inputStream();
+        // Glance reads X-Image-Meta-Store only with enabled_backends; a single store ignores it.
+        String storeId = !storeInfo.multiStore() ? null : req.headers().first(GlanceHeaders.IMAGE_META_STORE)
+                .map(String::strip).filter(store -> !store.isEmpty()).orElse(null);
+        // Helidon has no entity stream for a request without body framing; that upload is empty.
+        InputStream body = RequestBodies.announced(req) ? req.content().inputStream() : InputStream.nullInputStream();
         data.upload(RequestContexts.of(req), id, body, declaredLength, storeId);
         res.status(Status.NO_CONTENT_204).send();
     }

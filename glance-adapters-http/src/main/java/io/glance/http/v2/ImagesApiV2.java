@@ -17,7 +17,7 @@ public final class ImagesApiV2 {
         ImageSchemaValidator validator = new ImageSchemaValidator(schemas.image());
         routing.register("/v2/images",
                         new ImagesService(ports.catalog(), ports.storeInfo(), validator, settings),
-                        new ImageDataService(ports.data(), ports.catalog()),
+                        new ImageDataService(ports.data(), ports.catalog(), ports.storeInfo()),
                         new ImageTagsService(ports.tags()),
                         new ImageMembersService(ports.members(), settings),
                         new ImageActionsService(ports.activation()),

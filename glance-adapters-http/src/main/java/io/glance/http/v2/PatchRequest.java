@@ -7,6 +7,7 @@ import io.glance.ports.in.PatchOperation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -79,7 +80,7 @@ final class PatchRequest {
                     throw new InvalidInputException("Operation \"" + op + "\" requires a member named \"value\".");
                 }
             }
-            changes.add(new Change(PatchOperation.Op.valueOf(op.toUpperCase(java.util.Locale.ROOT)), path, value));
+            changes.add(new Change(PatchOperation.Op.valueOf(op.toUpperCase(Locale.ROOT)), path, value));
         }
         return changes;
     }
