@@ -1,0 +1,117 @@
+package io.glance.server;
+
+import io.glance.adapters.db.DatabaseSettings;
+import io.glance.adapters.db.GlanceDatabase;
+import io.glance.application.GlanceServices;
+import io.glance.application.UploadLimits;
+import io.glance.http.ApiPorts;
+import io.glance.http.ApiSettings;
+import io.glance.http.GlanceApiRouting;
+import io.glance.ports.out.ConfiguredStore;
+import io.glance.ports.out.StoreRegistry;
+import io.glance.server.config.GlanceOptions;
+import io.glance.server.plugins.LoadedStorePlugins;
+import io.glance.server.plugins.PluginStoreRegistry;
+import io.helidon.webserver.WebServer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The composition root of glance-api: loads store plugins, opens the database, wires the use cases to the HTTP
+ * adapter and starts listening. Everything it opens it closes, in reverse order, on {@link #close()}.
+ */
+public final class GlanceApiServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GlanceApiServer.class.getName());
+
+    private final WebServer webServer;
+    private final List<AutoCloseable> resources;
+
+    private GlanceApiServer(WebServer webServer, List<AutoCloseable> resources) {
+        this.webServer = webServer;
+        this.resources = resources;
+    }
+
+    public static GlanceApiServer start(GlanceOptions options) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            LoadedStorePlugins plugins = StoreSetup.loadPlugins(options);
+            resources.add(plugins);
+            PluginStoreRegistry stores = StoreSetup.configureStores(options, plugins);
+            resources.add(stores);
+
+            DatabaseSettings databaseSettings = DatabaseSetup.settings(options);
+            GlanceDatabase database = GlanceDatabase.open(databaseSettings);
+            resources.add(database);
+
+            GlanceServices services = new GlanceServices(database.repository(), stores, Clock.systemUTC(),
+                    new UploadLimits(options.imageSizeCap()));
+            resources.add(services);
+            int recovered = new InterruptedUploadRecovery(database.repository(), Clock.systemUTC()).run();
+
+            ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
+                    services.activation(), services.storeInfo());
+            WebServer webServer = WebServer.builder()
+                    .host(options.apiHost())
+                    .port(options.apiPort())
+                    .routing(routing -> GlanceApiRouting.register(routing, ports, ApiSettings.defaults()))
+                    .build()
+                    .start();
+            resources.add(webServer::stop);
+            if (!webServer.isRunning() || webServer.port() < 0) {
+                // Helidon logs a bind failure and returns a stopped server instead of throwing.
+                throw new IllegalStateException("cannot listen on " + options.apiHost() + ":" + options.apiPort()
+                        + " (address in use or not available; see the log above)");
+            }
+
+            logStartup(options, webServer.port(), databaseSettings, database, stores, plugins, recovered);
+            return new GlanceApiServer(webServer, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** The port actually bound (differs from the option when it was 0). */
+    public int port() {
+        return webServer.port();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warning("Error while shutting down: " + e);
+            }
+        }
+        resources.clear();
+    }
+
+    private static void logStartup(GlanceOptions options, int port, DatabaseSettings databaseSettings,
+                                   GlanceDatabase database, StoreRegistry stores, LoadedStorePlugins plugins,
+                                   int recovered) {
+        LOG.info("Plugins: " + plugins.describe() + " (from " + options.pluginsDir() + ")");
+        for (ConfiguredStore store : stores.stores()) {
+            LOG.info("Store '" + store.id() + "' (" + store.type() + ")" + (store.isDefault() ? " [default]" : "")
+                    + " " + store.capabilities() + " " + store.properties());
+        }
+        LOG.info("Database: " + DatabaseSetup.describe(databaseSettings) + ", schema version "
+                + database.schemaVersion());
+        if (recovered > 0) {
+            LOG.warning("Returned " + recovered + " image(s) interrupted mid-upload by a previous stop to 'queued'");
+        }
+        LOG.info("image_size_cap: " + options.imageSizeCap() + " bytes");
+        LOG.info("glance-api listening on http://" + options.apiHost() + ":" + port + " (API v2)");
+    }
+}

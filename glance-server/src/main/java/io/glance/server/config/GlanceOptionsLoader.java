@@ -1,0 +1,186 @@
+package io.glance.server.config;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads glance-api's options from, in order of precedence: command-line flags ({@code --api_port 9393},
+ * {@code --api-port=9393}, {@code --verbose}), the environment ({@code GLANCE_API_PORT=9393}) and a YAML file
+ * ({@code --config-file glance-api.yaml} or {@code GLANCE_CONFIG_FILE}, flat keys such as {@code api_port: 9393}).
+ * Unknown options are an error, so that a typo does not silently leave a default in force.
+ */
+public final class GlanceOptionsLoader {
+    static final String ENV_PREFIX = "GLANCE_";
+    private static final long DEFAULT_IMAGE_SIZE_CAP = 1L << 40; // Glance's default: 1 TiB
+
+    private GlanceOptionsLoader() {
+    }
+
+    public static GlanceOptions load(String[] args, Map<String, String> environment) {
+        Map<String, String> flags = parseFlags(args);
+        Map<String, String> env = fromEnvironment(environment);
+        String configFile = flags.getOrDefault(OptionNames.CONFIG_FILE, env.get(OptionNames.CONFIG_FILE));
+
+        Config.Builder builder = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(flags))
+                .addSource(ConfigSources.create(env));
+        if (configFile != null) {
+            Path file = Path.of(configFile);
+            if (!Files.isReadable(file)) {
+                throw new ConfigurationException("config_file " + configFile + " does not exist or is not readable");
+            }
+            builder.addSource(ConfigSources.file(file));
+        }
+        Config config = builder.build();
+        Map<String, String> values = new LinkedHashMap<>();
+        config.asMap().orElse(Map.of()).forEach((key, value) -> values.put(key, value));
+        for (String key : values.keySet()) {
+            if (!OptionNames.ALL.contains(key)) {
+                throw new ConfigurationException("Unknown option '" + key + "'" + (configFile == null ? "" : " (in "
+                        + configFile + " or the command line)") + "; known options: " + OptionNames.ALL);
+            }
+        }
+        return resolve(values);
+    }
+
+    private static GlanceOptions resolve(Map<String, String> values) {
+        Path dataDir = Path.of(values.getOrDefault(OptionNames.DATA_DIR,
+                System.getProperty("user.home") + "/.glance")).toAbsolutePath();
+        Path imagesDir = Path.of(values.getOrDefault(OptionNames.FILESYSTEM_STORE_DATADIR,
+                dataDir.resolve("images").toString())).toAbsolutePath();
+        Path pluginsDir = Path.of(values.getOrDefault(OptionNames.PLUGINS_DIR, "plugins")).toAbsolutePath();
+
+        Map<String, String> storeOptions = new HashMap<>();
+        for (String key : OptionNames.FILESYSTEM_STORE_OPTIONS) {
+            if (values.containsKey(key)) {
+                storeOptions.put(key, values.get(key));
+            }
+        }
+        storeOptions.put(OptionNames.FILESYSTEM_STORE_DATADIR, imagesDir.toString());
+
+        return new GlanceOptions(
+                parseBoolean(values, OptionNames.VERBOSE, false),
+                values.getOrDefault(OptionNames.API_HOST, "0.0.0.0"),
+                parsePort(values.getOrDefault(OptionNames.API_PORT, "9292")),
+                normalizeStore(values.getOrDefault(OptionNames.DEFAULT_STORE, "file")),
+                dataDir, imagesDir, pluginsDir,
+                parseSize(values.getOrDefault(OptionNames.IMAGE_SIZE_CAP, Long.toString(DEFAULT_IMAGE_SIZE_CAP))),
+                values.get(OptionNames.SQL_CONNECTION),
+                storeOptions);
+    }
+
+    /** {@code filesystem} was the original name of the file store; Glance later called it {@code file}. */
+    static String normalizeStore(String store) {
+        String value = store.trim().toLowerCase(Locale.ROOT);
+        return value.equals("filesystem") ? "file" : value;
+    }
+
+    static Map<String, String> parseFlags(String[] args) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new ConfigurationException("Unexpected argument '" + arg + "'; options look like --api_port 9292");
+            }
+            String body = arg.substring(2);
+            String key;
+            String value;
+            int eq = body.indexOf('=');
+            if (eq >= 0) {
+                key = body.substring(0, eq);
+                value = body.substring(eq + 1);
+            } else {
+                key = body;
+                boolean nextIsValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+                if (canonical(key).equals(OptionNames.VERBOSE) && !nextIsValue) {
+                    value = "true";
+                } else if (!nextIsValue) {
+                    throw new ConfigurationException("Option --" + key + " needs a value");
+                } else {
+                    value = args[++i];
+                }
+            }
+            flags.put(canonical(key), value);
+        }
+        return flags;
+    }
+
+    static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX)) {
+                String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
+                if (OptionNames.ALL.contains(key)) {
+                    values.put(key, value);
+                }
+            }
+        });
+        return values;
+    }
+
+    private static String canonical(String key) {
+        return key.replace('-', '_').toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean parseBoolean(Map<String, String> values, String key, boolean defaultValue) {
+        String value = values.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigurationException("Invalid " + key + ": '" + value + "' (true or false)");
+        };
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("Invalid api_port: '" + value + "' (0 to 65535)");
+        }
+    }
+
+    /** Bytes, optionally with a binary suffix: 1073741824, 1024M, 1G, 1T. */
+    static long parseSize(String value) {
+        String text = value.trim().toUpperCase(Locale.ROOT);
+        long multiplier = 1;
+        if (!text.isEmpty()) {
+            char unit = text.charAt(text.length() - 1);
+            int shift = switch (unit) {
+                case 'K' -> 10;
+                case 'M' -> 20;
+                case 'G' -> 30;
+                case 'T' -> 40;
+                default -> 0;
+            };
+            if (shift > 0) {
+                multiplier = 1L << shift;
+                text = text.substring(0, text.length() - 1);
+            }
+        }
+        try {
+            long number = Long.parseLong(text);
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(number, multiplier);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ConfigurationException("Invalid image_size_cap: '" + value + "' (bytes, or with K/M/G/T)");
+        }
+    }
+}

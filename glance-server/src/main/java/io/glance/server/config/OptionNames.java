@@ -1,0 +1,28 @@
+package io.glance.server.config;
+
+import java.util.Set;
+
+/** The option names glance-api understands: the original Glance names, so existing configs and habits carry over. */
+public final class OptionNames {
+    public static final String CONFIG_FILE = "config_file";
+    public static final String VERBOSE = "verbose";
+    public static final String API_HOST = "api_host";
+    public static final String API_PORT = "api_port";
+    public static final String DEFAULT_STORE = "default_store";
+    public static final String DATA_DIR = "data_dir";
+    public static final String FILESYSTEM_STORE_DATADIR = "filesystem_store_datadir";
+    public static final String PLUGINS_DIR = "plugins_dir";
+    public static final String IMAGE_SIZE_CAP = "image_size_cap";
+    public static final String SQL_CONNECTION = "sql_connection";
+
+    /** Options of the filesystem store, passed through to its driver. */
+    public static final Set<String> FILESYSTEM_STORE_OPTIONS =
+            Set.of(FILESYSTEM_STORE_DATADIR, "filesystem_store_file_perm", "filesystem_store_chunk_size");
+
+    public static final Set<String> ALL = Set.of(CONFIG_FILE, VERBOSE, API_HOST, API_PORT, DEFAULT_STORE, DATA_DIR,
+            FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, "filesystem_store_file_perm",
+            "filesystem_store_chunk_size");
+
+    private OptionNames() {
+    }
+}

@@ -1,0 +1,67 @@
+package io.glance.server.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The hexagon's boundaries, checked on the compiled classes of every module this one depends on. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.glance");
+    }
+
+    @Test
+    void domainDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("io.glance.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.domain..")
+                .check(classes);
+    }
+
+    @Test
+    void storeSpiDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("io.glance.store.spi..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.store.spi..")
+                .check(classes);
+    }
+
+    @Test
+    void portsImportNoFramework() {
+        noClasses().that().resideInAPackage("io.glance.ports..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "org.apache.ibatis..",
+                        "org.mybatis..", "org.pf4j..", "org.flywaydb..", "com.zaxxer..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationImportsNoAdapterOrFramework() {
+        noClasses().that().resideInAPackage("io.glance.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.adapters..",
+                        "io.glance.server..", "io.helidon..", "org.apache.ibatis..", "org.pf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void httpAdapterDoesNotImportTheDatabaseAdapterOrTheServer() {
+        noClasses().that().resideInAPackage("io.glance.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.adapters.db..", "io.glance.server..",
+                        "io.glance.application..", "org.apache.ibatis..", "org.pf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void databaseAdapterDoesNotImportTheHttpAdapterOrTheServer() {
+        noClasses().that().resideInAPackage("io.glance.adapters.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
+                        "io.glance.application..", "io.helidon..", "org.pf4j..")
+                .check(classes);
+    }
+}

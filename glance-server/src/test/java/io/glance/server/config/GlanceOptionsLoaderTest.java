@@ -1,0 +1,74 @@
+package io.glance.server.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GlanceOptionsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreTheOriginalOnes() {
+        GlanceOptions options = GlanceOptionsLoader.load(new String[0], Map.of());
+        assertThat(options.apiHost()).isEqualTo("0.0.0.0");
+        assertThat(options.apiPort()).isEqualTo(9292);
+        assertThat(options.defaultStore()).isEqualTo("file");
+        assertThat(options.verbose()).isFalse();
+        assertThat(options.imageSizeCap()).isEqualTo(1L << 40);
+        assertThat(options.sqlConnection()).isNull();
+        assertThat(options.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".glance"));
+        assertThat(options.filesystemStoreDatadir()).isEqualTo(options.dataDir().resolve("images"));
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = dir.resolve("glance-api.yaml");
+        Files.writeString(file, "api_port: 9000\napi_host: 10.0.0.1\ndefault_store: filesystem\nimage_size_cap: 2G\n");
+        GlanceOptions options = GlanceOptionsLoader.load(
+                new String[] {"--config-file", file.toString(), "--api_port=9100", "--verbose"},
+                Map.of("GLANCE_API_PORT", "9050", "GLANCE_API_HOST", "127.0.0.1", "UNRELATED", "x"));
+        assertThat(options.apiPort()).isEqualTo(9100);
+        assertThat(options.apiHost()).isEqualTo("127.0.0.1");
+        assertThat(options.defaultStore()).as("filesystem is an alias of file").isEqualTo("file");
+        assertThat(options.imageSizeCap()).isEqualTo(2L << 30);
+        assertThat(options.verbose()).isTrue();
+    }
+
+    @Test
+    void filesystemStoreDatadirIsPassedToTheStore() {
+        GlanceOptions options = GlanceOptionsLoader.load(
+                new String[] {"--filesystem-store-datadir", dir.resolve("imgs").toString()}, Map.of());
+        assertThat(options.filesystemStoreDatadir()).isEqualTo(dir.resolve("imgs"));
+        assertThat(options.storeOptions()).containsEntry("filesystem_store_datadir", dir.resolve("imgs").toString());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--api_port", "http"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("api_port").hasMessageContaining("http");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--image_size_cap", "-1"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("image_size_cap");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--api_prot", "1"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("api_prot");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--config-file", "/nonexistent.yaml"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("/nonexistent.yaml");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--verbose", "maybe"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maybe");
+    }
+
+    @Test
+    void unknownKeyInTheFileIsAnError() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "api_port: 9000\nregistery_host: x\n");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--config-file", file.toString()}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("registery_host");
+    }
+}
