@@ -45,7 +45,7 @@ final class UploadFailures {
             case WriteDeniedException denied -> new ServiceUnavailableException("Store " + storeId
                     + " denied writing the data of image " + id, denied);
             case StoreUnavailableException unavailable -> new ServiceUnavailableException("Store " + storeId
-                    + " is unavailable: " + unavailable.getMessage(), unavailable);
+                    + " is unavailable for the data of image " + id + ": " + unavailable.getMessage(), unavailable);
             case SizeMismatchException mismatch -> new InvalidInputException("The data of image " + id
                     + " does not have the announced size: " + mismatch.getMessage(), mismatch);
             case DuplicateObjectException duplicate -> new ConflictException("Store " + storeId

@@ -1,0 +1,29 @@
+package io.glance.application;
+
+import io.glance.ports.out.ConfiguredStore;
+import io.glance.testing.InMemoryStoreDriver;
+import org.junit.jupiter.api.Test;
+
+import static io.glance.application.Services.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreInfoTest {
+
+    @Test
+    void storesAreListedWithoutGlancesReservedOnes() {
+        try (Services fixture = new Services(UploadLimits.defaults(), new InMemoryStoreDriver("fast"),
+                new InMemoryStoreDriver("os_glance_staging_store"), new InMemoryStoreDriver("cheap"))) {
+
+            assertThat(fixture.services.storeInfo().stores(ALICE)).extracting(ConfiguredStore::id)
+                    .containsExactly("fast", "cheap");
+            assertThat(fixture.services.storeInfo().multiStore()).isTrue();
+        }
+    }
+
+    @Test
+    void oneStoreIsNotMultiStore() {
+        try (Services fixture = new Services()) {
+            assertThat(fixture.services.storeInfo().multiStore()).isFalse();
+        }
+    }
+}
