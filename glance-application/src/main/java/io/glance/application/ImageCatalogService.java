@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -73,7 +72,7 @@ final class ImageCatalogService implements ImageCatalog {
                 .diskFormat(command.diskFormat())
                 .containerFormat(command.containerFormat())
                 .tags(tags)
-                .properties(Map.copyOf(command.properties()))
+                .properties(command.properties())
                 .build();
         repository.create(image);
         return image;

@@ -95,9 +95,13 @@ final class ImageUpload {
         return activate(id, store, stored, digests);
     }
 
-    /** The named store, or the default; it must take writes. */
+    /**
+     * The named store, or the default; it must take writes. Like Glance, the client's choice counts only in
+     * multi-store mode: with a single store, {@code X-Image-Meta-Store} is ignored.
+     */
     private ConfiguredStore writableStore(String storeId) {
-        ConfiguredStore store = storeId == null ? stores.defaultStore() : stores.store(storeId);
+        ConfiguredStore store = storeId == null || !stores.multiStore() ? stores.defaultStore()
+                : stores.store(storeId);
         if (store.readOnly()) {
             throw new ForbiddenException("Store " + store.id() + " is read-only and does not accept image data");
         }

@@ -137,11 +137,23 @@ class UploadTest {
 
     @Test
     void anUnknownStoreIsInvalidAndTheImageStaysQueued() {
+        try (Services multi = new Services(UploadLimits.defaults(), new InMemoryStoreDriver("fast"),
+                new InMemoryStoreDriver("cheap"))) {
+            ImageId id = multi.queuedImage(ALICE).id();
+
+            assertThatThrownBy(() -> multi.services.data().upload(ALICE, id, new ByteArrayInputStream(new byte[1]), 1,
+                    "nowhere")).isInstanceOf(InvalidInputException.class).hasMessageContaining("nowhere");
+            assertThat(multi.stored(id).status()).isEqualTo(ImageStatus.QUEUED);
+        }
+    }
+
+    @Test
+    void withOneStoreTheClientsChoiceIsIgnoredAsGlanceDoes() {
         ImageId id = fixture.queuedImage(ALICE).id();
 
-        assertThatThrownBy(() -> fixture.services.data().upload(ALICE, id, new ByteArrayInputStream(new byte[1]), 1,
-                "nowhere")).isInstanceOf(InvalidInputException.class).hasMessageContaining("nowhere");
-        assertThat(fixture.stored(id).status()).isEqualTo(ImageStatus.QUEUED);
+        Image active = fixture.services.data().upload(ALICE, id, new ByteArrayInputStream(new byte[1]), 1, "nowhere");
+
+        assertThat(active.locations().get(0).storeId()).isEqualTo("memory");
     }
 
     @Test
