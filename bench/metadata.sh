@@ -53,6 +53,7 @@ echo "== glance metadata benchmark: $creates creates + $lists lists (GET /v2/ima
 echo "  $(nproc) cores; load generator: bench/Bench.java on $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
 echo "  one keep-alive HTTP/1.1 connection per worker; req/s = requests / wall time of the phase; latency per request"
 echo "  (write request .. last byte of response); 'server cpu'/'client cpu' = cores used during the phase."
+echo "  before: $(bench_load_note)"
 echo "  The database grows as it goes: each level's lists see the images created by all earlier levels."
 
 # --- this project's glance-api ---------------------------------------------------------------------------------------
@@ -71,6 +72,7 @@ echo "-- glance-api (this project), JAVA_OPTS=$java_opts, pid $GLANCE_PID, start
 echo "  server memory: VmHWM $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)") MiB," \
   "VmRSS $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmRSS)") MiB"
 bench_stop "$GLANCE_PID"
+echo "  after: $(bench_load_note)"
 
 [ -n "$compare" ] || exit 0
 
@@ -135,6 +137,7 @@ if start_openstack_glance "$oport"; then
   "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "http://127.0.0.1:$oport" --label openstack-glance \
     --server-pid "$OS_GLANCE_PID" "${bench_args[@]}"
   bench_stop "$OS_GLANCE_PID"
+  echo "  after: $(bench_load_note)"
   echo
   echo "== ratio: glance-java / openstack-glance (req/s: higher is better for glance-java; p99: lower is better) =="
   awk -F'\t' '

@@ -73,6 +73,7 @@ echo "== glance transfer benchmark: $(human "$size") ($size bytes) =="
 echo "  work dir $work ($fs_type on $fs_dev; source, copy, nginx root and glance's data/store dirs all live here)"
 echo "  $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB RAM", $2 / 1048576 }' /proc/meminfo)," \
   "$(curl --version | head -n 1 | cut -d' ' -f1-2), $(nginx -v 2>&1 | sed 's/.*: //')"
+echo "  before: $(bench_load_note)"
 echo "  MiB/s = bytes / 1048576 / wall seconds. curl figures use curl's time_total (connect to last byte / to the"
 echo "  server's response for uploads); local figures are wall time of the command."
 
@@ -331,4 +332,5 @@ printf '  %-44s %9s MiB/s = %5s x nginx best (%s MiB/s); target >= %s\n' "downlo
 printf '  %-44s %9s MiB   = %5s x limit %s MiB (sampled VmRSS max %s MiB)\n' "peak RSS (VmHWM)" \
   "$(bench_kib_to_mib "$hwm")" "$(ratio "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')" "$rss_limit")" "$rss_limit" "$sampled_max"
 echo "  download data verified against source sha512+md5: $verify_ok"
+echo "  after: $(bench_load_note)"
 [ "$verify_ok" = yes ]

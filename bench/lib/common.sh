@@ -102,3 +102,12 @@ bench_status_kib() {
 }
 
 bench_kib_to_mib() { awk -v k="$1" 'BEGIN { if (k == "") print "n/a"; else printf "%.1f", k / 1024 }'; }
+
+# One line about how busy the machine is (other processes skew every figure on 2 cores).
+bench_load_note() {
+  local l1 l5 _
+  read -r l1 l5 _ < /proc/loadavg
+  printf 'load average %s (1 min), %s (5 min) on %s cores' "$l1" "$l5" "$(nproc)"
+  awk -v l="$l1" -v n="$(nproc)" 'BEGIN { if (l > n / 2) printf ": BUSY, other work competes with the benchmark" }'
+  echo
+}
