@@ -7,11 +7,15 @@ import io.glance.server.plugins.PluginStoreRegistry;
 import io.glance.server.plugins.StoreConfig;
 import io.glance.server.plugins.StoreContextFactory;
 import io.glance.server.plugins.StorePluginLoader;
+import io.glance.store.spi.BadStoreConfigurationException;
 import io.glance.store.spi.StoreSpi;
 
 import java.util.List;
 
-/** Loads the store plugins and configures the stores glance-api serves (legacy single-store mode for now). */
+/**
+ * Loads the store plugins and configures the stores glance-api serves: Glance's legacy single store
+ * ({@code default_store}) or its multi-store mode ({@code enabled_backends} with one section per store id).
+ */
 final class StoreSetup {
     static final String HOST_VERSION = "glance-java/0.1.0";
 
@@ -24,8 +28,21 @@ final class StoreSetup {
     }
 
     static PluginStoreRegistry configureStores(GlanceOptions options, LoadedStorePlugins plugins) {
-        StoreConfig store = StoreConfig.singleStore(options.defaultStore(), options.storeOptions(), plugins);
-        return PluginStoreRegistry.create(plugins, List.of(store),
-                StoreContextFactory.workDirectoriesUnder(options.dataDir().resolve("stores"), HOST_VERSION));
+        StoreContextFactory contexts =
+                StoreContextFactory.workDirectoriesUnder(options.dataDir().resolve("stores"), HOST_VERSION);
+        if (!options.multiStore()) {
+            StoreConfig store = StoreConfig.singleStore(options.defaultStore(), options.storeOptions(), plugins);
+            return PluginStoreRegistry.create(plugins, List.of(store), contexts, false);
+        }
+        List<StoreConfig> stores = options.backends().stream().map(backend -> {
+            if (plugins.canonicalType(backend.type()).isEmpty()) {
+                throw new BadStoreConfigurationException("store '" + backend.id() + "' has type '" + backend.type()
+                        + "', which no loaded plugin provides (loaded types: " + plugins.typeNames()
+                        + "); put its plugin jar into " + options.pluginsDir());
+            }
+            return new StoreConfig(backend.id(), backend.type(), backend.description(), backend.options(),
+                    backend.id().equals(options.defaultBackend()));
+        }).toList();
+        return PluginStoreRegistry.create(plugins, stores, contexts, true);
     }
 }

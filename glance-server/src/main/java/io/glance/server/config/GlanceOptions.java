@@ -1,6 +1,7 @@
 package io.glance.server.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,11 +17,13 @@ import java.util.Objects;
  * @param pluginsDir             where store plugin jars are loaded from
  * @param imageSizeCap           the largest image accepted, in bytes (413 above it)
  * @param sqlConnection          a JDBC or Glance-style database URL, or {@code null} for the embedded H2 database
- * @param storeOptions           every option given, for store drivers to pick their own keys from
+ * @param storeOptions           the top-level store options (single-store mode), for the driver to pick its keys from
+ * @param backends               the stores of multi-store mode ({@code enabled_backends}), in order; empty otherwise
+ * @param defaultBackend         the id of the default store in multi-store mode, or {@code null}
  */
 public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String defaultStore, Path dataDir,
                             Path filesystemStoreDatadir, Path pluginsDir, long imageSizeCap, String sqlConnection,
-                            Map<String, String> storeOptions) {
+                            Map<String, String> storeOptions, List<Backend> backends, String defaultBackend) {
 
     public GlanceOptions {
         Objects.requireNonNull(apiHost, "apiHost is null");
@@ -29,5 +32,27 @@ public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String
         Objects.requireNonNull(filesystemStoreDatadir, "filesystemStoreDatadir is null");
         Objects.requireNonNull(pluginsDir, "pluginsDir is null");
         storeOptions = Map.copyOf(storeOptions);
+        backends = List.copyOf(backends);
+    }
+
+    /** Whether several stores are configured with {@code enabled_backends}. */
+    public boolean multiStore() {
+        return !backends.isEmpty();
+    }
+
+    /**
+     * One store of {@code enabled_backends} with the options of its own section.
+     *
+     * @param id          the store id, e.g. {@code fast}
+     * @param type        the store type, e.g. {@code file}
+     * @param description the section's {@code store_description}, or {@code null}
+     * @param options     the section's other options, for the driver
+     */
+    public record Backend(String id, String type, String description, Map<String, String> options) {
+        public Backend {
+            Objects.requireNonNull(id, "id is null");
+            Objects.requireNonNull(type, "type is null");
+            options = Map.copyOf(options);
+        }
     }
 }

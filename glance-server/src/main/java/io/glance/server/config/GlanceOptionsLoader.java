@@ -5,7 +5,9 @@ import io.helidon.config.ConfigSources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +45,56 @@ public final class GlanceOptionsLoader {
         Config config = builder.build();
         Map<String, String> values = new LinkedHashMap<>();
         config.asMap().orElse(Map.of()).forEach((key, value) -> values.put(key, value));
+        Map<String, String> backendTypes = parseBackends(values.get(OptionNames.ENABLED_BACKENDS));
         for (String key : values.keySet()) {
+            int dot = key.indexOf('.');
+            if (dot > 0 && backendTypes.containsKey(key.substring(0, dot))) {
+                continue; // an option in a store's own section; its driver checks the key
+            }
             if (!OptionNames.ALL.contains(key)) {
                 throw new ConfigurationException("Unknown option '" + key + "'" + (configFile == null ? "" : " (in "
                         + configFile + " or the command line)") + "; known options: " + OptionNames.ALL);
             }
         }
-        return resolve(values);
+        return resolve(values, backendTypes);
     }
 
-    private static GlanceOptions resolve(Map<String, String> values) {
+    /** {@code "fast:file, dedup:cas"} to ids and types, in order. */
+    static Map<String, String> parseBackends(String value) {
+        Map<String, String> backends = new LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return backends;
+        }
+        for (String entry : value.split(",")) {
+            String[] idAndType = entry.trim().split(":", -1);
+            if (idAndType.length != 2 || idAndType[0].isBlank() || idAndType[1].isBlank()) {
+                throw new ConfigurationException("Invalid enabled_backends entry '" + entry.trim()
+                        + "' (expected id:type, e.g. fast:file)");
+            }
+            String id = idAndType[0].trim();
+            if (backends.put(id, normalizeStore(idAndType[1])) != null) {
+                throw new ConfigurationException("enabled_backends names store '" + id + "' twice");
+            }
+        }
+        return backends;
+    }
+
+    private static List<GlanceOptions.Backend> backends(Map<String, String> values, Map<String, String> types) {
+        List<GlanceOptions.Backend> backends = new ArrayList<>();
+        types.forEach((id, type) -> {
+            Map<String, String> section = new LinkedHashMap<>();
+            values.forEach((key, value) -> {
+                if (key.startsWith(id + ".")) {
+                    section.put(key.substring(id.length() + 1), value);
+                }
+            });
+            String description = section.remove(OptionNames.STORE_DESCRIPTION);
+            backends.add(new GlanceOptions.Backend(id, type, description, section));
+        });
+        return backends;
+    }
+
+    private static GlanceOptions resolve(Map<String, String> values, Map<String, String> backendTypes) {
         Path dataDir = Path.of(values.getOrDefault(OptionNames.DATA_DIR,
                 System.getProperty("user.home") + "/.glance")).toAbsolutePath();
         Path imagesDir = Path.of(values.getOrDefault(OptionNames.FILESYSTEM_STORE_DATADIR,
@@ -75,7 +117,30 @@ public final class GlanceOptionsLoader {
                 dataDir, imagesDir, pluginsDir,
                 parseSize(values.getOrDefault(OptionNames.IMAGE_SIZE_CAP, Long.toString(DEFAULT_IMAGE_SIZE_CAP))),
                 values.get(OptionNames.SQL_CONNECTION),
-                storeOptions);
+                storeOptions,
+                backends(values, backendTypes),
+                defaultBackend(values.get(OptionNames.DEFAULT_BACKEND), backendTypes));
+    }
+
+    private static String defaultBackend(String value, Map<String, String> backendTypes) {
+        if (backendTypes.isEmpty()) {
+            if (value != null) {
+                throw new ConfigurationException("default_backend '" + value + "' needs enabled_backends");
+            }
+            return null;
+        }
+        if (value == null) {
+            if (backendTypes.size() == 1) {
+                return backendTypes.keySet().iterator().next();
+            }
+            throw new ConfigurationException("default_backend is required with several enabled_backends "
+                    + backendTypes.keySet());
+        }
+        if (!backendTypes.containsKey(value.trim())) {
+            throw new ConfigurationException("default_backend '" + value + "' is not one of enabled_backends "
+                    + backendTypes.keySet());
+        }
+        return value.trim();
     }
 
     /** {@code filesystem} was the original name of the file store; Glance later called it {@code file}. */

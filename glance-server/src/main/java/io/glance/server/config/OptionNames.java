@@ -14,13 +14,19 @@ public final class OptionNames {
     public static final String PLUGINS_DIR = "plugins_dir";
     public static final String IMAGE_SIZE_CAP = "image_size_cap";
     public static final String SQL_CONNECTION = "sql_connection";
+    /** Glance's multi-store mode: {@code id:type} pairs, e.g. {@code fast:file, dedup:cas}. */
+    public static final String ENABLED_BACKENDS = "enabled_backends";
+    public static final String DEFAULT_BACKEND = "default_backend";
+    /** In a store's own section: shown in /v2/info/stores. */
+    public static final String STORE_DESCRIPTION = "store_description";
 
     /** Options of the filesystem store, passed through to its driver. */
     public static final Set<String> FILESYSTEM_STORE_OPTIONS =
             Set.of(FILESYSTEM_STORE_DATADIR, "filesystem_store_file_perm", "filesystem_store_chunk_size");
 
     public static final Set<String> ALL = Set.of(CONFIG_FILE, VERBOSE, API_HOST, API_PORT, DEFAULT_STORE, DATA_DIR,
-            FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, "filesystem_store_file_perm",
+            FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, ENABLED_BACKENDS, DEFAULT_BACKEND,
+            "filesystem_store_file_perm",
             "filesystem_store_chunk_size");
 
     private OptionNames() {

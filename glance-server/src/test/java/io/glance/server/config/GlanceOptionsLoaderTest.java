@@ -71,4 +71,39 @@ class GlanceOptionsLoaderTest {
         assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--config-file", file.toString()}, Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("registery_host");
     }
+
+    @Test
+    void multiStoreSectionsGoToTheirStores() throws Exception {
+        Path file = dir.resolve("multi.yaml");
+        Files.writeString(file, """
+                enabled_backends: "fast:filesystem, dedup:cas"
+                default_backend: dedup
+                fast:
+                  filesystem_store_datadir: /srv/fast
+                dedup:
+                  cas_store_root: /srv/cas
+                  store_description: Deduplicating
+                """);
+        GlanceOptions options = GlanceOptionsLoader.load(new String[] {"--config-file", file.toString()}, Map.of());
+        assertThat(options.multiStore()).isTrue();
+        assertThat(options.defaultBackend()).isEqualTo("dedup");
+        assertThat(options.backends()).containsExactly(
+                new GlanceOptions.Backend("fast", "file", null, Map.of("filesystem_store_datadir", "/srv/fast")),
+                new GlanceOptions.Backend("dedup", "cas", "Deduplicating", Map.of("cas_store_root", "/srv/cas")));
+    }
+
+    @Test
+    void multiStoreMistakesAreNamed() {
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(
+                new String[] {"--enabled_backends", "a:file,b:file"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("default_backend");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(
+                new String[] {"--enabled_backends", "a:file", "--default_backend", "c"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'c'");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--enabled_backends", "afile"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("afile");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(
+                new String[] {"--enabled_backends", "a:file", "--b.filesystem_store_datadir", "/x"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("b.filesystem_store_datadir");
+    }
 }
