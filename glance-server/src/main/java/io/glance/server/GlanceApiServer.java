@@ -26,6 +26,7 @@ import java.util.logging.Logger;
  */
 public final class GlanceApiServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GlanceApiServer.class.getName());
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
     private final WebServer webServer;
     private final List<AutoCloseable> resources;
@@ -57,6 +58,11 @@ public final class GlanceApiServer implements AutoCloseable {
             WebServer webServer = WebServer.builder()
                     .host(options.apiHost())
                     .port(options.apiPort())
+                    // Without TCP_NODELAY a JSON answer split across writes waits for the client's delayed ACK:
+                    // bench/metadata.sh measured 48 ms per 13 KB image list against 5 ms for a 5 KB one.
+                    .connectionOptions(socket -> socket.tcpNoDelay(true))
+                    // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
+                    .writeBufferSize(WRITE_BUFFER_BYTES)
                     .routing(routing -> GlanceApiRouting.register(routing, ports, ApiSettings.defaults()))
                     .build()
                     .start();
