@@ -56,4 +56,18 @@ class TestMultiStore {
         assertThat(http.send(Method.PUT, "/v2/images/" + id + "/file", "data",
                 "Content-Type", "application/octet-stream", "X-Image-Meta-Store", "nowhere").status()).isEqualTo(400);
     }
+
+    @Test
+    void deletingDataFromAStoreFollowsGlancesAnswers() {
+        String id = http.create("{\"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        assertThat(http.delete("/v2/stores/cheap/" + id).status()).as("not active").isEqualTo(409);
+        assertThat(http.send(Method.PUT, "/v2/images/" + id + "/file", "data",
+                "Content-Type", "application/octet-stream", "X-Image-Meta-Store", "cheap").status()).isEqualTo(204);
+        assertThat(http.delete("/v2/stores/nowhere/" + id).status()).as("unknown store").isEqualTo(409);
+        assertThat(http.delete("/v2/stores/fast/" + id).status()).as("no data there").isEqualTo(404);
+        Http.Reply onlyCopy = http.delete("/v2/stores/cheap/" + id);
+        assertThat(onlyCopy.status()).as("the only copy").isEqualTo(403);
+        assertThat(onlyCopy.body()).contains("only store");
+        assertThat(http.get("/v2/images/" + id + "/file").status()).as("data still there").isEqualTo(200);
+    }
 }

@@ -48,7 +48,8 @@ public final class GlanceServices implements AutoCloseable {
         this.catalog = new ImageCatalogService(repository, access, storedData, clock);
         this.data = new ImageDataService(
                 new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor),
-                new ImageDownloads(stores, access));
+                new ImageDownloads(stores, access),
+                new StoreLocationRemoval(stores, access));
         this.tags = new ImageTagService(repository, access, clock);
         this.members = new ImageMemberService(repository, access, clock);
         this.activation = new ImageActivationService(repository, access, clock);

@@ -12,14 +12,19 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@link ImageData}: uploads through {@link ImageUpload}, downloads through {@link ImageDownloads}. */
+/**
+ * {@link ImageData}: uploads through {@link ImageUpload}, downloads through {@link ImageDownloads}, removal from one
+ * store through {@link StoreLocationRemoval}.
+ */
 final class ImageDataService implements ImageData {
     private final ImageUpload uploads;
     private final ImageDownloads downloads;
+    private final StoreLocationRemoval removals;
 
-    ImageDataService(ImageUpload uploads, ImageDownloads downloads) {
+    ImageDataService(ImageUpload uploads, ImageDownloads downloads, StoreLocationRemoval removals) {
         this.uploads = requireNonNull(uploads, "uploads is null");
         this.downloads = requireNonNull(downloads, "downloads is null");
+        this.removals = requireNonNull(removals, "removals is null");
     }
 
     @Override
@@ -30,5 +35,10 @@ final class ImageDataService implements ImageData {
     @Override
     public Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range) {
         return downloads.download(context, id, range);
+    }
+
+    @Override
+    public void deleteFromStore(RequestContext context, ImageId id, String storeId) {
+        removals.deleteFromStore(context, id, storeId);
     }
 }

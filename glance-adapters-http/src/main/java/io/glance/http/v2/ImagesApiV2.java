@@ -24,7 +24,7 @@ public final class ImagesApiV2 {
                         new ImageImportService(ports.catalog(), settings))
                 .register("/v2/schemas", new SchemasService(schemas))
                 .register("/v2/info", new InfoService(ports.storeInfo()))
-                .register("/v2/stores", new StoresService(ports.catalog(), ports.storeInfo()))
+                .register("/v2/stores", new StoresService(ports.data(), ports.storeInfo()))
                 // Everything else under /v2 (tasks, cache, metadefs, typos) is webob's plain 404.
                 .any("/v2", notFound())
                 .any("/v2/*", notFound());

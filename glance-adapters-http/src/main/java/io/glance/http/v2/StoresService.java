@@ -5,9 +5,9 @@ import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.PathParameters;
 import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
-import io.glance.http.errors.HttpStatusException;
-import io.glance.ports.in.ImageCatalog;
+import io.glance.ports.in.ImageData;
 import io.glance.ports.in.StoreInfo;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -16,16 +16,15 @@ import io.helidon.webserver.http.ServerResponse;
 import static java.util.Objects.requireNonNull;
 
 /**
- * DELETE /v2/stores/{store}/{id} (API 2.10). Without multi-store it is Glance's 404; with multi-store it is not
- * implemented yet (no port deletes one location), which the client learns as a 501 once the image is known to
- * exist, never as a silent success.
+ * DELETE /v2/stores/{store}/{id} (API 2.10): removes an image's data from one store. Without multi-store it is
+ * Glance's 404; the rules of the removal live in the use case.
  */
 final class StoresService implements HttpService {
-    private final ImageCatalog catalog;
+    private final ImageData data;
     private final StoreInfo storeInfo;
 
-    StoresService(ImageCatalog catalog, StoreInfo storeInfo) {
-        this.catalog = requireNonNull(catalog, "catalog is null");
+    StoresService(ImageData data, StoreInfo storeInfo) {
+        this.data = requireNonNull(data, "data is null");
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
     }
 
@@ -40,8 +39,7 @@ final class StoresService implements HttpService {
         if (!storeInfo.multiStore()) {
             throw new NotFoundException("Multi backend is not supported at this site.");
         }
-        catalog.show(RequestContexts.of(req), PathParameters.imageId(req));
-        throw new HttpStatusException(501, "Deleting the data of image " + PathParameters.get(req, "id")
-                + " from store " + PathParameters.get(req, "store") + " alone is not implemented by this server.");
+        data.deleteFromStore(RequestContexts.of(req), PathParameters.imageId(req), PathParameters.get(req, "store"));
+        res.status(Status.NO_CONTENT_204).send();
     }
 }

@@ -29,4 +29,14 @@ public interface ImageData {
      * @throws io.glance.domain.ForbiddenException when a non-admin downloads a deactivated image
      */
     Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range);
+
+    /**
+     * Removes the image's data from one store (DELETE /v2/stores/{store}/{id}, multi-store only). The image keeps its
+     * data in its other stores; the last copy cannot be removed this way.
+     *
+     * @throws io.glance.domain.ForbiddenException when the caller is not admin, or the store holds the only copy
+     * @throws io.glance.domain.ConflictException  when the store is unknown or the image is not active
+     * @throws io.glance.domain.NotFoundException  when the image is invisible or has no data in that store
+     */
+    void deleteFromStore(RequestContext context, ImageId id, String storeId);
 }

@@ -1,0 +1,60 @@
+package io.glance.application;
+
+import io.glance.domain.ConflictException;
+import io.glance.domain.ForbiddenException;
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageLocation;
+import io.glance.domain.ImageStatus;
+import io.glance.domain.InvalidInputException;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.RequestContext;
+import io.glance.ports.out.StoreRegistry;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * DELETE /v2/stores/{store}/{id} with Glance's answers (api/v2/images.py delete_from_store): admin only; an unknown
+ * store or an image that is not active is a conflict; a store without the image's data is not found; and the only
+ * copy of the data cannot be removed, since that would leave an active image without data (delete the image instead).
+ */
+final class StoreLocationRemoval {
+    private final StoreRegistry stores;
+    private final ImageAccess access;
+
+    StoreLocationRemoval(StoreRegistry stores, ImageAccess access) {
+        this.stores = requireNonNull(stores, "stores is null");
+        this.access = requireNonNull(access, "access is null");
+    }
+
+    void deleteFromStore(RequestContext context, ImageId id, String storeId) {
+        requireNonNull(storeId, "storeId is null");
+        if (!context.admin()) {
+            throw new ForbiddenException("Deleting image data from a single store is reserved to admins");
+        }
+        try {
+            stores.store(storeId);
+        } catch (InvalidInputException e) {
+            throw new ConflictException("Unknown store " + storeId + ": " + e.getMessage());
+        }
+        Image image = access.visible(context, id);
+        if (image.status() != ImageStatus.ACTIVE) {
+            throw new ConflictException("Image " + id + " is " + image.status().wireName()
+                    + "; data can only be removed from a store while the image is active");
+        }
+        List<ImageLocation> inStore = image.locations().stream()
+                .filter(location -> storeId.equals(location.storeId())).toList();
+        if (inStore.isEmpty()) {
+            throw new NotFoundException("Image " + id + " has no data in store " + storeId);
+        }
+        if (inStore.size() == image.locations().size()) {
+            // Every image is written to exactly one store today (no copy-image import yet), so this is the answer
+            // whenever the image is in the store at all.
+            throw new ForbiddenException("Cannot delete image data from the only store containing it (" + storeId
+                    + "); consider deleting image " + id + " instead");
+        }
+        throw new IllegalStateException("image " + id + " has data in several stores, which this server never writes");
+    }
+}
