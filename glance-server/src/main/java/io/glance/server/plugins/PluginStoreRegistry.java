@@ -6,6 +6,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.store.spi.BadStoreConfigurationException;
+import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreContext;
 import io.glance.store.spi.StoreDriver;
 import io.glance.store.spi.StoreDriverFactory;
@@ -79,6 +80,11 @@ public final class PluginStoreRegistry implements StoreRegistry, AutoCloseable {
                         "store '" + config.id() + "': unknown store type '" + config.type() + "'; the loaded plugins "
                                 + "provide " + plugins.typeNames()));
                 StoreDriverFactory factory = plugins.factories().get(type);
+                if (config.id().equals(defaultId) && !factory.capabilities().contains(StoreCapability.WRITE)) {
+                    // Refused here rather than on the first upload: a read-only default would fail every upload.
+                    throw new BadStoreConfigurationException("store '" + config.id() + "' (type " + type
+                            + ") is read-only and cannot be the default store that new image data is written to");
+                }
                 ConfiguredStore store = createStore(factory, type, config, config.id().equals(defaultId),
                         contexts.contextFor(config.id()));
                 stores.add(store);

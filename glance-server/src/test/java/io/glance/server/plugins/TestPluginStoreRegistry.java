@@ -66,6 +66,18 @@ class TestPluginStoreRegistry {
     }
 
     @Test
+    void aReadOnlyStoreCannotBeTheDefault() {
+        assertThatThrownBy(() -> create(new StoreConfig("web", "http", null, Map.of(), true),
+                fileStore("fast", "/fast", false)))
+                .isInstanceOf(BadStoreConfigurationException.class)
+                .hasMessageContaining("'web'").hasMessageContaining("read-only");
+        try (PluginStoreRegistry registry = create(fileStore("fast", "/fast", true),
+                new StoreConfig("web", "http", null, Map.of(), false))) {
+            assertThat(registry.store("web").readOnly()).isTrue();
+        }
+    }
+
+    @Test
     void anAliasNamesTheCanonicalType() {
         try (PluginStoreRegistry registry = create(new StoreConfig("file", "filesystem", null,
                 Map.of("filesystem_store_datadir", "/images"), true))) {
@@ -209,8 +221,9 @@ class TestPluginStoreRegistry {
 
     @Test
     void aReadOnlyStoreRefusesWritesBeforeItsDriverIsCalled() {
-        try (PluginStoreRegistry registry = create(new StoreConfig("web", "http", null, Map.of(), true))) {
-            ConfiguredStore web = registry.defaultStore();
+        try (PluginStoreRegistry registry = create(fileStore("fast", "/fast", true),
+                new StoreConfig("web", "http", null, Map.of(), false))) {
+            ConfiguredStore web = registry.store("web");
 
             assertThat(web.readOnly()).isTrue();
             assertThatThrownBy(() -> web.driver().put("img", new ByteArrayInputStream(new byte[0]), 0))
