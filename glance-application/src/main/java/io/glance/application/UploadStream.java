@@ -5,8 +5,8 @@ import io.glance.domain.LimitExceededException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import static java.util.Objects.requireNonNull;
@@ -14,8 +14,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The host-side stream a store driver reads an upload from: it counts the bytes, refuses more than
  * {@code image_size_cap} ({@link LimitExceededException}, which drivers pass through unchanged) and computes md5 and
- * sha512 in the same pass. md5 runs on the reading thread and sha512 on a worker ({@link OffloadedDigest}): each
- * digest alone runs at about the speed we want for the upload, so one thread computing both would halve it.
+ * sha512 in the same pass, each on its own worker ({@link ParallelDigests}): each digest alone runs at about the
+ * speed we want for the upload, so one thread computing both would halve it, and the reading thread keeps the network
+ * and store I/O for itself.
  * <p>
  * It remembers whether the client's stream failed, so the upload can tell a client that went away from a store that
  * failed. It never closes the client's stream: the HTTP adapter owns it.
@@ -23,22 +24,21 @@ import static java.util.Objects.requireNonNull;
 final class UploadStream extends InputStream {
     static final String SHA512 = "SHA-512";
     static final String MD5 = "MD5";
-    /** Hand-over size to the sha512 worker: large enough that queue operations cost nothing measurable. */
+    /** Hand-over size to the digest workers: large enough that queue operations cost nothing measurable. */
     static final int BUFFER_SIZE = 256 * 1024;
-    /** Buffers in flight to the sha512 worker: 1 MiB per upload at most. */
+    /** Buffers in flight to the digest workers: 1 MiB per upload at most. */
     static final int BUFFERS = 4;
 
     private final InputStream source;
     private final long sizeCap;
-    private final MessageDigest md5 = OffloadedDigest.newDigest(MD5);
-    private final OffloadedDigest sha512;
+    private final ParallelDigests digests;
     private long count;
     private Exception sourceFailure;
     private boolean finished;
 
     /**
      * @param sizeCap  the most bytes accepted ({@code image_size_cap})
-     * @param executor runs the sha512 worker
+     * @param executor runs the two digest workers
      * @throws java.util.concurrent.RejectedExecutionException when the executor is shut down
      */
     UploadStream(InputStream source, long sizeCap, Executor executor) {
@@ -47,7 +47,7 @@ final class UploadStream extends InputStream {
             throw new IllegalArgumentException("sizeCap is negative: " + sizeCap);
         }
         this.sizeCap = sizeCap;
-        this.sha512 = new OffloadedDigest(SHA512, executor, BUFFER_SIZE, BUFFERS);
+        this.digests = new ParallelDigests(List.of(MD5, SHA512), executor, BUFFER_SIZE, BUFFERS);
     }
 
     @Override
@@ -75,8 +75,7 @@ final class UploadStream extends InputStream {
                 throw new LimitExceededException("Image data exceeds the image_size_cap of " + sizeCap
                         + " bytes");
             }
-            md5.update(buffer, offset, read);
-            sha512.update(buffer, offset, read);
+            digests.update(buffer, offset, read);
         }
         return read;
     }
@@ -101,17 +100,17 @@ final class UploadStream extends InputStream {
         return sourceFailure;
     }
 
-    /** Joins the sha512 worker and returns the count and both digests; the stream cannot be read afterwards. */
+    /** Joins the digest workers and returns the count and both digests; the stream cannot be read afterwards. */
     UploadDigests finish() throws InterruptedIOException {
         finished = true;
-        byte[] sha = sha512.finish();
+        List<byte[]> results = digests.finish();
         HexFormat hex = HexFormat.of();
-        return new UploadDigests(count, hex.formatHex(md5.digest()), hex.formatHex(sha));
+        return new UploadDigests(count, hex.formatHex(results.get(0)), hex.formatHex(results.get(1)));
     }
 
-    /** Stops the sha512 worker after a failure; safe to call at any time, also after {@link #finish()}. */
+    /** Stops the digest workers after a failure; safe to call at any time, also after {@link #finish()}. */
     void abort() {
         finished = true;
-        sha512.cancel();
+        digests.cancel();
     }
 }

@@ -8,9 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Not a test: prints the throughput of md5 alone, sha512 alone, both in one thread, and {@link UploadStream} (md5 on
- * the reading thread, sha512 on a worker) over 1 GiB of generated data read in 1 MiB chunks, as a store driver
- * would. Run with
+ * Not a test: prints the throughput of md5 alone, sha512 alone, both in one thread, and {@link UploadStream} (md5 and
+ * sha512 on two workers) over 1 GiB of generated data read in 1 MiB chunks, as a store driver would. Run with
  * {@code java -cp glance-application/target/classes:glance-application/target/test-classes:<domain, ports, spi jars>
  * io.glance.application.DigestBench [GiB]}, or through the IDE.
  */

@@ -91,7 +91,7 @@ class UploadStreamTest {
 
         assertThat(digests).isEqualTo(new UploadDigests(size, TestData.hex("MD5", data),
                 TestData.hex("SHA-512", data)));
-        assertThat(executor.started).hasValue(1);
+        assertThat(executor.started).hasValue(2);
         assertThat(executor.idleWithin(1000)).isTrue();
     }
 
