@@ -1,0 +1,161 @@
+package io.glance.store.swift;
+
+import io.glance.store.spi.SizeMismatchException;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The host's upload stream as the driver reads it: counts bytes, enforces the announced size before the last byte is
+ * handed on (so a too-long upload is refused before Swift could commit it), and remembers the first failure of the
+ * stream, so that it can be rethrown unchanged however the HTTP client wrapped it. Never closes the host's stream.
+ *
+ * <p>Read by the HTTP client's threads while the uploading thread watches {@link #count()}.
+ */
+final class UploadSource {
+
+    private static final int NOTHING_PEEKED = -2;
+
+    private final String storeId;
+    private final String imageId;
+    private final InputStream data;
+    private final long expectedSize;
+    private volatile long count;
+    private volatile Throwable failure;
+    private int peeked = NOTHING_PEEKED;
+
+    UploadSource(String storeId, String imageId, InputStream data, long expectedSize) {
+        this.storeId = requireNonNull(storeId, "storeId is null");
+        this.imageId = requireNonNull(imageId, "imageId is null");
+        this.data = requireNonNull(data, "data is null");
+        this.expectedSize = expectedSize;
+    }
+
+    /** Bytes handed on so far. */
+    long count() {
+        return count;
+    }
+
+    /** The first exception the host's stream threw or the size check raised, or {@code null}. */
+    Throwable failure() {
+        return failure;
+    }
+
+    /** Whether at least one more byte is to come; for a known size, a byte past it is a size mismatch. */
+    boolean hasMore() throws IOException {
+        if (expectedSize >= 0 && count >= expectedSize) {
+            return false;
+        }
+        if (peeked == NOTHING_PEEKED) {
+            peeked = readOne();
+            if (peeked == -1 && expectedSize >= 0 && count < expectedSize) {
+                throw record(tooShort());
+            }
+        }
+        return peeked != -1;
+    }
+
+    /** For an announced size of 0, which no read checks: a first byte is a size mismatch. */
+    void requireEnd() throws IOException {
+        if (expectedSize >= 0 && count == expectedSize && peeked == NOTHING_PEEKED && readOne() != -1) {
+            throw record(tooLong());
+        }
+    }
+
+    /** A stream of at most {@code limit} further bytes, for one request body; closing it leaves the source open. */
+    InputStream next(long limit) {
+        return new InputStream() {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n == -1 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = UploadSource.this.read(buffer, offset, (int) Math.min(length, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+
+    private int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (failure != null) {
+            throw new IOException("the upload of image " + imageId + " already failed", failure);
+        }
+        if (!hasMore()) {
+            return -1;
+        }
+        int wanted = expectedSize >= 0 ? (int) Math.min(length, expectedSize - count) : length;
+        buffer[offset] = (byte) peeked;
+        peeked = NOTHING_PEEKED;
+        int n = 1;
+        if (wanted > 1) {
+            int more = readMany(buffer, offset + 1, wanted - 1);
+            if (more > 0) {
+                n += more;
+            }
+        }
+        count += n;
+        if (expectedSize >= 0 && count == expectedSize && readOne() != -1) {
+            // Checked before these last bytes go out, so Swift never receives a complete body.
+            throw record(tooLong());
+        }
+        return n;
+    }
+
+    private int readOne() throws IOException {
+        try {
+            return data.read();
+        } catch (IOException e) {
+            throw record(e);
+        } catch (RuntimeException e) {
+            throw record(e);
+        } catch (Error e) {
+            throw record(e);
+        }
+    }
+
+    private int readMany(byte[] buffer, int offset, int length) throws IOException {
+        try {
+            return data.read(buffer, offset, length);
+        } catch (IOException e) {
+            throw record(e);
+        } catch (RuntimeException e) {
+            throw record(e);
+        } catch (Error e) {
+            throw record(e);
+        }
+    }
+
+    private <T extends Throwable> T record(T e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
+    private SizeMismatchException tooShort() {
+        return new SizeMismatchException("swift store '" + storeId + "': image " + imageId + " was announced as "
+                + expectedSize + " bytes, but the data ended after " + count);
+    }
+
+    private SizeMismatchException tooLong() {
+        return new SizeMismatchException("swift store '" + storeId + "': image " + imageId + " was announced as "
+                + expectedSize + " bytes, but the data goes on past that");
+    }
+}
