@@ -10,7 +10,13 @@ final class DatabaseSetup {
     private DatabaseSetup() {
     }
 
+    /** With the pool size and connection timeout of {@code sql_max_pool_size} and {@code sql_connection_timeout}. */
     static DatabaseSettings settings(GlanceOptions options) {
+        return chooseDatabase(options).withMaxPoolSize(options.sqlMaxPoolSize())
+                .withConnectionTimeout(options.sqlConnectionTimeout());
+    }
+
+    private static DatabaseSettings chooseDatabase(GlanceOptions options) {
         if (options.sqlConnection() == null || options.sqlConnection().isBlank()) {
             return DatabaseSettings.embeddedH2(options.dataDir().resolve("db"));
         }

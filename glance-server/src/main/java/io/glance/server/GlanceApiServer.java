@@ -48,10 +48,13 @@ public final class GlanceApiServer implements AutoCloseable {
             GlanceDatabase database = GlanceDatabase.open(databaseSettings);
             resources.add(database);
 
-            GlanceServices services = new GlanceServices(database.repository(), stores, Clock.systemUTC(),
+            UploadJournal uploadJournal = new UploadJournal(options.dataDir().resolve("uploads"));
+            int recovered = new InterruptedUploadRecovery(database.repository(), uploadJournal,
+                    options.uploadRecoveryGrace(), Clock.systemUTC()).run();
+            GlanceServices services = new GlanceServices(
+                    new JournalingImageRepository(database.repository(), uploadJournal), stores, Clock.systemUTC(),
                     new UploadLimits(options.imageSizeCap()));
             resources.add(services);
-            int recovered = new InterruptedUploadRecovery(database.repository(), Clock.systemUTC()).run();
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
                     services.activation(), services.storeInfo());
@@ -113,7 +116,8 @@ public final class GlanceApiServer implements AutoCloseable {
                     + " " + store.capabilities() + " " + store.properties());
         }
         LOG.info("Database: " + DatabaseSetup.describe(databaseSettings) + ", schema version "
-                + database.schemaVersion());
+                + database.schemaVersion() + ", pool of " + databaseSettings.maxPoolSize()
+                + " connections, connection timeout " + databaseSettings.connectionTimeout().toMillis() + " ms");
         if (recovered > 0) {
             LOG.warning("Returned " + recovered + " image(s) interrupted mid-upload by a previous stop to 'queued'");
         }

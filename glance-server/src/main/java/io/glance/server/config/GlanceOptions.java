@@ -1,6 +1,7 @@
 package io.glance.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,10 +21,14 @@ import java.util.Objects;
  * @param storeOptions           the top-level store options (single-store mode), for the driver to pick its keys from
  * @param backends               the stores of multi-store mode ({@code enabled_backends}), in order; empty otherwise
  * @param defaultBackend         the id of the default store in multi-store mode, or {@code null}
+ * @param sqlConnectionTimeout   how long a request waits for a database connection before failing with 503
+ * @param sqlMaxPoolSize         the most database connections open at once
+ * @param uploadRecoveryGrace    how old an image in {@code saving} that another node left must be before it is reset
  */
 public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String defaultStore, Path dataDir,
                             Path filesystemStoreDatadir, Path pluginsDir, long imageSizeCap, String sqlConnection,
-                            Map<String, String> storeOptions, List<Backend> backends, String defaultBackend) {
+                            Map<String, String> storeOptions, List<Backend> backends, String defaultBackend,
+                            Duration sqlConnectionTimeout, int sqlMaxPoolSize, Duration uploadRecoveryGrace) {
 
     public GlanceOptions {
         Objects.requireNonNull(apiHost, "apiHost is null");
@@ -33,6 +38,8 @@ public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String
         Objects.requireNonNull(pluginsDir, "pluginsDir is null");
         storeOptions = Map.copyOf(storeOptions);
         backends = List.copyOf(backends);
+        Objects.requireNonNull(sqlConnectionTimeout, "sqlConnectionTimeout is null");
+        Objects.requireNonNull(uploadRecoveryGrace, "uploadRecoveryGrace is null");
     }
 
     /** Whether several stores are configured with {@code enabled_backends}. */

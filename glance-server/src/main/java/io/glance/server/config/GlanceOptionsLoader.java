@@ -3,8 +3,10 @@ package io.glance.server.config;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,12 @@ import java.util.Map;
 public final class GlanceOptionsLoader {
     static final String ENV_PREFIX = "GLANCE_";
     private static final long DEFAULT_IMAGE_SIZE_CAP = 1L << 40; // Glance's default: 1 TiB
+    private static final Duration DEFAULT_SQL_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+    /** HikariCP refuses shorter connection timeouts. */
+    private static final Duration MIN_SQL_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+    private static final int DEFAULT_SQL_MAX_POOL_SIZE = 10;
+    /** A day: longer than any upload is expected to take, so that a running upload on another node is never reset. */
+    private static final Duration DEFAULT_UPLOAD_RECOVERY_GRACE = Duration.ofDays(1);
 
     private GlanceOptionsLoader() {
     }
@@ -119,7 +127,12 @@ public final class GlanceOptionsLoader {
                 values.get(OptionNames.SQL_CONNECTION),
                 storeOptions,
                 backends(values, backendTypes),
-                defaultBackend(values.get(OptionNames.DEFAULT_BACKEND), backendTypes));
+                defaultBackend(values.get(OptionNames.DEFAULT_BACKEND), backendTypes),
+                parseSeconds(values, OptionNames.SQL_CONNECTION_TIMEOUT, DEFAULT_SQL_CONNECTION_TIMEOUT,
+                        MIN_SQL_CONNECTION_TIMEOUT),
+                parsePositiveInt(values, OptionNames.SQL_MAX_POOL_SIZE, DEFAULT_SQL_MAX_POOL_SIZE),
+                parseSeconds(values, OptionNames.UPLOAD_RECOVERY_GRACE_PERIOD, DEFAULT_UPLOAD_RECOVERY_GRACE,
+                        Duration.ZERO));
     }
 
     private static String defaultBackend(String value, Map<String, String> backendTypes) {
@@ -206,6 +219,41 @@ public final class GlanceOptionsLoader {
             case "false", "no", "0", "off" -> false;
             default -> throw new ConfigurationException("Invalid " + key + ": '" + value + "' (true or false)");
         };
+    }
+
+    /** Seconds, fractions allowed: {@code 30}, {@code 0.5}. */
+    static Duration parseSeconds(Map<String, String> values, String key, Duration defaultValue, Duration minimum) {
+        String value = values.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        Duration duration;
+        try {
+            duration = Duration.ofMillis(new BigDecimal(value.trim()).movePointRight(3).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ConfigurationException("Invalid " + key + ": '" + value + "' (seconds, e.g. 30 or 0.5)");
+        }
+        if (duration.compareTo(minimum) < 0) {
+            throw new ConfigurationException("Invalid " + key + ": '" + value + "' (at least "
+                    + minimum.toMillis() / 1000.0 + " seconds)");
+        }
+        return duration;
+    }
+
+    private static int parsePositiveInt(Map<String, String> values, String key, int defaultValue) {
+        String value = values.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("Invalid " + key + ": '" + value + "' (a whole number, at least 1)");
+        }
     }
 
     private static int parsePort(String value) {

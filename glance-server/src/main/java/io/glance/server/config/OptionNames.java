@@ -14,6 +14,15 @@ public final class OptionNames {
     public static final String PLUGINS_DIR = "plugins_dir";
     public static final String IMAGE_SIZE_CAP = "image_size_cap";
     public static final String SQL_CONNECTION = "sql_connection";
+    /** Seconds a request waits for a database connection before it fails with 503 (fractions allowed, min 0.25). */
+    public static final String SQL_CONNECTION_TIMEOUT = "sql_connection_timeout";
+    /** The most database connections one glance-api opens. */
+    public static final String SQL_MAX_POOL_SIZE = "sql_max_pool_size";
+    /**
+     * Seconds after which an image left in {@code saving} by another (crashed) node counts as interrupted and is reset
+     * to {@code queued} at start; must exceed the longest upload when several nodes share the database.
+     */
+    public static final String UPLOAD_RECOVERY_GRACE_PERIOD = "upload_recovery_grace_period";
     /** Glance's multi-store mode: {@code id:type} pairs, e.g. {@code fast:file, dedup:cas}. */
     public static final String ENABLED_BACKENDS = "enabled_backends";
     public static final String DEFAULT_BACKEND = "default_backend";
@@ -25,7 +34,8 @@ public final class OptionNames {
             Set.of(FILESYSTEM_STORE_DATADIR, "filesystem_store_file_perm", "filesystem_store_chunk_size");
 
     public static final Set<String> ALL = Set.of(CONFIG_FILE, VERBOSE, API_HOST, API_PORT, DEFAULT_STORE, DATA_DIR,
-            FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, ENABLED_BACKENDS, DEFAULT_BACKEND,
+            FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, SQL_CONNECTION_TIMEOUT,
+            SQL_MAX_POOL_SIZE, UPLOAD_RECOVERY_GRACE_PERIOD, ENABLED_BACKENDS, DEFAULT_BACKEND,
             "filesystem_store_file_perm",
             "filesystem_store_chunk_size");
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,26 @@ class GlanceOptionsLoaderTest {
                 new String[] {"--filesystem-store-datadir", dir.resolve("imgs").toString()}, Map.of());
         assertThat(options.filesystemStoreDatadir()).isEqualTo(dir.resolve("imgs"));
         assertThat(options.storeOptions()).containsEntry("filesystem_store_datadir", dir.resolve("imgs").toString());
+    }
+
+    @Test
+    void databaseOptionsForSharedDatabases() {
+        GlanceOptions defaults = GlanceOptionsLoader.load(new String[0], Map.of());
+        assertThat(defaults.sqlConnectionTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.sqlMaxPoolSize()).isEqualTo(10);
+        assertThat(defaults.uploadRecoveryGrace()).isEqualTo(Duration.ofDays(1));
+
+        GlanceOptions options = GlanceOptionsLoader.load(new String[] {"--sql_connection_timeout", "0.5",
+                "--sql_max_pool_size", "4", "--upload_recovery_grace_period", "600"}, Map.of());
+        assertThat(options.sqlConnectionTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.sqlMaxPoolSize()).isEqualTo(4);
+        assertThat(options.uploadRecoveryGrace()).isEqualTo(Duration.ofMinutes(10));
+
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--sql_connection_timeout", "0.1"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("sql_connection_timeout")
+                .hasMessageContaining("0.1").hasMessageContaining("0.25");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--sql_max_pool_size", "0"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("sql_max_pool_size");
     }
 
     @Test
