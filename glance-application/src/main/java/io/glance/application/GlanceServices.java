@@ -18,8 +18,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The use cases of the Images API v2 wired to their outbound ports: what the composition root builds once and hands to
- * the HTTP adapter. It owns the threads that compute upload digests (one virtual thread per running upload, so any
- * number of uploads proceed without a pool to size); {@link #close()} stops them.
+ * the HTTP adapter. It owns the threads that compute upload digests; {@link #close()} stops them.
  */
 public final class GlanceServices implements AutoCloseable {
     private final ExecutorService digestExecutor;
@@ -41,8 +40,7 @@ public final class GlanceServices implements AutoCloseable {
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(limits, "limits is null");
-        this.digestExecutor = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("glance-upload-digest-", 0).factory());
+        this.digestExecutor = newDigestExecutor();
         ImageAccess access = new ImageAccess(repository);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock);
@@ -54,6 +52,17 @@ public final class GlanceServices implements AutoCloseable {
         this.members = new ImageMemberService(repository, access, clock);
         this.activation = new ImageActivationService(repository, access, clock);
         this.storeInfo = new StoreInfoService(stores);
+    }
+
+    /**
+     * Two threads per running upload, made on demand and kept a minute for the next one. Platform threads, not
+     * virtual ones: hashing is pure CPU and never blocks, so on virtual threads it would hold the few carrier threads
+     * that the HTTP server's request threads share, and requests for metadata would wait behind uploads. Unbounded,
+     * because a bounded pool would make an upload wait for another upload to end.
+     */
+    static ExecutorService newDigestExecutor() {
+        return Executors.newCachedThreadPool(Thread.ofPlatform().name("glance-upload-digest-", 0).daemon(true)
+                .factory());
     }
 
     public ImageCatalog catalog() {

@@ -35,11 +35,8 @@ final class ImageActivationService implements ImageActivation {
     }
 
     private void change(RequestContext context, ImageId id, String action, BiFunction<Image, Instant, Image> rule) {
-        Image image = access.owned(context, id, action);
-        Image changed = rule.apply(image, Timestamps.now(clock));
-        // Already in the target status: a no-op, nothing to save.
-        if (changed != image) {
-            repository.update(changed, image.status());
-        }
+        // Already in the target status, the rule returns the same image: a no-op, nothing to save.
+        OptimisticUpdate.apply(repository, () -> access.owned(context, id, action),
+                image -> rule.apply(image, Timestamps.now(clock)));
     }
 }

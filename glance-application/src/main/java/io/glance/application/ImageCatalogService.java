@@ -1,6 +1,5 @@
 package io.glance.application;
 
-import io.glance.domain.ConflictException;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -26,9 +25,6 @@ import static java.util.Objects.requireNonNull;
 
 /** Image metadata use cases: create (§2.2), show and list (§2.1), PATCH (§3) and delete. */
 final class ImageCatalogService implements ImageCatalog {
-    /** How often delete re-reads an image whose status moved on under it (e.g. an upload finished) before giving up. */
-    private static final int DELETE_ATTEMPTS = 3;
-
     private final ImageRepository repository;
     private final ImageAccess access;
     private final StoredData storedData;
@@ -119,31 +115,27 @@ final class ImageCatalogService implements ImageCatalog {
         if (operations.isEmpty()) {
             return image;
         }
-        Image changed = new ImagePatch(context, image).apply(operations, Timestamps.now(clock));
-        return repository.update(changed, image.status());
+        // A lost race re-applies the operations to the new version: concurrent PATCHes of different attributes
+        // are all kept, and each operation's rules are checked against the version it is applied to.
+        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, "modify"),
+                current -> new ImagePatch(context, current).apply(operations, Timestamps.now(clock)));
     }
 
     @Override
     public void delete(RequestContext context, ImageId id) {
-        Image image = access.owned(context, id, "delete");
-        for (int attempt = 1; ; attempt++) {
-            if (!image.status().canMoveTo(ImageStatus.DELETED)) {
-                throw new InvalidInputException("Image " + id + " cannot be deleted in status "
-                        + image.status().wireName());
-            }
-            try {
-                repository.update(image.markDeleted(Timestamps.now(clock)), image.status());
-                break;
-            } catch (ConflictException e) {
-                // The status moved on meanwhile (an upload finished or failed): decide again on the new state.
-                if (attempt == DELETE_ATTEMPTS) {
-                    throw e;
+        Image deleted;
+        try {
+            // When the status moves on meanwhile (an upload finished or failed), the rules decide again on the new one.
+            deleted = OptimisticUpdate.apply(repository, () -> access.owned(context, id, "delete"), image -> {
+                if (!image.status().canMoveTo(ImageStatus.DELETED)) {
+                    throw new InvalidInputException("Image " + id + " cannot be deleted in status "
+                            + image.status().wireName());
                 }
-                image = repository.findById(id).orElseThrow(() -> ImageAccess.notFound(id));
-            } catch (NotFoundException e) {
-                throw ImageAccess.notFound(id);
-            }
+                return image.markDeleted(Timestamps.now(clock));
+            });
+        } catch (NotFoundException e) {
+            throw ImageAccess.notFound(id);
         }
-        storedData.deleteAll(id, image.locations());
+        storedData.deleteAll(id, deleted.locations());
     }
 }

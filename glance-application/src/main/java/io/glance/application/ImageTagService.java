@@ -28,29 +28,31 @@ final class ImageTagService implements ImageTags {
     @Override
     public void addTag(RequestContext context, ImageId id, String tag) {
         AttributeRules.checkTag(tag);
-        Image image = access.owned(context, id, "modify");
-        if (image.tags().contains(tag)) {
-            return;
-        }
-        Set<String> tags = new LinkedHashSet<>(image.tags());
-        tags.add(tag);
-        Quotas.checkTags(image.tags().size(), tags.size());
-        save(image, tags);
+        OptimisticUpdate.apply(repository, () -> access.owned(context, id, "modify"), image -> {
+            if (image.tags().contains(tag)) {
+                return image;
+            }
+            Set<String> tags = new LinkedHashSet<>(image.tags());
+            tags.add(tag);
+            Quotas.checkTags(image.tags().size(), tags.size());
+            return withTags(image, tags);
+        });
     }
 
     @Override
     public void removeTag(RequestContext context, ImageId id, String tag) {
         requireNonNull(tag, "tag is null");
-        Image image = access.owned(context, id, "modify");
-        if (!image.tags().contains(tag)) {
-            throw new NotFoundException("Tag '" + tag + "' not found on image " + id);
-        }
-        Set<String> tags = new LinkedHashSet<>(image.tags());
-        tags.remove(tag);
-        save(image, tags);
+        OptimisticUpdate.apply(repository, () -> access.owned(context, id, "modify"), image -> {
+            if (!image.tags().contains(tag)) {
+                throw new NotFoundException("Tag '" + tag + "' not found on image " + id);
+            }
+            Set<String> tags = new LinkedHashSet<>(image.tags());
+            tags.remove(tag);
+            return withTags(image, tags);
+        });
     }
 
-    private void save(Image image, Set<String> tags) {
-        repository.update(image.toBuilder().tags(tags).updatedAt(Timestamps.now(clock)).build(), image.status());
+    private Image withTags(Image image, Set<String> tags) {
+        return image.toBuilder().tags(tags).updatedAt(Timestamps.now(clock)).build();
     }
 }

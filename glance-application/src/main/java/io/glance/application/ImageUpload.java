@@ -68,8 +68,10 @@ final class ImageUpload {
             throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
                     + " of " + limits.imageSizeCap() + " bytes");
         }
-        // startUpload checks status and formats; the conditional update makes the check hold against racing uploads.
-        repository.update(queued.startUpload(Timestamps.now(clock)), ImageStatus.QUEUED);
+        // startUpload checks status and formats; the optimistic update makes the check hold against racing uploads:
+        // of several, one moves the image to saving and the others, on re-reading it, get a 409 from startUpload.
+        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, "upload data to"),
+                image -> image.startUpload(Timestamps.now(clock)));
 
         StoredObject stored = null;
         UploadDigests digests;
@@ -116,10 +118,10 @@ final class ImageUpload {
         ImageChecksums checksums = new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO,
                 digests.sha512());
         try {
-            Image saving = repository.findById(id).filter(image -> image.status() == ImageStatus.SAVING)
-                    .orElseThrow(() -> ImageAccess.notFound(id));
-            return repository.update(saving.completeUpload(digests.size(), checksums, location,
-                    Timestamps.now(clock)), ImageStatus.SAVING);
+            return OptimisticUpdate.apply(repository, () -> repository.findById(id)
+                            .filter(image -> image.status() == ImageStatus.SAVING)
+                            .orElseThrow(() -> ImageAccess.notFound(id)),
+                    saving -> saving.completeUpload(digests.size(), checksums, location, Timestamps.now(clock)));
         } catch (NotFoundException | ConflictException e) {
             storedData.delete(id, store, stored.location());
             throw new GoneException("Image " + id + " was deleted while its data was being uploaded", e);
@@ -133,8 +135,8 @@ final class ImageUpload {
     /** {@code saving → queued}; an image deleted meanwhile stays deleted. */
     private void returnToQueued(ImageId id) {
         try {
-            repository.findById(id).filter(image -> image.status() == ImageStatus.SAVING).ifPresent(saving ->
-                    repository.update(saving.abortUpload(Timestamps.now(clock)), ImageStatus.SAVING));
+            OptimisticUpdate.apply(repository, () -> repository.findById(id).orElseThrow(() -> ImageAccess.notFound(id)),
+                    image -> image.status() == ImageStatus.SAVING ? image.abortUpload(Timestamps.now(clock)) : image);
         } catch (NotFoundException | ConflictException e) {
             // Deleted or changed by another request meanwhile: nothing to restore.
         } catch (RuntimeException e) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Not a test: prints the throughput of md5 alone, sha512 alone, both in one thread, and {@link UploadStream} (md5 and
@@ -26,7 +25,7 @@ public final class DigestBench {
         new Random(42).nextBytes(block);
         System.out.printf("%d MiB of data, %d cores, Java %s%n", total >> 20,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())) {
+        try (ExecutorService executor = GlanceServices.newDigestExecutor()) {
             for (int round = 1; round <= 2; round++) {
                 System.out.println("round " + round + (round == 1 ? " (warm-up)" : ""));
                 report("md5 alone", total, () -> digests(block, total, "MD5"));

@@ -8,15 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Counts the upload digest threads still alive, to prove that none leak. */
+/** Counts the threads still computing an upload digest, to prove that none are left behind. */
 final class DigestThreads {
 
     private DigestThreads() {
     }
 
     /**
-     * How many threads named {@code glance-upload-digest-*} exist, after waiting up to a second for cancelled ones to
-     * end. Virtual threads are missing from {@link Thread#getAllStackTraces()}, so this reads a full thread dump.
+     * How many threads are inside a digest worker's loop, after waiting up to a second for cancelled ones to leave
+     * it. Idle threads of the executor's pool do not count. This reads a full thread dump, which also lists virtual
+     * threads (unlike {@link Thread#getAllStackTraces()}).
      */
     static long running() throws Exception {
         long count = 0;
@@ -37,7 +38,7 @@ final class DigestThreads {
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                     .dumpThreads(dump.toString(), ThreadDumpFormat.TEXT_PLAIN);
             try (Stream<String> lines = Files.lines(dump)) {
-                return lines.filter(line -> line.contains("glance-upload-digest-")).count();
+                return lines.filter(line -> line.contains("ParallelDigests$Worker.run")).count();
             }
         } finally {
             Files.deleteIfExists(dump);

@@ -49,6 +49,11 @@ final class RacingRepository implements ImageRepository {
     }
 
     @Override
+    public Image updateIfUnchanged(Image read, Image changed) {
+        return delegate.updateIfUnchanged(read, changed);
+    }
+
+    @Override
     public List<Image> list(ImageQuery query, RequestContext context) {
         return delegate.list(query, context);
     }
