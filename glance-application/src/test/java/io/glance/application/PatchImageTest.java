@@ -4,6 +4,7 @@ import io.glance.domain.ConflictException;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
+import io.glance.domain.ImageStatus;
 import io.glance.domain.InvalidInputException;
 import io.glance.domain.LimitExceededException;
 import io.glance.domain.NotFoundException;
@@ -229,15 +230,42 @@ class PatchImageTest {
     }
 
     @Test
-    void aStatusChangeBetweenReadAndSaveConflicts() {
-        // Another request starts an upload right after the PATCH read the image.
+    void aStatusChangeBetweenReadAndSaveIsRetriedOnTheNewVersion() {
+        // Another request starts an upload right after the PATCH read the image: the PATCH applies to saving.
         fixture.racing.afterNextFind(() -> {
             Image queued = fixture.stored(id);
             fixture.repository.update(queued.startUpload(fixture.clock.instant()), queued.status());
         });
 
-        assertThatThrownBy(() -> patch(replace("name", "x"))).isInstanceOf(ConflictException.class);
-        assertThat(fixture.stored(id).name()).isEqualTo("img");
+        patch(replace("name", "x"));
+
+        assertThat(fixture.stored(id).name()).isEqualTo("x");
+        assertThat(fixture.stored(id).status()).isEqualTo(ImageStatus.SAVING);
+    }
+
+    @Test
+    void aFormatChangeRacingAnUploadIsDecidedOnTheVersionItWouldOverwrite() {
+        fixture.racing.afterNextFind(() -> {
+            Image queued = fixture.stored(id);
+            fixture.repository.update(queued.startUpload(fixture.clock.instant()), queued.status());
+        });
+
+        assertThatThrownBy(() -> patch(replace("disk_format", "qcow2"))).isInstanceOf(ForbiddenException.class);
+        assertThat(fixture.stored(id).diskFormat()).isEqualTo("raw");
+    }
+
+    @Test
+    void aPropertySetBetweenReadAndSaveIsKept() {
+        // The lost update of a plain read-modify-write: another PATCH adds a property after this one read the image.
+        fixture.racing.afterNextFind(() -> {
+            Image read = fixture.stored(id);
+            fixture.repository.updateIfUnchanged(read, read.toBuilder()
+                    .properties(Map.of("other", "1")).build());
+        });
+
+        patch(add("mine", "2"));
+
+        assertThat(fixture.stored(id).properties()).containsEntry("other", "1").containsEntry("mine", "2");
     }
 
     @Test

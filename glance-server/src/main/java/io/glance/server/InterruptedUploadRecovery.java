@@ -3,7 +3,6 @@ package io.glance.server;
 import io.glance.domain.ConflictException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
-import io.glance.domain.ImageStatus;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageFilter;
@@ -80,7 +79,7 @@ final class InterruptedUploadRecovery {
 
     private boolean reset(Image image, Instant now, boolean ownUpload) {
         try {
-            repository.update(image.abortUpload(now), ImageStatus.SAVING);
+            repository.updateIfUnchanged(image, image.abortUpload(now));
             LOG.fine("Reset interrupted upload of image " + image.id() + (ownUpload ? " (started by this node)"
                     : " (in saving since " + image.updatedAt() + ")"));
             return true;

@@ -51,6 +51,11 @@ final class JournalingImageRepository implements ImageRepository {
     }
 
     @Override
+    public Image updateIfUnchanged(Image read, Image changed) {
+        return journaled(delegate.updateIfUnchanged(read, changed), read.status());
+    }
+
+    @Override
     public List<Image> list(ImageQuery query, RequestContext context) {
         return delegate.list(query, context);
     }

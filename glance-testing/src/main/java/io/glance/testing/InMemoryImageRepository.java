@@ -67,6 +67,26 @@ public final class InMemoryImageRepository implements ImageRepository {
     }
 
     @Override
+    public synchronized Image updateIfUnchanged(Image read, Image changed) {
+        requireNonNull(read, "read is null");
+        requireNonNull(changed, "changed is null");
+        if (!read.id().equals(changed.id())) {
+            throw new IllegalArgumentException("Cannot replace image " + read.id() + " with image " + changed.id());
+        }
+        Image current = images.get(read.id());
+        if (current == null || current.deleted()) {
+            throw new NotFoundException("No image found with ID " + read.id());
+        }
+        if (!current.equals(read)) {
+            throw new ConflictException("Image " + read.id() + " was changed by another request since it was read"
+                    + " (updated at " + current.updatedAt() + ", " + current.status().wireName() + ")");
+        }
+        Image stored = atSecondPrecision(changed, current.createdAt());
+        images.put(changed.id(), stored);
+        return stored;
+    }
+
+    @Override
     public synchronized List<Image> list(ImageQuery query, RequestContext context) {
         requireNonNull(query, "query is null");
         requireNonNull(context, "context is null");

@@ -12,6 +12,9 @@ interface ImageMapper {
     /** The image unless soft-deleted, or {@code null}. */
     ImageRow selectLive(@Param("id") String id);
 
+    /** The image unless soft-deleted, locked until the transaction ends, or {@code null}. */
+    ImageRow selectLiveForUpdate(@Param("id") String id);
+
     /** The image even when soft-deleted, or {@code null}. */
     ImageRow selectAny(@Param("id") String id);
 

@@ -75,6 +75,34 @@ final class MyBatisImageRepository implements ImageRepository {
         });
     }
 
+    @Override
+    public Image updateIfUnchanged(Image read, Image changed) {
+        requireNonNull(read, "read is null");
+        requireNonNull(changed, "changed is null");
+        if (!read.id().equals(changed.id())) {
+            throw new IllegalArgumentException("Cannot replace image " + read.id() + " with image " + changed.id());
+        }
+        return transactions.run("update image " + read.id(), session -> {
+            ImageMapper images = session.getMapper(ImageMapper.class);
+            ImageChildMapper children = session.getMapper(ImageChildMapper.class);
+            String id = read.id().value();
+            // The row lock makes compare and write one step: whoever changes this image holds it until commit, so
+            // the children read below are the committed ones of the locked version.
+            ImageRow row = images.selectLiveForUpdate(id);
+            if (row == null) {
+                throw new NotFoundException("No image found with ID " + read.id());
+            }
+            Image current = ImageChildren.attach(children, List.of(row)).get(0);
+            if (!current.equals(read)) {
+                throw new ConflictException("Image " + read.id() + " was changed by another request since it was"
+                        + " read (updated at " + current.updatedAt() + ", " + current.status().wireName() + ")");
+            }
+            images.updateIfStatus(ImageRows.toRow(changed), row.status());
+            ImageChildren.replace(children, changed);
+            return ImageChildren.attach(children, List.of(images.selectAny(id))).get(0);
+        });
+    }
+
     /** The conditional update matched no row: either there is no live image, or its status moved on. */
     private static RuntimeException whyNotUpdated(ImageRow current, ImageId id, ImageStatus expectedStatus) {
         if (current == null || current.deleted()) {

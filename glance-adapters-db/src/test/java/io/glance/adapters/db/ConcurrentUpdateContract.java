@@ -6,7 +6,9 @@ import io.glance.domain.ImageStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,7 @@ import static io.glance.adapters.db.TestImages.T0;
 import static io.glance.adapters.db.TestImages.id;
 import static io.glance.adapters.db.TestImages.image;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Races: of many requests that read the same state, exactly one may act on it. */
 interface ConcurrentUpdateContract extends RepositoryFixture {
@@ -49,6 +52,44 @@ interface ConcurrentUpdateContract extends RepositoryFixture {
 
         assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("conflict"::equals).hasSize(RACERS - 1);
+    }
+
+    @Test
+    default void ofTwoChangesFromTheSameVersionTheSecondConflictsAndChangesNothing() {
+        Image read = store(image(1));
+        repository().updateIfUnchanged(read, read.toBuilder().properties(Map.of("first", "1")).build());
+
+        assertThatThrownBy(() -> repository().updateIfUnchanged(read,
+                read.toBuilder().properties(Map.of("second", "2")).build()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining(read.id().value());
+        assertThat(repository().findById(id(1)).orElseThrow().properties()).containsOnlyKeys("first");
+    }
+
+    @Test
+    default void eightWritersOfDifferentPropertiesRetryingOnConflictLoseNothing() throws Exception {
+        store(image(1));
+
+        List<String> outcomes = race(racer -> {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                Image read = repository().findById(id(1)).orElseThrow();
+                Map<String, String> properties = new HashMap<>(read.properties());
+                properties.put("writer-" + racer, Integer.toString(racer));
+                try {
+                    repository().updateIfUnchanged(read, read.toBuilder().properties(properties)
+                            .updatedAt(T0.plusSeconds(racer)).build());
+                    return "won";
+                } catch (ConflictException lostRace) {
+                    // read the new version and apply the change again
+                }
+            }
+            return "gave up";
+        });
+
+        assertThat(outcomes).containsOnly("won");
+        Map<String, String> stored = repository().findById(id(1)).orElseThrow().properties();
+        for (int racer = 0; racer < RACERS; racer++) {
+            assertThat(stored).containsEntry("writer-" + racer, Integer.toString(racer));
+        }
     }
 
     /** Runs {@link #RACERS} attempts released at the same instant; a ConflictException counts as "conflict". */

@@ -39,6 +39,19 @@ public interface ImageRepository {
     Image update(Image image, ImageStatus expectedStatus);
 
     /**
+     * Replaces the stored image (all attributes, tags, properties and locations) with {@code changed}, but only if the
+     * stored image is still exactly {@code read}, the version the caller read and changed: optimistic concurrency for
+     * read-modify-write. Of two requests that change the same image from the same version (two PATCHes of different
+     * properties, a PATCH and an upload), one wins and the other gets a {@code ConflictException}; it re-reads and
+     * applies its change to the new version, so that no change is lost.
+     *
+     * @return the stored image
+     * @throws io.glance.domain.ConflictException when the stored image differs from {@code read}
+     * @throws io.glance.domain.NotFoundException  when the image does not exist or is deleted
+     */
+    Image updateIfUnchanged(Image read, Image changed);
+
+    /**
      * One page of the images visible to {@code context} that match the query, in the query's order, starting after
      * the marker.
      *
