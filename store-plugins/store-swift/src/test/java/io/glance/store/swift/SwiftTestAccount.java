@@ -36,6 +36,7 @@ final class SwiftTestAccount {
 
     /** The test Swift; fails when absent on CI (CI=true), else skips the test with a message. */
     static SwiftTestAccount require() {
+        // Surefire hands Maven's -D properties to the test JVM; bin/test also exports the environment variable.
         String auth = System.getProperty("glance.test.swift.auth");
         if (auth == null || auth.isBlank()) {
             auth = System.getenv("GLANCE_TEST_SWIFT_AUTH");
