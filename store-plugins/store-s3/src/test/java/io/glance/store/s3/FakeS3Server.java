@@ -32,6 +32,8 @@ final class FakeS3Server implements AutoCloseable {
     FakeS3Server() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // One thread per exchange: a request the client abandoned mid-body must not hold up the next ones.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 

@@ -123,6 +123,32 @@ class TestS3Faults {
         assertThat(fake.requests()).contains("POST /images/img-4?uploads", "DELETE /images/img-4?uploadId=upload-1");
     }
 
+    /** Above one part and below the threshold the PUT streams: a short or failing body still ends typed. */
+    @Test
+    void streamedSinglePutReportsSizeMismatchAndHostFailuresUnchanged() {
+        try (StoreDriver streaming = driver(fake.options(20, 1), Duration.ofSeconds(2))) {
+            assertThatThrownBy(() -> streaming.put("img-9", new PatternInputStream(2 * MIB, 9), 3 * MIB))
+                    .isInstanceOf(io.glance.store.spi.SizeMismatchException.class)
+                    .hasMessageContaining("img-9").hasMessageContaining(Long.toString(3 * MIB));
+            assertThatThrownBy(() -> streaming.put("img-10", new PatternInputStream(4 * MIB, 9), 3 * MIB))
+                    .isInstanceOf(io.glance.store.spi.SizeMismatchException.class);
+
+            IllegalStateException hostFailure = new IllegalStateException("image_size_cap exceeded");
+            InputStream capped = new InputStream() {
+                private long delivered;
+
+                @Override
+                public int read() {
+                    if (delivered++ > 2 * MIB) {
+                        throw hostFailure;
+                    }
+                    return 7;
+                }
+            };
+            assertThatThrownBy(() -> streaming.put("img-11", capped, 3 * MIB)).isSameAs(hostFailure);
+        }
+    }
+
     @Test
     void truncatedDownloadFailsInsteadOfReturningShortData() throws IOException {
         fake.script(exchange -> {

@@ -68,6 +68,23 @@ class TestS3MultipartAgainstServer {
         assertThat(admin.listObjectsV2(r -> r.bucket(bucket)).contents()).isEmpty();
     }
 
+    /** Larger than a part, below the multipart threshold: one streamed PUT, without buffering the object. */
+    @Test
+    void knownSizeBelowTheThresholdStreamsOnePut(@TempDir Path tmp) throws IOException {
+        TestS3Server server = TestS3Server.fromSystemProperties();
+        long size = 7L * MIB + 1;
+        var options = new java.util.HashMap<>(server.options(bucket, 20, 5));
+        options.put(S3StoreConfig.CREATE_BUCKET, "true");
+        try (StoreDriver streaming = new S3StoreDriverFactory().create("obj", options, new TestingStoreContext(tmp))) {
+            StoredObject stored = streaming.put("img-3", new PatternInputStream(size, 3), size);
+
+            try (InputStream stream = streaming.get(stored.location(), null).stream()) {
+                assertThat(stream.readAllBytes()).isEqualTo(new PatternInputStream(size, 3).readAllBytes());
+            }
+        }
+        assertThat(admin.listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
+    }
+
     @Test
     void unknownSizeStreamsPartsAndReadsBackRanges() throws IOException {
         long size = 11L * MIB + 3;
