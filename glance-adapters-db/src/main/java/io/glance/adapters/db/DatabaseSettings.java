@@ -12,7 +12,9 @@ import static java.util.Objects.requireNonNull;
  * @param user              the user, or {@code null} when the URL carries it (or H2 needs none)
  * @param password          the password, or {@code null}
  * @param maxPoolSize       the most connections open at once
- * @param connectionTimeout how long a request waits for a free connection before the database counts as unavailable
+ * @param connectionTimeout how long a request waits for a free connection before the database counts as unavailable;
+ *                          on MariaDB also the driver's connect and socket timeouts (unless the URL sets
+ *                          {@code connectTimeout} / {@code socketTimeout}), so that a hung server fails as fast
  * @param migrateOnStart    whether {@link GlanceDatabase#open} brings the schema up to date
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize,

@@ -66,6 +66,19 @@ public final class GlanceDatabase implements AutoCloseable {
         // that would make concurrent creates wait on each other.
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (JdbcUrls.isMariaDb(settings.jdbcUrl())) {
+            // A server that hangs (stopped, or cut off by the network without a reset) would otherwise hold a request
+            // on a borrowed connection forever: the driver's socket timeout is unlimited by default. Bounded by the
+            // connection timeout, a hung server turns into 503s as fast as an unreachable one. The URL may say
+            // otherwise (e.g. socketTimeout=0 for long migrations).
+            String millis = Long.toString(settings.connectionTimeout().toMillis());
+            if (!JdbcUrls.hasParameter(settings.jdbcUrl(), "connectTimeout")) {
+                config.addDataSourceProperty("connectTimeout", millis);
+            }
+            if (!JdbcUrls.hasParameter(settings.jdbcUrl(), "socketTimeout")) {
+                config.addDataSourceProperty("socketTimeout", millis);
+            }
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

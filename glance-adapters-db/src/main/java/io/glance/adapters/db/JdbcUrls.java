@@ -21,6 +21,25 @@ final class JdbcUrls {
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
+    static boolean isMariaDb(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
+    }
+
+    /** Whether the URL's query string sets {@code name} (the MariaDB driver's {@code ?a=1&b=2} syntax). */
+    static boolean hasParameter(String jdbcUrl, String name) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+            if (pair.equalsIgnoreCase(name) || pair.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT)
+                    + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fails early with a hint instead of letting the first migration fail on DATETIME. */
     static void requireSupportedDialect(String jdbcUrl) {
         if (isH2(jdbcUrl) && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";MODE=MARIADB")) {

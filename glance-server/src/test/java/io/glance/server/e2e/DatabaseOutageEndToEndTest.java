@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * MariaDB goes away for ten seconds under a steady load of metadata requests (reads, listings, PATCHes): while it is
- * down every request fails fast with 503 (no longer than {@code sql_connection_timeout} plus scheduling slack), after
- * it is back glance-api serves again without a restart, and every image is in a state it could legitimately have.
+ * MariaDB goes away for ten seconds under a steady load of metadata requests (reads, listings, PATCHes), then hangs
+ * (SIGSTOP, as behind a network partition) for three: while it is down or hung every request fails fast with 503 (no
+ * longer than {@code sql_connection_timeout} plus scheduling slack), after it is back glance-api serves again without
+ * a restart, and every image is in a state it could legitimately have.
  */
 class DatabaseOutageEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +35,7 @@ class DatabaseOutageEndToEndTest {
     /** What a loaded 2-core machine may add to the connection timeout before an answer counts as a hang. */
     private static final Duration SLACK = Duration.ofMillis(1500);
     private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final Duration HANG = Duration.ofSeconds(3);
     private static final int CLIENTS = 4;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,20 +71,30 @@ class DatabaseOutageEndToEndTest {
             long stopped;
             long restarting;
             long recovered;
+            long paused;
+            long resuming;
+            long recoveredAgain;
             try {
                 for (int client = 0; client < CLIENTS; client++) {
                     String id = ids.get(client);
                     int number = client;
                     clients.submit(() -> load(glance, id, number, running));
                 }
-                Thread.sleep(1500);
+                Thread.sleep(1000);
                 mariadb.stop();
                 stopped = System.nanoTime();
                 Thread.sleep(OUTAGE.toMillis());
                 restarting = System.nanoTime();
                 mariadb.startAgain();
                 recovered = awaitRecovery(glance, ids.get(0));
-                Thread.sleep(1500);
+                Thread.sleep(1000);
+                mariadb.pause();
+                paused = System.nanoTime();
+                Thread.sleep(HANG.toMillis());
+                resuming = System.nanoTime();
+                mariadb.resume();
+                recoveredAgain = awaitRecovery(glance, ids.get(0));
+                Thread.sleep(1000);
             } finally {
                 running.set(false);
                 clients.shutdown();
@@ -96,8 +108,16 @@ class DatabaseOutageEndToEndTest {
                     && sample.endNanos() < restarting).toList();
             assertThat(whileDown).as("requests while MariaDB was down").hasSizeGreaterThan(2 * CLIENTS);
             assertThat(whileDown).allSatisfy(sample -> assertThat(sample.status()).as(sample.request()).isEqualTo(503));
-            List<Sample> afterRecovery = all.stream().filter(sample -> sample.startNanos() > recovered).toList();
+            List<Sample> afterRecovery = all.stream().filter(sample -> sample.startNanos() > recovered
+                    && sample.endNanos() < paused).toList();
             assertThat(afterRecovery).as("requests after recovery").isNotEmpty()
+                    .allSatisfy(sample -> assertThat(sample.status()).as(sample.request()).isEqualTo(200));
+            List<Sample> whileHung = all.stream().filter(sample -> sample.startNanos() > paused
+                    && sample.endNanos() < resuming).toList();
+            assertThat(whileHung).as("requests while MariaDB hung").hasSizeGreaterThanOrEqualTo(CLIENTS);
+            assertThat(whileHung).allSatisfy(sample -> assertThat(sample.status()).as(sample.request()).isEqualTo(503));
+            assertThat(all.stream().filter(sample -> sample.startNanos() > recoveredAgain).toList())
+                    .as("requests after the hang").isNotEmpty()
                     .allSatisfy(sample -> assertThat(sample.status()).as(sample.request()).isEqualTo(200));
 
             for (String id : ids) {

@@ -80,13 +80,26 @@ final class MariaDbServer implements AutoCloseable {
     }
 
     /** SIGTERM, as an operator's stop: MariaDB shuts down cleanly and closes every connection. */
-    void stop() throws InterruptedException {
+    void stop() throws IOException, InterruptedException {
         if (process != null) {
+            if (process.isAlive()) {
+                resume();
+            }
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** SIGSTOP: the server hangs with its connections open, as behind a network partition. */
+    void pause() throws IOException, InterruptedException {
+        run("kill", "-STOP", Long.toString(process.pid()));
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    void resume() throws IOException, InterruptedException {
+        run("kill", "-CONT", Long.toString(process.pid()));
     }
 
     private boolean accepts() {
