@@ -1,15 +1,11 @@
 package io.glance.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -18,12 +14,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -42,53 +35,46 @@ import static java.util.Objects.requireNonNull;
  */
 public final class GlanceClient {
     static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
-    private static final int COPY_BUFFER = 256 * 1024;
 
-    private final URI endpoint;
-    private final Optional<String> token;
-    private final HttpClient http;
+    private final Transport transport;
 
-    private GlanceClient(URI endpoint, Optional<String> token) {
-        this.endpoint = endpoint;
-        this.token = token;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    private GlanceClient(Transport transport) {
+        this.transport = transport;
     }
 
     /** A client without a token (glance-api's no-auth pipeline). */
     public static GlanceClient create(URI endpoint) {
-        return new GlanceClient(normalize(endpoint), Optional.empty());
+        return new GlanceClient(new Transport(normalize(endpoint), Optional.empty()));
     }
 
     /** A client sending {@code X-Auth-Token: token} on every request. */
     public static GlanceClient create(URI endpoint, String token) {
-        return new GlanceClient(normalize(endpoint), Optional.of(requireNonNull(token, "token is null")));
+        return new GlanceClient(new Transport(normalize(endpoint),
+                Optional.of(requireNonNull(token, "token is null"))));
     }
 
     /** The endpoint without a trailing {@code /} or {@code /v2}, as glanceclient strips it. */
     public URI endpoint() {
-        return endpoint;
+        return transport.endpoint();
     }
 
     // ---- images ------------------------------------------------------------------------------------------------
 
     public Image create(NewImage image) {
         requireNonNull(image, "image is null");
-        return new Image(sendJson("POST", "/v2/images", "application/json", image.toJson()));
+        return new Image(transport.json("POST", "/v2/images", "application/json", image.toJson()));
     }
 
     public Image show(String imageId) {
-        return new Image(sendJson("GET", imagePath(imageId), null, null));
+        return new Image(transport.json("GET", imagePath(imageId), null, null));
     }
 
     /** Every image matching the query, fetching pages lazily as the stream is consumed. */
     public Stream<Image> list(ImageQuery query) {
         requireNonNull(query, "query is null");
         Iterator<Image> pages = new ImagePages(this, "/v2/images?" + query.toQueryString());
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /** Applies the operations in order (saved once by the server) and returns the updated image. */
@@ -96,33 +82,33 @@ public final class GlanceClient {
         requireNonNull(operations, "operations is null");
         List<Map<String, Object>> patch = new ArrayList<>();
         operations.forEach(operation -> patch.add(operation.toJson()));
-        return new Image(sendJson("PATCH", imagePath(imageId), PATCH_TYPE, patch));
+        return new Image(transport.json("PATCH", imagePath(imageId), PATCH_TYPE, patch));
     }
 
     public void delete(String imageId) {
-        sendJson("DELETE", imagePath(imageId), null, null);
+        transport.json("DELETE", imagePath(imageId), null, null);
     }
 
     public void deactivate(String imageId) {
-        sendJson("POST", imagePath(imageId) + "/actions/deactivate", null, null);
+        transport.json("POST", imagePath(imageId) + "/actions/deactivate", null, null);
     }
 
     public void reactivate(String imageId) {
-        sendJson("POST", imagePath(imageId) + "/actions/reactivate", null, null);
+        transport.json("POST", imagePath(imageId) + "/actions/reactivate", null, null);
     }
 
     // ---- tags and members --------------------------------------------------------------------------------------
 
     public void addTag(String imageId, String tag) {
-        sendJson("PUT", imagePath(imageId) + "/tags/" + segment(requireNonNull(tag, "tag is null")), null, null);
+        transport.json("PUT", tagPath(imageId, tag), null, null);
     }
 
     public void removeTag(String imageId, String tag) {
-        sendJson("DELETE", imagePath(imageId) + "/tags/" + segment(requireNonNull(tag, "tag is null")), null, null);
+        transport.json("DELETE", tagPath(imageId, tag), null, null);
     }
 
     public List<Member> members(String imageId) {
-        Object members = sendJson("GET", imagePath(imageId) + "/members", null, null).get("members");
+        Object members = transport.json("GET", imagePath(imageId) + "/members", null, null).get("members");
         List<Member> result = new ArrayList<>();
         if (members instanceof List<?> list) {
             for (Object member : list) {
@@ -133,23 +119,24 @@ public final class GlanceClient {
     }
 
     public Member member(String imageId, String memberId) {
-        return member(sendJson("GET", memberPath(imageId, memberId), null, null));
+        return member(transport.json("GET", memberPath(imageId, memberId), null, null));
     }
 
     public Member addMember(String imageId, String memberId) {
         requireNonNull(memberId, "memberId is null");
-        return member(sendJson("POST", imagePath(imageId) + "/members", "application/json",
+        return member(transport.json("POST", imagePath(imageId) + "/members", "application/json",
                 Map.of("member", memberId)));
     }
 
     /** Sets the member's status: {@code pending}, {@code accepted} or {@code rejected}. */
     public Member updateMember(String imageId, String memberId, String status) {
         requireNonNull(status, "status is null");
-        return member(sendJson("PUT", memberPath(imageId, memberId), "application/json", Map.of("status", status)));
+        return member(transport.json("PUT", memberPath(imageId, memberId), "application/json",
+                Map.of("status", status)));
     }
 
     public void removeMember(String imageId, String memberId) {
-        sendJson("DELETE", memberPath(imageId, memberId), null, null);
+        transport.json("DELETE", memberPath(imageId, memberId), null, null);
     }
 
     // ---- data ---------------------------------------------------------------------------------------------------
@@ -187,11 +174,10 @@ public final class GlanceClient {
         BodyPublisher chunked = BodyPublishers.ofInputStream(
                 () -> new CountingInputStream(source.get(), size < 0 ? -1 : size, progress));
         BodyPublisher body = size < 0 ? chunked : BodyPublishers.fromPublisher(chunked, size);
-        HttpRequest request = request(path).header("Content-Type", "application/octet-stream")
+        HttpRequest request = transport.request(path).header("Content-Type", "application/octet-stream")
                 .PUT(body).build();
-        HttpResponse<String> response = send(request, BodyHandlers.ofString());
-        check("PUT", path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+        HttpResponse<String> response = transport.send(request, BodyHandlers.ofString());
+        Transport.check("PUT", path, response.statusCode(), Transport.contentType(response), response.body());
     }
 
     /**
@@ -210,84 +196,19 @@ public final class GlanceClient {
             throw new UncheckedIOException("cannot write " + target, e);
         } finally {
             if (!done) {
-                try {
-                    Files.deleteIfExists(target);
-                } catch (IOException ignored) {
-                    // the original failure matters more
-                }
+                deleteQuietly(target);
             }
         }
     }
 
-    /** Streams the image's data into {@code out} (not closed) and verifies it as {@link #download(String, Path,
-     * ProgressListener)} does; the bytes are written before the check can fail. */
+    /**
+     * Streams the image's data into {@code out} (not closed) and verifies it as
+     * {@link #download(String, Path, ProgressListener)} does; the bytes are written before the check can fail.
+     */
     public DownloadResult download(String imageId, OutputStream out, ProgressListener progress) {
         requireNonNull(out, "out is null");
         requireNonNull(progress, "progress is null");
-        Image image = show(imageId);
-        String algorithm = "";
-        String expected = "";
-        if (image.osHashAlgo().isPresent() && image.osHashValue().isPresent()) {
-            algorithm = image.osHashAlgo().get();
-            expected = image.osHashValue().get();
-        } else if (image.checksum().isPresent()) {
-            algorithm = "md5";
-            expected = image.checksum().get();
-        }
-        String path = imagePath(imageId) + "/file";
-        HttpResponse<InputStream> response = send(request(path).GET().build(), BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status == 204) {
-                throw new ImageHasNoDataException(imageId);
-            }
-            if (status >= 300) {
-                check("GET", path, status, response.headers().firstValue("Content-Type").orElse(""),
-                        new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            if (algorithm.isEmpty()) {
-                Optional<String> contentMd5 = response.headers().firstValue("Content-MD5");
-                if (contentMd5.isPresent()) {
-                    algorithm = "md5";
-                    expected = contentMd5.get();
-                }
-            }
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(image.size().orElse(-1L));
-            MessageDigest digest = algorithm.isEmpty() ? null : HashAlgorithms.digest(algorithm);
-            long count = copy(body, out, digest, total, progress);
-            if (digest == null) {
-                return new DownloadResult(imageId, count, "", "");
-            }
-            String actual = HashAlgorithms.hex(digest.digest());
-            if (!actual.equalsIgnoreCase(expected.strip())) {
-                throw new ChecksumMismatchException(imageId, algorithm, expected.strip().toLowerCase(Locale.ROOT),
-                        actual);
-            }
-            return new DownloadResult(imageId, count, algorithm, actual);
-        } catch (IOException e) {
-            throw new GlanceConnectionException("download of image " + imageId + " from " + endpoint
-                    + " broke off: " + e.getMessage(), e);
-        }
-    }
-
-    private static long copy(InputStream in, OutputStream out, MessageDigest digest, long total,
-            ProgressListener progress) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER];
-        long count = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (digest != null) {
-                digest.update(buffer, 0, n);
-            }
-            try {
-                out.write(buffer, 0, n);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the downloaded data", e);
-            }
-            count += n;
-            progress.progress(count, total);
-        }
-        return count;
+        return Download.run(transport, show(imageId), imagePath(imageId) + "/file", out, progress);
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
@@ -297,7 +218,7 @@ public final class GlanceClient {
     }
 
     Page page(String pathAndQuery) {
-        Map<String, Object> body = sendJson("GET", pathAndQuery, null, null);
+        Map<String, Object> body = transport.json("GET", pathAndQuery, null, null);
         List<Image> images = new ArrayList<>();
         if (body.get("images") instanceof List<?> list) {
             for (Object image : list) {
@@ -309,67 +230,12 @@ public final class GlanceClient {
                 ? Optional.of(link) : Optional.empty());
     }
 
-    private Map<String, Object> sendJson(String method, String path, String contentType, Object body) {
-        HttpRequest.Builder builder = request(path);
-        if (body == null) {
-            builder.method(method, BodyPublishers.noBody());
-        } else {
-            try {
-                builder.header("Content-Type", contentType)
-                        .method(method, BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot serialise " + body, e);
-            }
-        }
-        HttpResponse<String> response = send(builder.build(), BodyHandlers.ofString());
-        String responseType = response.headers().firstValue("Content-Type").orElse("");
-        check(method, path, response.statusCode(), responseType, response.body());
-        String text = response.body();
-        if (text == null || text.isBlank()) {
-            return Map.of();
-        }
+    private static void deleteQuietly(Path target) {
         try {
-            return JSON.readValue(text, OBJECT);
-        } catch (IOException e) {
-            throw new GlanceClientException(response.statusCode(), "", method + " " + path
-                    + " answered with a body that is no JSON object: " + abbreviate(text), e);
+            Files.deleteIfExists(target);
+        } catch (IOException ignored) {
+            // the original failure matters more
         }
-    }
-
-    private static void check(String method, String path, int status, String contentType, String body) {
-        if (status >= 300) {
-            throw ErrorResponses.toException(method, path, status, contentType, body);
-        }
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path))
-                .header("Accept", "application/json")
-                .header("User-Agent", "glance-java-client");
-        token.ifPresent(value -> builder.header("X-Auth-Token", value));
-        return builder;
-    }
-
-    private URI resolve(String path) {
-        // next links are path-only ("/v2/images?..."): glanceclient follows them relative to the host.
-        return URI.create(endpoint.toString() + path);
-    }
-
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return http.send(request, handler);
-        } catch (IOException e) {
-            throw new GlanceConnectionException("Failed to talk to glance-api at " + endpoint + " ("
-                    + request.method() + " " + request.uri().getRawPath() + "): " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GlanceConnectionException("interrupted during " + request.method() + " "
-                    + request.uri().getRawPath(), new java.io.InterruptedIOException(e.getMessage()));
-        }
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Member member(Map<String, Object> json) {
@@ -398,16 +264,16 @@ public final class GlanceClient {
         return "/v2/images/" + segment(imageId);
     }
 
+    private static String tagPath(String imageId, String tag) {
+        return imagePath(imageId) + "/tags/" + segment(requireNonNull(tag, "tag is null"));
+    }
+
     private static String memberPath(String imageId, String memberId) {
         return imagePath(imageId) + "/members/" + segment(requireNonNull(memberId, "memberId is null"));
     }
 
     private static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private static URI normalize(URI endpoint) {

@@ -32,7 +32,7 @@ public final class GlanceApiProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+        List<String> command = List.of(java, "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), "io.glance.server.GlanceApi", "--api_host", "127.0.0.1",
                 "--api_port", Integer.toString(port), "--data_dir", dataDir.toString(),
                 "--plugins_dir", pluginsDir().toString());
