@@ -37,7 +37,7 @@ start_test_mariadb() {
 
 stop_test_mariadb() {
   if [ -n "${TEST_MARIADB_PID:-}" ]; then
-    kill "$TEST_MARIADB_PID" 2>/dev/null && wait "$TEST_MARIADB_PID" 2>/dev/null
+    kill "$TEST_MARIADB_PID" 2>/dev/null && wait "$TEST_MARIADB_PID" 2>/dev/null || true
   fi
   [ -n "${TEST_MARIADB_DIR:-}" ] && rm -rf "$TEST_MARIADB_DIR"
   return 0
