@@ -8,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 /** One in-process run of the CLI: its exit status and what it printed. */
 record CliRun(int status, String out, String err, byte[] outBytes) {
     static CliRun run(byte[] stdin, String... args) {
+        return run(false, stdin, args);
+    }
+
+    /** With {@code terminal}, standard input counts as a terminal (confirmation prompts are asked). */
+    static CliRun run(boolean terminal, byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Io io = new Io(new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, false, -1);
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal, false, -1);
         int status = GlanceCli.run(args, io);
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 out.toByteArray());

@@ -121,6 +121,33 @@ class TestGlanceCliEndToEnd {
     }
 
     @Test
+    void deleteAsksOnATerminalUnlessForced() {
+        String id = addedId(glance("add", "name=Asked"));
+        String[] endpoint = {"-H", "127.0.0.1", "-p", Integer.toString(server.port())};
+        CliRun refused = CliRun.run(true, "n\n".getBytes(), concat(endpoint, "delete", id));
+        assertThat(refused.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).isEqualTo("Delete image " + id + "? [y/N] ");
+        assertThat(refused.out()).isEqualTo("Not deleting image " + id + "\n");
+        assertThat(CliRun.run(true, "y\n".getBytes(), concat(endpoint, "delete", id)).out())
+                .isEqualTo("Deleted image " + id + "\n");
+        String forced = addedId(glance("add", "name=Forced"));
+        CliRun deleted = CliRun.run(true, new byte[0], concat(endpoint, "delete", "-f", forced));
+        assertThat(deleted.err()).isEmpty();
+        assertThat(deleted.out()).isEqualTo("Deleted image " + forced + "\n");
+    }
+
+    @Test
+    void jsonOutput() {
+        String id = addedId(glance("add", "name=Json", "os_distro=debian"));
+        CliRun show = glance("show", "--json", id);
+        assertThat(show.out()).startsWith("{\n").contains("\"id\" : \"" + id + "\"", "\"os_distro\" : \"debian\"");
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        return Stream.concat(Stream.of(first), Stream.of(rest)).toArray(String[]::new);
+    }
+
+    @Test
     void usageErrorsAndConnectionFailure() {
         CliRun unknown = glance("frobnicate");
         assertThat(unknown.status()).isEqualTo(ExitCodes.USAGE);
