@@ -22,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class GlanceServices implements AutoCloseable {
     private final ExecutorService digestExecutor;
+    private final SavingReset savingReset;
     private final ImageCatalog catalog;
     private final ImageData data;
     private final ImageTags tags;
@@ -41,11 +42,13 @@ public final class GlanceServices implements AutoCloseable {
         requireNonNull(clock, "clock is null");
         requireNonNull(limits, "limits is null");
         this.digestExecutor = newDigestExecutor();
+        this.savingReset = new SavingReset(repository, clock);
         ImageAccess access = new ImageAccess(repository);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock);
         this.data = new ImageDataService(
-                new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor),
+                new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor,
+                        savingReset),
                 new ImageDownloads(stores, access),
                 new StoreLocationRemoval(stores, access));
         this.tags = new ImageTagService(repository, access, clock);
@@ -95,6 +98,7 @@ public final class GlanceServices implements AutoCloseable {
      */
     @Override
     public void close() {
+        savingReset.close();
         digestExecutor.shutdownNow();
         try {
             digestExecutor.awaitTermination(10, TimeUnit.SECONDS);

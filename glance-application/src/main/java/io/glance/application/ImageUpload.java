@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,8 +37,6 @@ import static java.util.Objects.requireNonNull;
  * no location yet, so nobody else would.
  */
 final class ImageUpload {
-    private static final Logger LOG = Logger.getLogger(ImageUpload.class.getName());
-
     private final ImageRepository repository;
     private final StoreRegistry stores;
     private final ImageAccess access;
@@ -48,9 +44,10 @@ final class ImageUpload {
     private final Clock clock;
     private final UploadLimits limits;
     private final Executor digestExecutor;
+    private final SavingReset savingReset;
 
     ImageUpload(ImageRepository repository, StoreRegistry stores, ImageAccess access, StoredData storedData,
-                Clock clock, UploadLimits limits, Executor digestExecutor) {
+                Clock clock, UploadLimits limits, Executor digestExecutor, SavingReset savingReset) {
         this.repository = requireNonNull(repository, "repository is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.access = requireNonNull(access, "access is null");
@@ -58,6 +55,7 @@ final class ImageUpload {
         this.clock = requireNonNull(clock, "clock is null");
         this.limits = requireNonNull(limits, "limits is null");
         this.digestExecutor = requireNonNull(digestExecutor, "digestExecutor is null");
+        this.savingReset = requireNonNull(savingReset, "savingReset is null");
     }
 
     Image upload(RequestContext context, ImageId id, InputStream data, long declaredLength, String storeId) {
@@ -134,15 +132,7 @@ final class ImageUpload {
 
     /** {@code saving → queued}; an image deleted meanwhile stays deleted. */
     private void returnToQueued(ImageId id) {
-        try {
-            OptimisticUpdate.apply(repository, () -> repository.findById(id).orElseThrow(() -> ImageAccess.notFound(id)),
-                    image -> image.status() == ImageStatus.SAVING ? image.abortUpload(Timestamps.now(clock)) : image);
-        } catch (NotFoundException | ConflictException e) {
-            // Deleted or changed by another request meanwhile: nothing to restore.
-        } catch (RuntimeException e) {
-            // The original failure matters more; the startup recovery resets images left in saving.
-            LOG.log(Level.WARNING, "Image " + id + " could not be returned to queued after a failed upload", e);
-        }
+        savingReset.reset(id);
     }
 
     private static RuntimeException rethrowable(ImageId id, ConfiguredStore store, Throwable failure,

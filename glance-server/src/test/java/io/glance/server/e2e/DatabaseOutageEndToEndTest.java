@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MariaDB goes away for ten seconds under a steady load of metadata requests (reads, listings, PATCHes), then hangs
  * (SIGSTOP, as behind a network partition) for three: while it is down or hung every request fails fast with 503 (no
  * longer than {@code sql_connection_timeout} plus scheduling slack), after it is back glance-api serves again without
- * a restart, and every image is in a state it could legitimately have.
+ * a restart, and every image is in a state it could legitimately have (an upload cut off by the outage leaves its image
+ * queued once the database is back).
  */
 class DatabaseOutageEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,9 +85,23 @@ class DatabaseOutageEndToEndTest {
                     clients.submit(() -> load(glance, id, number, running));
                 }
                 Thread.sleep(1000);
-                mariadb.stop();
-                stopped = System.nanoTime();
-                Thread.sleep(OUTAGE.toMillis());
+                // An upload is under way when MariaDB goes: it cannot finish, and its image must not stay saving.
+                try (Socket upload = new Socket("127.0.0.1", glance.port())) {
+                    OutputStream body = upload.getOutputStream();
+                    body.write(("PUT /v2/images/" + ids.get(1) + "/file HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Connection: close\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                            + data.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    body.write(data, 0, data.length / 2);
+                    body.flush();
+                    awaitStatus(glance, ids.get(1), "saving");
+                    mariadb.stop();
+                    stopped = System.nanoTime();
+                    body.write(data, data.length / 2, data.length - data.length / 2);
+                    body.flush();
+                    assertThat(new String(upload.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                            .isEqualTo("HTTP/1.1 503");
+                }
+                Thread.sleep(Math.max(0, OUTAGE.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped)));
                 restarting = System.nanoTime();
                 mariadb.startAgain();
                 recovered = awaitRecovery(glance, ids.get(0));
@@ -120,6 +138,7 @@ class DatabaseOutageEndToEndTest {
                     .as("requests after the hang").isNotEmpty()
                     .allSatisfy(sample -> assertThat(sample.status()).as(sample.request()).isEqualTo(200));
 
+            awaitStatus(glance, ids.get(1), "queued");
             for (String id : ids) {
                 JsonNode image = image(glance, id);
                 String status = image.get("status").asText();
@@ -185,6 +204,22 @@ class DatabaseOutageEndToEndTest {
         }
         throw new AssertionError("glance-api did not serve image " + id + " within 20 s of MariaDB's restart:\n"
                 + glance.log());
+    }
+
+    private void awaitStatus(GlanceProcess glance, String id, String status) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            seen = response.statusCode() == 200 ? JSON.readTree(response.body()).get("status").asText()
+                    : "HTTP " + response.statusCode();
+            if (seen.equals(status)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("image " + id + " stayed " + seen + ", expected " + status);
     }
 
     private String createImage(GlanceProcess glance, String name) throws Exception {
