@@ -36,8 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseOutageEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
-    /** What a loaded 2-core machine may add to the connection timeout before an answer counts as a hang. */
-    private static final Duration SLACK = Duration.ofMillis(1500);
+    /**
+     * What may come on top of the connection timeout before an answer counts as a hang: a request that arrives as the
+     * database comes back can wait for a pooled connection, then connect and query, each bounded by the timeout; and a
+     * loaded 2-core CI machine adds scheduling delay (a clean-clone run saw one 200 answer after 2.97 s).
+     */
+    private static final Duration SLACK = Duration.ofMillis(3000);
     private static final Duration OUTAGE = Duration.ofSeconds(10);
     private static final Duration HANG = Duration.ofSeconds(3);
     private static final int CLIENTS = 4;
