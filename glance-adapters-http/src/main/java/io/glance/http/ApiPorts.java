@@ -3,6 +3,7 @@ package io.glance.http;
 import io.glance.ports.in.ImageActivation;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
 import io.glance.ports.in.StoreInfo;
@@ -11,7 +12,7 @@ import static java.util.Objects.requireNonNull;
 
 /** The use cases the Images API v2 drives; the bootstrap builds them and hands them to {@link GlanceApiRouting}. */
 public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, ImageMembers members,
-                       ImageActivation activation, StoreInfo storeInfo) {
+                       ImageActivation activation, StoreInfo storeInfo, ImageLocations locations) {
 
     public ApiPorts {
         requireNonNull(catalog, "catalog is null");
@@ -20,5 +21,6 @@ public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, Ima
         requireNonNull(members, "members is null");
         requireNonNull(activation, "activation is null");
         requireNonNull(storeInfo, "storeInfo is null");
+        requireNonNull(locations, "locations is null");
     }
 }

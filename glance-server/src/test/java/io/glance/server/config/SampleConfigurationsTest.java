@@ -22,14 +22,16 @@ class SampleConfigurationsTest {
     }
 
     @Test
-    void multiStoreSampleLoadsWithItsThreeStores() {
+    void multiStoreSampleLoadsWithItsFourStores() {
         GlanceOptions sample = load("glance-api-multistore.yaml");
         assertThat(sample.multiStore()).isTrue();
         assertThat(sample.defaultBackend()).isEqualTo("local");
         assertThat(sample.backends()).extracting(GlanceOptions.Backend::id, GlanceOptions.Backend::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("local", "file"),
                         org.assertj.core.groups.Tuple.tuple("swift", "swift"),
-                        org.assertj.core.groups.Tuple.tuple("s3", "s3"));
+                        org.assertj.core.groups.Tuple.tuple("s3", "s3"),
+                        org.assertj.core.groups.Tuple.tuple("web", "http"));
+        assertThat(sample.showMultipleLocations()).isTrue();
         assertThat(sample.backends().get(1).options()).containsEntry("swift_store_container", "glance")
                 .containsEntry("swift_store_large_object_size", "5120");
     }
