@@ -37,12 +37,7 @@ class LocationsEndToEndTest {
         new Random(17).nextBytes(data);
         Files.write(nginx.docroot().resolve(name), data);
         String url = nginx.base() + "/" + name;
-        try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"), "--enabled_backends",
-                "local:file, web:http", "--default_backend", "local",
-                "--local.filesystem_store_datadir", work.resolve("images").toString(),
-                "--web.http_store_allowed_hosts", "127.0.0.1",
-                "--web.http_store_allowed_ports", Integer.toString(nginx.port()),
-                "--show_multiple_locations", "true")) {
+        try (GlanceProcess glance = startWithWebStore(nginx)) {
             String id = create(glance);
             HttpResponse<String> added = patch(glance, id, "[{\"op\":\"add\",\"path\":\"/locations/-\","
                     + "\"value\":{\"url\":\"" + url + "\",\"metadata\":{}}}]");
@@ -76,12 +71,7 @@ class LocationsEndToEndTest {
     @Test
     void refusedLocationsAre400sThatNameTheUrlAndChangeNothing() throws Exception {
         RealServers.Nginx nginx = RealServers.nginx();
-        try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"), "--enabled_backends",
-                "local:file, web:http", "--default_backend", "local",
-                "--local.filesystem_store_datadir", work.resolve("images").toString(),
-                "--web.http_store_allowed_hosts", "127.0.0.1",
-                "--web.http_store_allowed_ports", Integer.toString(nginx.port()),
-                "--show_multiple_locations", "true")) {
+        try (GlanceProcess glance = startWithWebStore(nginx)) {
             String id = create(glance);
             for (String url : new String[] {"http://10.1.2.3/image.img", "file:///etc/passwd",
                     nginx.base() + "/no-such-file-" + UUID.randomUUID(), "http://127.0.0.1:1/closed-port.img"}) {
@@ -113,6 +103,14 @@ class LocationsEndToEndTest {
                     HttpResponse.BodyHandlers.ofString()).body());
             assertThat(image.has("locations")).isFalse();
         }
+    }
+
+    /** The filesystem store as the default and nginx's address admitted by the http store's policy. */
+    private GlanceProcess startWithWebStore(RealServers.Nginx nginx) throws Exception {
+        return GlanceProcess.start(work.resolve("server"), "--enabled_backends", "local:file, web:http",
+                "--default_backend", "local", "--local.filesystem_store_datadir", work.resolve("images").toString(),
+                "--web.http_store_allowed_hosts", "127.0.0.1",
+                "--web.http_store_allowed_ports", Integer.toString(nginx.port()), "--show_multiple_locations", "true");
     }
 
     private String create(GlanceProcess glance) throws Exception {
