@@ -2,12 +2,14 @@ package io.glance.server;
 
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
+import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
 import io.glance.http.GlanceApiRouting;
 import io.glance.ports.out.ConfiguredStore;
+import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.server.config.GlanceOptions;
 import io.glance.server.plugins.LoadedStorePlugins;
@@ -15,6 +17,7 @@ import io.glance.server.plugins.PluginStoreRegistry;
 import io.helidon.webserver.WebServer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,15 +47,26 @@ public final class GlanceApiServer implements AutoCloseable {
             PluginStoreRegistry stores = StoreSetup.configureStores(options, plugins);
             resources.add(stores);
 
-            DatabaseSettings databaseSettings = DatabaseSetup.settings(options);
-            GlanceDatabase database = GlanceDatabase.open(databaseSettings);
-            resources.add(database);
+            String metadata;
+            ImageRepository repository;
+            if (options.remoteRegistry()) {
+                repository = new RegistryImageRepository(options.registryUrl(), registryTimeout(options));
+                metadata = "glance-registry at " + options.registryUrl();
+            } else {
+                DatabaseSettings databaseSettings = DatabaseSetup.settings(options);
+                GlanceDatabase database = GlanceDatabase.open(databaseSettings);
+                resources.add(database);
+                repository = database.repository();
+                metadata = DatabaseSetup.describe(databaseSettings) + ", schema version " + database.schemaVersion()
+                        + ", pool of " + databaseSettings.maxPoolSize() + " connections, connection timeout "
+                        + databaseSettings.connectionTimeout().toMillis() + " ms";
+            }
 
             UploadJournal uploadJournal = new UploadJournal(options.dataDir().resolve("uploads"));
-            int recovered = new InterruptedUploadRecovery(database.repository(), uploadJournal,
+            int recovered = new InterruptedUploadRecovery(repository, uploadJournal,
                     options.uploadRecoveryGrace(), Clock.systemUTC()).run();
             GlanceServices services = new GlanceServices(
-                    new JournalingImageRepository(database.repository(), uploadJournal), stores, Clock.systemUTC(),
+                    new JournalingImageRepository(repository, uploadJournal), stores, Clock.systemUTC(),
                     new UploadLimits(options.imageSizeCap()));
             resources.add(services);
 
@@ -77,12 +91,20 @@ public final class GlanceApiServer implements AutoCloseable {
                         + " (address in use or not available; see the log above)");
             }
 
-            logStartup(options, webServer.port(), databaseSettings, database, stores, plugins, recovered);
+            logStartup(options, webServer.port(), metadata, stores, plugins, recovered);
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * A registry request waits at most as long as a database request would for its connection, plus the time the
+     * registry itself may need to get one.
+     */
+    private static Duration registryTimeout(GlanceOptions options) {
+        return options.sqlConnectionTimeout().multipliedBy(2);
     }
 
     /** The port actually bound (differs from the option when it was 0). */
@@ -108,17 +130,14 @@ public final class GlanceApiServer implements AutoCloseable {
         resources.clear();
     }
 
-    private static void logStartup(GlanceOptions options, int port, DatabaseSettings databaseSettings,
-                                   GlanceDatabase database, StoreRegistry stores, LoadedStorePlugins plugins,
-                                   int recovered) {
+    private static void logStartup(GlanceOptions options, int port, String metadata, StoreRegistry stores,
+                                   LoadedStorePlugins plugins, int recovered) {
         LOG.info("Plugins: " + plugins.describe() + " (from " + options.pluginsDir() + ")");
         for (ConfiguredStore store : stores.stores()) {
             LOG.info("Store '" + store.id() + "' (" + store.type() + ")" + (store.isDefault() ? " [default]" : "")
                     + " " + store.capabilities() + " " + store.properties());
         }
-        LOG.info("Database: " + DatabaseSetup.describe(databaseSettings) + ", schema version "
-                + database.schemaVersion() + ", pool of " + databaseSettings.maxPoolSize()
-                + " connections, connection timeout " + databaseSettings.connectionTimeout().toMillis() + " ms");
+        LOG.info("Metadata: " + metadata);
         if (recovered > 0) {
             LOG.warning("Returned " + recovered + " image(s) interrupted mid-upload by a previous stop to 'queued'");
         }

@@ -26,12 +26,16 @@ import java.util.Objects;
  * @param uploadRecoveryGrace    how old an image in {@code saving} that another node left must be before it is reset
  * @param showMultipleLocations  images show {@code locations} and PATCH may add and remove them
  * @param showImageDirectUrl     images show their first location as {@code direct_url}
+ * @param registryHost           where glance-registry listens (and glance-api finds it)
+ * @param registryPort           glance-registry's port
+ * @param remoteRegistry         glance-api keeps metadata in glance-registry instead of its own database connection
  */
 public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String defaultStore, Path dataDir,
                             Path filesystemStoreDatadir, Path pluginsDir, long imageSizeCap, String sqlConnection,
                             Map<String, String> storeOptions, List<Backend> backends, String defaultBackend,
                             Duration sqlConnectionTimeout, int sqlMaxPoolSize, Duration uploadRecoveryGrace,
-                            boolean showMultipleLocations, boolean showImageDirectUrl) {
+                            boolean showMultipleLocations, boolean showImageDirectUrl, String registryHost,
+                            int registryPort, boolean remoteRegistry) {
 
     public GlanceOptions {
         Objects.requireNonNull(apiHost, "apiHost is null");
@@ -43,6 +47,14 @@ public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String
         backends = List.copyOf(backends);
         Objects.requireNonNull(sqlConnectionTimeout, "sqlConnectionTimeout is null");
         Objects.requireNonNull(uploadRecoveryGrace, "uploadRecoveryGrace is null");
+        Objects.requireNonNull(registryHost, "registryHost is null");
+    }
+
+    /** The registry's URL for glance-api: a wildcard listen address means this host. */
+    public java.net.URI registryUrl() {
+        String host = registryHost.equals("0.0.0.0") || registryHost.equals("::") ? "127.0.0.1" : registryHost;
+        return java.net.URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + registryPort
+                + "/");
     }
 
     /** Whether several stores are configured with {@code enabled_backends}. */

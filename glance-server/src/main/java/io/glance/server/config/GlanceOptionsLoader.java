@@ -134,7 +134,19 @@ public final class GlanceOptionsLoader {
                 parseSeconds(values, OptionNames.UPLOAD_RECOVERY_GRACE_PERIOD, DEFAULT_UPLOAD_RECOVERY_GRACE,
                         Duration.ZERO),
                 parseBoolean(values, OptionNames.SHOW_MULTIPLE_LOCATIONS, false),
-                parseBoolean(values, OptionNames.SHOW_IMAGE_DIRECT_URL, false));
+                parseBoolean(values, OptionNames.SHOW_IMAGE_DIRECT_URL, false),
+                values.getOrDefault(OptionNames.REGISTRY_HOST, "0.0.0.0"),
+                parsePort(values.getOrDefault(OptionNames.REGISTRY_PORT, "9191")),
+                remoteRegistry(values.getOrDefault(OptionNames.DATA_API, "database")));
+    }
+
+    /** Glance's {@code data_api} named a Python module; here the two choices are named by what they are. */
+    private static boolean remoteRegistry(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "database" -> false;
+            case "registry" -> true;
+            default -> throw new ConfigurationException("Invalid data_api '" + value + "' (database or registry)");
+        };
     }
 
     private static String defaultBackend(String value, Map<String, String> backendTypes) {

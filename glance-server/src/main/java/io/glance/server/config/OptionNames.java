@@ -30,6 +30,11 @@ public final class OptionNames {
     public static final String SHOW_MULTIPLE_LOCATIONS = "show_multiple_locations";
     /** Images show their first location as {@code direct_url}. */
     public static final String SHOW_IMAGE_DIRECT_URL = "show_image_direct_url";
+    /** Where glance-registry listens, and where glance-api finds it with {@code data_api: registry}. */
+    public static final String REGISTRY_HOST = "registry_host";
+    public static final String REGISTRY_PORT = "registry_port";
+    /** Where glance-api keeps metadata: {@code database} (its own connection, the default) or {@code registry}. */
+    public static final String DATA_API = "data_api";
     /** In a store's own section: shown in /v2/info/stores. */
     public static final String STORE_DESCRIPTION = "store_description";
 
@@ -40,7 +45,7 @@ public final class OptionNames {
     public static final Set<String> ALL = Set.of(CONFIG_FILE, VERBOSE, API_HOST, API_PORT, DEFAULT_STORE, DATA_DIR,
             FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, SQL_CONNECTION_TIMEOUT,
             SQL_MAX_POOL_SIZE, UPLOAD_RECOVERY_GRACE_PERIOD, ENABLED_BACKENDS, DEFAULT_BACKEND,
-            SHOW_MULTIPLE_LOCATIONS, SHOW_IMAGE_DIRECT_URL,
+            SHOW_MULTIPLE_LOCATIONS, SHOW_IMAGE_DIRECT_URL, REGISTRY_HOST, REGISTRY_PORT, DATA_API,
             "filesystem_store_file_perm",
             "filesystem_store_chunk_size");
 

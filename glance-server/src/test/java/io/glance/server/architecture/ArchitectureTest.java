@@ -53,7 +53,8 @@ class ArchitectureTest {
     void httpAdapterDoesNotImportTheDatabaseAdapterOrTheServer() {
         noClasses().that().resideInAPackage("io.glance.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.glance.adapters.db..", "io.glance.server..",
-                        "io.glance.application..", "org.apache.ibatis..", "org.pf4j..")
+                        "io.glance.adapters.registry..", "io.glance.application..", "org.apache.ibatis..",
+                        "org.pf4j..")
                 .check(classes);
     }
 
@@ -61,7 +62,25 @@ class ArchitectureTest {
     void databaseAdapterDoesNotImportTheHttpAdapterOrTheServer() {
         noClasses().that().resideInAPackage("io.glance.adapters.db..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
-                        "io.glance.application..", "io.helidon..", "org.pf4j..")
+                        "io.glance.adapters.registry..", "io.glance.application..", "io.helidon..", "org.pf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void registryClientAdapterUsesOnlyTheJdkClientAndTheProtocol() {
+        noClasses().that().resideInAPackage("io.glance.adapters.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
+                        "io.glance.adapters.db..", "io.glance.application..", "io.helidon..", "org.apache.ibatis..",
+                        "org.pf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void registryProtocolIsFrameworkFree() {
+        noClasses().that().resideInAPackage("io.glance.registry.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
+                        "io.glance.adapters..", "io.glance.application..", "io.helidon..", "org.apache.ibatis..",
+                        "org.pf4j..")
                 .check(classes);
     }
 }

@@ -1,0 +1,149 @@
+package io.glance.adapters.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageMember;
+import io.glance.domain.ImageStatus;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.RequestContext;
+import io.glance.ports.out.ImageQuery;
+import io.glance.ports.out.ImageRepository;
+import io.glance.registry.protocol.ContextDocument;
+import io.glance.registry.protocol.ImageDocument;
+import io.glance.registry.protocol.MemberDocument;
+import io.glance.registry.protocol.QueryDocument;
+import io.glance.registry.protocol.RegistryHeaders;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@link ImageRepository} kept by a remote glance-registry (Glance's original split: glance-api stateless, the
+ * registry owning the database). Every call is one HTTP request; the registry runs the same repository behind it, so
+ * conditional and optimistic updates keep their meaning across the wire (the preconditions travel in
+ * {@link RegistryHeaders}).
+ */
+public final class RegistryImageRepository implements ImageRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RegistryTransport transport;
+
+    /**
+     * @param registry the registry's base URL, e.g. {@code http://registry.example.org:9191/}
+     * @param timeout  how long one request may take, connecting included, before it fails with 503
+     */
+    public RegistryImageRepository(URI registry, Duration timeout) {
+        requireNonNull(registry, "registry is null");
+        String base = registry.toString();
+        this.transport = new RegistryTransport(URI.create(base.endsWith("/") ? base : base + "/"), timeout);
+    }
+
+    @Override
+    public void create(Image image) {
+        transport.send("POST", "images", wrap("image", ImageDocument.write(image)), Map.of());
+    }
+
+    @Override
+    public Optional<Image> findById(ImageId id) {
+        try {
+            return Optional.of(image(transport.send("GET", imagePath(id), null, Map.of())));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Image update(Image image, ImageStatus expectedStatus) {
+        return image(transport.send("PUT", imagePath(image.id()), wrap("image", ImageDocument.write(image)),
+                Map.of(RegistryHeaders.EXPECTED_STATUS, expectedStatus.wireName())));
+    }
+
+    @Override
+    public Image updateIfUnchanged(Image read, Image changed) {
+        ObjectNode body = wrap("image", ImageDocument.write(changed));
+        body.set("read", ImageDocument.write(read));
+        return image(transport.send("PUT", imagePath(changed.id()), body,
+                Map.of(RegistryHeaders.IF_UNCHANGED, "true")));
+    }
+
+    @Override
+    public List<Image> list(ImageQuery query, RequestContext context) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("query", QueryDocument.write(query));
+        body.set("context", ContextDocument.write(context));
+        JsonNode answer = transport.send("POST", "images/search", body, Map.of());
+        List<Image> images = new ArrayList<>();
+        for (JsonNode image : answer.path("images")) {
+            images.add(ImageDocument.read(image, Instant.EPOCH));
+        }
+        return images;
+    }
+
+    @Override
+    public void addMember(ImageMember member) {
+        transport.send("POST", imagePath(member.imageId()) + "/members", wrap("member", MemberDocument.write(member)),
+                Map.of());
+    }
+
+    @Override
+    public Optional<ImageMember> findMember(ImageId imageId, String memberId) {
+        try {
+            JsonNode answer = transport.send("GET", memberPath(imageId, memberId), null, Map.of());
+            return Optional.of(MemberDocument.read(imageId, answer.get("member"), Instant.EPOCH));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<ImageMember> listMembers(ImageId imageId) {
+        JsonNode answer = transport.send("GET", imagePath(imageId) + "/members", null, Map.of());
+        List<ImageMember> members = new ArrayList<>();
+        for (JsonNode member : answer.path("members")) {
+            members.add(MemberDocument.read(imageId, member, Instant.EPOCH));
+        }
+        return members;
+    }
+
+    @Override
+    public void updateMember(ImageMember member) {
+        transport.send("PUT", memberPath(member.imageId(), member.memberId()),
+                wrap("member", MemberDocument.write(member)), Map.of());
+    }
+
+    @Override
+    public void deleteMember(ImageId imageId, String memberId) {
+        transport.send("DELETE", memberPath(imageId, memberId), null, Map.of());
+    }
+
+    private static Image image(JsonNode answer) {
+        return ImageDocument.read(answer.get("image"), Instant.EPOCH);
+    }
+
+    private static ObjectNode wrap(String name, ObjectNode document) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set(name, document);
+        return body;
+    }
+
+    private static String imagePath(ImageId id) {
+        return "images/" + id.value();
+    }
+
+    private static String memberPath(ImageId imageId, String memberId) {
+        return imagePath(imageId) + "/members/" + URLEncoder.encode(memberId, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+}

@@ -1,0 +1,107 @@
+package io.glance.adapters.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glance.domain.ConflictException;
+import io.glance.domain.ForbiddenException;
+import io.glance.domain.GlanceException;
+import io.glance.domain.InvalidInputException;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.ServiceUnavailableException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * JSON requests to one glance-registry, every failure turned into the domain exception the repository port
+ * documents: the registry's 400/403/404/409 into their domain twins, and anything that means "the metadata store is
+ * not there" (connection refused, timeout, 5xx) into {@link ServiceUnavailableException}, which the API answers 503.
+ */
+final class RegistryTransport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    RegistryTransport(URI base, Duration timeout) {
+        this.base = requireNonNull(base, "base is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+
+    /** Sends {@code body} (or nothing) and returns the answer's JSON, {@code null} for an empty answer. */
+    JsonNode send(String method, String path, JsonNode body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ServiceUnavailableException("glance-registry at " + base + " cannot be reached (" + method + " "
+                    + path + "): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("interrupted while waiting for glance-registry at " + base, e);
+        }
+        int status = response.statusCode();
+        if (status >= 300) {
+            throw failure(status, message(response.body()), method + " " + path);
+        }
+        if (response.body() == null || response.body().isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new ServiceUnavailableException("glance-registry at " + base + " answered " + method + " " + path
+                    + " with a body that is not JSON", e);
+        }
+    }
+
+    private GlanceException failure(int status, String message, String request) {
+        return switch (status) {
+            case 400 -> new InvalidInputException(message);
+            case 403 -> new ForbiddenException(message);
+            case 404 -> new NotFoundException(message);
+            case 409 -> new ConflictException(message);
+            default -> new ServiceUnavailableException("glance-registry at " + base + " failed " + request
+                    + " with HTTP " + status + (message.isEmpty() ? "" : ": " + message), null);
+        };
+    }
+
+    /** The registry answers errors as {@code {"message": ...}} (the API's JSON error form). */
+    private static String message(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json.hasNonNull("message")) {
+                return json.get("message").asText();
+            }
+            for (JsonNode value : json) {
+                if (value.isObject() && value.hasNonNull("message")) {
+                    return value.get("message").asText();
+                }
+            }
+        } catch (IOException notJson) {
+            // fall through to the raw text
+        }
+        return body.strip();
+    }
+}

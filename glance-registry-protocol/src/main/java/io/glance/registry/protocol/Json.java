@@ -1,0 +1,76 @@
+package io.glance.registry.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glance.domain.InvalidInputException;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Reading typed values out of registry documents, with errors that name the field and the value. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new InvalidInputException("Invalid " + field + ": " + value + " (expected a string)");
+        }
+        return value.asText();
+    }
+
+    static Long number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return value.longValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return Long.parseLong(value.textValue().trim());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new InvalidInputException("Invalid " + field + ": " + value + " (expected an integer)");
+    }
+
+    /** Cactus coerces {@code is_public} by truthiness; strings count as true only when they say so. */
+    static boolean flag(JsonNode node, String field, boolean absent) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            return value.doubleValue() != 0;
+        }
+        return value.asText().trim().equalsIgnoreCase("true");
+    }
+
+    static Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("Invalid " + field + ": '" + value + "' (expected an ISO-8601 instant)");
+        }
+    }
+
+    static String instant(Instant value) {
+        return value == null ? null : value.toString();
+    }
+}

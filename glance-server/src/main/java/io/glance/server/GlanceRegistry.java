@@ -1,0 +1,34 @@
+package io.glance.server;
+
+import io.glance.server.config.ConfigurationException;
+import io.glance.server.config.GlanceOptions;
+import io.glance.server.config.GlanceOptionsLoader;
+
+/**
+ * The {@code glance-registry} command: the metadata service of Glance's original design (port 9191), over the
+ * database named by the same options glance-api reads ({@code sql_connection}, or the embedded H2 under
+ * {@code data_dir}). Stops cleanly on SIGTERM/SIGINT.
+ */
+public final class GlanceRegistry {
+    private GlanceRegistry() {
+    }
+
+    public static void main(String[] args) {
+        GlanceOptions options;
+        try {
+            options = GlanceOptionsLoader.load(args, System.getenv());
+        } catch (ConfigurationException e) {
+            System.err.println("glance-registry: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LoggingSetup.configure(options.verbose());
+        try {
+            GlanceRegistryServer server = GlanceRegistryServer.start(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "glance-registry-shutdown"));
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("glance-registry: cannot start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.glance.server;
+
+import io.glance.adapters.db.DatabaseSettings;
+import io.glance.adapters.db.GlanceDatabase;
+import io.glance.http.registry.GlanceRegistryRouting;
+import io.glance.ports.out.ImageRepository;
+import io.glance.server.config.GlanceOptions;
+import io.helidon.webserver.WebServer;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * The composition root of glance-registry: opens the database glance-api would open (same options, same migrations)
+ * and serves it over the Registry API. Closing stops the server, then the database.
+ */
+public final class GlanceRegistryServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GlanceRegistryServer.class.getName());
+
+    private final WebServer webServer;
+    private final AutoCloseable database;
+
+    private GlanceRegistryServer(WebServer webServer, AutoCloseable database) {
+        this.webServer = webServer;
+        this.database = database;
+    }
+
+    public static GlanceRegistryServer start(GlanceOptions options) {
+        DatabaseSettings settings = DatabaseSetup.settings(options);
+        GlanceDatabase database = GlanceDatabase.open(settings);
+        try {
+            GlanceRegistryServer server = new GlanceRegistryServer(serve(options, database.repository()), database);
+            LOG.info("Database: " + DatabaseSetup.describe(settings) + ", schema version " + database.schemaVersion());
+            LOG.info("glance-registry listening on http://" + options.registryHost() + ":" + server.port()
+                    + " (Registry API)");
+            return server;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Serves a repository the caller owns and closes (tests give each contract test a fresh database). */
+    public static GlanceRegistryServer serving(GlanceOptions options, ImageRepository repository) {
+        return new GlanceRegistryServer(serve(options, repository), () -> { });
+    }
+
+    private static WebServer serve(GlanceOptions options, ImageRepository repository) {
+        WebServer webServer = WebServer.builder()
+                .host(options.registryHost())
+                .port(options.registryPort())
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
+                .routing(routing -> GlanceRegistryRouting.register(routing, repository, Clock.systemUTC()))
+                .build()
+                .start();
+        if (!webServer.isRunning() || webServer.port() < 0) {
+            throw new IllegalStateException("cannot listen on " + options.registryHost() + ":"
+                    + options.registryPort() + " (address in use or not available; see the log above)");
+        }
+        return webServer;
+    }
+
+    /** The port actually bound (differs from the option when it was 0). */
+    public int port() {
+        return webServer.port();
+    }
+
+    @Override
+    public void close() {
+        webServer.stop();
+        try {
+            database.close();
+        } catch (Exception e) {
+            LOG.warning("Error while closing the database: " + e);
+        }
+    }
+}

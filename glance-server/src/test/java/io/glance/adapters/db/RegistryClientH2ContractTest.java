@@ -1,0 +1,27 @@
+package io.glance.adapters.db;
+
+import io.glance.ports.out.ImageRepository;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The repository contract through the registry client: glance-api's {@code data_api: registry} against a running
+ * glance-registry on the embedded H2 database. In the package of the contract, whose types are package-private.
+ */
+class RegistryClientH2ContractTest extends H2ImageRepositoryTest {
+    private RegistryInTheMiddle registry;
+
+    @Override
+    public ImageRepository repository() {
+        if (registry == null) {
+            registry = new RegistryInTheMiddle(database().repository());
+        }
+        return registry.client();
+    }
+
+    @AfterEach
+    void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+}

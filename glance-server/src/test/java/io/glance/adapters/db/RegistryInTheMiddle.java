@@ -1,0 +1,37 @@
+package io.glance.adapters.db;
+
+import io.glance.adapters.registry.RegistryImageRepository;
+import io.glance.ports.out.ImageRepository;
+import io.glance.server.GlanceRegistryServer;
+import io.glance.server.config.GlanceOptions;
+import io.glance.server.config.GlanceOptionsLoader;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real glance-registry (its HTTP server on a free loopback port) serving a contract test's fresh database, and
+ * the registry client pointed at it: the contract then runs client → HTTP → registry → repository → database.
+ */
+final class RegistryInTheMiddle implements AutoCloseable {
+    private final GlanceRegistryServer server;
+    private final ImageRepository client;
+
+    RegistryInTheMiddle(ImageRepository database) {
+        GlanceOptions options = GlanceOptionsLoader.load(
+                new String[] {"--registry_host", "127.0.0.1", "--registry_port", "0"}, Map.of());
+        this.server = GlanceRegistryServer.serving(options, database);
+        this.client = new RegistryImageRepository(URI.create("http://127.0.0.1:" + server.port() + "/"),
+                Duration.ofSeconds(30));
+    }
+
+    ImageRepository client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
