@@ -15,18 +15,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real glance-api in its own JVM, as an operator runs it, on a free loopback port with its own data directory and
- * the plugins folder the build assembled. Tests can stop it gently or kill it with SIGKILL.
+ * A real glance-api (or glance-registry) in its own JVM, as an operator runs it, on a free loopback port with its own
+ * data directory and the plugins folder the build assembled. Tests can stop it gently or kill it with SIGKILL.
  */
 final class GlanceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final String name;
 
-    private GlanceProcess(Process process, int port, Path log) {
+    private GlanceProcess(Process process, int port, Path log, String name) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.name = name;
     }
 
     static Path pluginsDir() {
@@ -42,17 +44,31 @@ final class GlanceProcess implements AutoCloseable {
     }
 
     static GlanceProcess start(Path dataDir, int port, String... extraOptions) throws Exception {
+        return launch("glance-api", "io.glance.server.GlanceApi", "/versions", dataDir, port,
+                List.of("--api_host", "127.0.0.1", "--api_port", Integer.toString(port), "--plugins_dir",
+                        pluginsDir().toString()), extraOptions);
+    }
+
+    /** glance-registry (the Registry API) on a free port, ready when it answers /healthcheck. */
+    static GlanceProcess startRegistry(Path dataDir, String... extraOptions) throws Exception {
+        int port = freePort();
+        return launch("glance-registry", "io.glance.server.GlanceRegistry", "/healthcheck", dataDir, port,
+                List.of("--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port)), extraOptions);
+    }
+
+    private static GlanceProcess launch(String name, String mainClass, String readyPath, Path dataDir, int port,
+                                        List<String> listenOptions, String... extraOptions) throws Exception {
         Files.createDirectories(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.glance.server.GlanceApi", "--api_host", "127.0.0.1", "--api_port", Integer.toString(port),
-                "--data_dir", dataDir.toString(), "--plugins_dir", pluginsDir().toString()));
+                mainClass, "--data_dir", dataDir.toString()));
+        command.addAll(listenOptions);
         command.addAll(List.of(extraOptions));
-        Path log = Files.createTempFile(dataDir, "glance-api", ".log");
+        Path log = Files.createTempFile(dataDir, name, ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("GLANCE_"));
-        GlanceProcess glance = new GlanceProcess(builder.start(), port, log);
-        glance.awaitReady(Duration.ofSeconds(60));
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("GLANCE_"));
+        GlanceProcess glance = new GlanceProcess(builder.start(), port, log, name);
+        glance.awaitReady(readyPath, Duration.ofSeconds(60));
         return glance;
     }
 
@@ -82,15 +98,15 @@ final class GlanceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    private void awaitReady(String readyPath, Duration timeout) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("glance-api exited with " + process.exitValue() + ":\n" + log());
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri("/versions")).build(),
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri(readyPath)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -101,7 +117,8 @@ final class GlanceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("glance-api did not answer /versions within " + timeout + ":\n" + log());
+        throw new IllegalStateException(name + " did not answer " + readyPath + " within " + timeout + ":\n"
+                + log());
     }
 
     /** SIGKILL: no shutdown hook runs, as in a crash. */
