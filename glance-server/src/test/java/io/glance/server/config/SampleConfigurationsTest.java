@@ -36,6 +36,15 @@ class SampleConfigurationsTest {
                 .containsEntry("swift_store_large_object_size", "5120");
     }
 
+    @Test
+    void registrySampleLoadsAndStatesTheRegistryDefaults() {
+        GlanceOptions sample = load("glance-registry.yaml");
+        GlanceOptions defaults = GlanceOptionsLoader.load(new String[0], Map.of());
+        assertThat(sample.registryHost()).isEqualTo("0.0.0.0").isEqualTo(defaults.registryHost());
+        assertThat(sample.registryPort()).isEqualTo(9191).isEqualTo(defaults.registryPort());
+        assertThat(sample).isEqualTo(defaults);
+    }
+
     private static GlanceOptions load(String name) {
         return GlanceOptionsLoader.load(new String[] {"--config-file", ETC.resolve(name).toString()}, Map.of());
     }
