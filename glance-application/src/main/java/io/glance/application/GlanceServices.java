@@ -5,6 +5,7 @@ import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
+import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StoreRegistry;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The use cases of the Images API v2 wired to their outbound ports: what the composition root builds once and hands to
+ * The use cases of the Images API v2 (and v1's own upload rules) wired to their outbound ports: what the composition root builds once and hands to
  * the HTTP adapter. It owns the threads that compute upload digests; {@link #close()} stops them.
  */
 public final class GlanceServices implements AutoCloseable {
@@ -25,6 +26,7 @@ public final class GlanceServices implements AutoCloseable {
     private final SavingReset savingReset;
     private final ImageCatalog catalog;
     private final ImageData data;
+    private final ImageUploadV1 uploadV1;
     private final ImageTags tags;
     private final ImageMembers members;
     private final ImageActivation activation;
@@ -46,11 +48,12 @@ public final class GlanceServices implements AutoCloseable {
         ImageAccess access = new ImageAccess(repository);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock);
-        this.data = new ImageDataService(
-                new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor,
-                        savingReset),
+        ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor,
+                savingReset);
+        this.data = new ImageDataService(upload,
                 new ImageDownloads(stores, access),
                 new StoreLocationRemoval(stores, access));
+        this.uploadV1 = new ImageUploadV1Service(upload, repository, access, clock);
         this.tags = new ImageTagService(repository, access, clock);
         this.members = new ImageMemberService(repository, access, clock);
         this.activation = new ImageActivationService(repository, access, clock);
@@ -74,6 +77,10 @@ public final class GlanceServices implements AutoCloseable {
 
     public ImageData data() {
         return data;
+    }
+
+    public ImageUploadV1 uploadV1() {
+        return uploadV1;
     }
 
     public ImageTags tags() {
