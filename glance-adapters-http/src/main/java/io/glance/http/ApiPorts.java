@@ -3,15 +3,21 @@ package io.glance.http;
 import io.glance.ports.in.ImageActivation;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
+import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 
 import static java.util.Objects.requireNonNull;
 
-/** The use cases the Images API v2 drives; the bootstrap builds them and hands them to {@link GlanceApiRouting}. */
+/**
+ * The use cases the Images API v2 and v1 drive; the bootstrap builds them and hands them to {@link GlanceApiRouting}.
+ * {@code uploadV1} is v1's own upload rules; {@code locations} serves v1's {@code x-image-meta-location}.
+ */
 public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, ImageMembers members,
-                       ImageActivation activation, StoreInfo storeInfo) {
+                       ImageActivation activation, StoreInfo storeInfo, ImageUploadV1 uploadV1,
+                       ImageLocations locations) {
 
     public ApiPorts {
         requireNonNull(catalog, "catalog is null");
@@ -20,5 +26,7 @@ public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, Ima
         requireNonNull(members, "members is null");
         requireNonNull(activation, "activation is null");
         requireNonNull(storeInfo, "storeInfo is null");
+        requireNonNull(uploadV1, "uploadV1 is null");
+        requireNonNull(locations, "locations is null");
     }
 }

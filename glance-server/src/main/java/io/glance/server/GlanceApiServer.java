@@ -57,7 +57,7 @@ public final class GlanceApiServer implements AutoCloseable {
             resources.add(services);
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                    services.activation(), services.storeInfo());
+                    services.activation(), services.storeInfo(), services.uploadV1(), new LocationsNotAvailable());
             WebServer webServer = WebServer.builder()
                     .host(options.apiHost())
                     .port(options.apiPort())
