@@ -2,7 +2,6 @@ package io.glance.http.v1;
 
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
-import io.glance.domain.ImageStatus;
 import io.glance.domain.InvalidInputException;
 import io.glance.domain.Visibility;
 import io.glance.http.ApiSettings;
@@ -13,7 +12,6 @@ import io.glance.ports.out.ImageQuery.SortKey;
 import io.helidon.common.uri.UriQuery;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +22,8 @@ import java.util.function.Predicate;
  * The query of GET /v1/images and /v1/images/detail (Diablo, spec §10): filters {@code name status container_format
  * disk_format size_min size_max min_ram min_disk is_public property-<k>}, {@code limit} (default
  * {@code limit_param_default}, at most {@code api_limit_max}), {@code marker}, {@code sort_key}, {@code sort_dir}.
- * Without {@code is_public} only public images are listed, and {@code killed} (and deleted) ones never unless asked
- * for by {@code status}.
+ * Without {@code is_public} only public images are listed. {@code killed} and deleted images are never listed, as in
+ * Diablo; the repository already leaves them out of every listing.
  *
  * @param query     what the repository is asked
  * @param keep      a condition the repository cannot express ({@code is_public=False}: any visibility but public),
@@ -40,10 +38,6 @@ record V1ListRequest(ImageQuery query, Predicate<Image> keep) {
             "status", SortKey.Column.STATUS, "container_format", SortKey.Column.CONTAINER_FORMAT,
             "disk_format", SortKey.Column.DISK_FORMAT, "size", SortKey.Column.SIZE, "id", SortKey.Column.ID,
             "created_at", SortKey.Column.CREATED_AT, "updated_at", SortKey.Column.UPDATED_AT);
-    /** What v1 lists when no status is asked for: everything but killed (and deleted, which is never listed). */
-    private static final List<String> LISTED_STATUSES = Arrays.stream(ImageStatus.values())
-            .filter(status -> status != ImageStatus.KILLED && status != ImageStatus.DELETED)
-            .map(ImageStatus::wireName).toList();
     private static final String PROPERTY_PREFIX = "property-";
 
     /** @throws InvalidInputException naming the parameter and its value */
@@ -51,9 +45,6 @@ record V1ListRequest(ImageQuery query, Predicate<Image> keep) {
         List<ImageFilter> filters = new ArrayList<>();
         EXACT.forEach((name, column) -> value(params, name).ifPresent(value ->
                 filters.add(new ImageFilter.ColumnIn(column, List.of(value)))));
-        if (!params.contains("status")) {
-            filters.add(new ImageFilter.ColumnIn(Column.STATUS, LISTED_STATUSES));
-        }
         INTEGERS.forEach((name, column) -> value(params, name).ifPresent(value ->
                 filters.add(new ImageFilter.ColumnIn(column, List.of(Long.toString(number(name, value)))))));
         Long sizeMin = value(params, "size_min").map(value -> number("size_min", value)).orElse(null);
