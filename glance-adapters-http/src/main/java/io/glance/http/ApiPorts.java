@@ -13,11 +13,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The use cases the Images API v2 and v1 drive; the bootstrap builds them and hands them to {@link GlanceApiRouting}.
- * {@code uploadV1} is v1's own upload rules; {@code locations} serves v1's {@code x-image-meta-location}.
+ * {@code locations} serves v1's {@code x-image-meta-location} too; {@code uploadV1} is v1's own upload rules.
  */
 public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, ImageMembers members,
-                       ImageActivation activation, StoreInfo storeInfo, ImageUploadV1 uploadV1,
-                       ImageLocations locations) {
+                       ImageActivation activation, StoreInfo storeInfo, ImageLocations locations,
+                       ImageUploadV1 uploadV1) {
 
     public ApiPorts {
         requireNonNull(catalog, "catalog is null");

@@ -11,8 +11,13 @@ import java.net.URI;
  *                          to use the scheme and Host of each request
  * @param maxJsonBodyBytes  the largest JSON request body read (create, patch, members); larger ones get 413. Image
  *                          data is streamed and not subject to this limit.
+ * @param showMultipleLocations Glance's {@code show_multiple_locations}: images show {@code locations} and PATCH may
+ *                          add and remove them; off by default, because location URLs can reveal where data lives
+ * @param showImageDirectUrl Glance's {@code show_image_direct_url}: images show the first location as
+ *                          {@code direct_url}; off by default for the same reason
  */
-public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicEndpoint, long maxJsonBodyBytes) {
+public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicEndpoint, long maxJsonBodyBytes,
+                          boolean showMultipleLocations, boolean showImageDirectUrl) {
     public static final int DEFAULT_LIMIT_PARAM_DEFAULT = 25;
     public static final int DEFAULT_API_LIMIT_MAX = 1000;
     /** Glance has no own limit; 1 MiB holds 128 properties of several KiB each with room to spare. */
@@ -38,18 +43,27 @@ public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicE
 
     /** Glance's defaults: pages of 25, at most 1000, versions document built from the request's Host. */
     public static ApiSettings defaults() {
-        return new ApiSettings(DEFAULT_LIMIT_PARAM_DEFAULT, DEFAULT_API_LIMIT_MAX, null, DEFAULT_MAX_JSON_BODY_BYTES);
+        return new ApiSettings(DEFAULT_LIMIT_PARAM_DEFAULT, DEFAULT_API_LIMIT_MAX, null, DEFAULT_MAX_JSON_BODY_BYTES,
+                false, false);
     }
 
     public ApiSettings withLimits(int newLimitParamDefault, int newApiLimitMax) {
-        return new ApiSettings(newLimitParamDefault, newApiLimitMax, publicEndpoint, maxJsonBodyBytes);
+        return new ApiSettings(newLimitParamDefault, newApiLimitMax, publicEndpoint, maxJsonBodyBytes,
+                showMultipleLocations, showImageDirectUrl);
     }
 
     public ApiSettings withPublicEndpoint(String newPublicEndpoint) {
-        return new ApiSettings(limitParamDefault, apiLimitMax, newPublicEndpoint, maxJsonBodyBytes);
+        return new ApiSettings(limitParamDefault, apiLimitMax, newPublicEndpoint, maxJsonBodyBytes,
+                showMultipleLocations, showImageDirectUrl);
     }
 
     public ApiSettings withMaxJsonBodyBytes(long newMaxJsonBodyBytes) {
-        return new ApiSettings(limitParamDefault, apiLimitMax, publicEndpoint, newMaxJsonBodyBytes);
+        return new ApiSettings(limitParamDefault, apiLimitMax, publicEndpoint, newMaxJsonBodyBytes,
+                showMultipleLocations, showImageDirectUrl);
+    }
+
+    public ApiSettings withLocations(boolean newShowMultipleLocations, boolean newShowImageDirectUrl) {
+        return new ApiSettings(limitParamDefault, apiLimitMax, publicEndpoint, maxJsonBodyBytes,
+                newShowMultipleLocations, newShowImageDirectUrl);
     }
 }

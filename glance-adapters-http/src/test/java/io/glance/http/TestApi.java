@@ -2,8 +2,6 @@ package io.glance.http;
 
 import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
-import io.glance.domain.InvalidInputException;
-import io.glance.ports.in.ImageLocations;
 import io.glance.testing.InMemoryImageRepository;
 import io.glance.testing.InMemoryStoreDriver;
 import io.glance.testing.InMemoryStoreRegistry;
@@ -23,10 +21,6 @@ final class TestApi {
     final InMemoryStoreRegistry stores;
     final GlanceServices services;
     final ApiSettings settings;
-    /** The routing tests do not cover x-image-meta-location (the end-to-end tests do, over a real web server). */
-    final ImageLocations locations = (context, id, url, expectedSize) -> {
-        throw new InvalidInputException("No locations in routing tests: " + url);
-    };
 
     private TestApi(ApiSettings settings, InMemoryStoreDriver... drivers) {
         this.settings = settings;
@@ -51,7 +45,7 @@ final class TestApi {
 
     ApiPorts ports() {
         return new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                services.activation(), services.storeInfo(), services.uploadV1(), locations);
+                services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
     }
 
     void register(HttpRouting.Builder routing) {

@@ -3,6 +3,7 @@ package io.glance.application;
 import io.glance.ports.in.ImageActivation;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
 import io.glance.ports.in.ImageUploadV1;
@@ -31,6 +32,7 @@ public final class GlanceServices implements AutoCloseable {
     private final ImageMembers members;
     private final ImageActivation activation;
     private final StoreInfo storeInfo;
+    private final ImageLocations locations;
 
     /**
      * @param repository where image metadata lives
@@ -58,6 +60,7 @@ public final class GlanceServices implements AutoCloseable {
         this.members = new ImageMemberService(repository, access, clock);
         this.activation = new ImageActivationService(repository, access, clock);
         this.storeInfo = new StoreInfoService(stores);
+        this.locations = new ImageLocationService(repository, stores, access, storedData, clock);
     }
 
     /**
@@ -73,6 +76,10 @@ public final class GlanceServices implements AutoCloseable {
 
     public ImageCatalog catalog() {
         return catalog;
+    }
+
+    public ImageLocations locations() {
+        return locations;
     }
 
     public ImageData data() {

@@ -9,11 +9,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * GET /v2/images/{id}/file streamed into an OutputStream through a digest: {@code os_hash_value} with
- * {@code os_hash_algo}, else the md5 {@code checksum}, else the {@code Content-MD5} header (glanceclient's order).
+ * An image's data streamed into an OutputStream through a digest, so that the client never hands on bytes it could
+ * not verify without saying so. Each API version says where the expected digest comes from.
  */
 final class Download {
     private static final int BUFFER = 256 * 1024;
@@ -21,49 +21,62 @@ final class Download {
     private Download() {
     }
 
+    /** The digest a download must match: {@code md5}, {@code sha512}, ...; none when the server gave nothing to check. */
+    record Expected(String algorithm, String value) {
+        static final Expected NONE = new Expected("", "");
+    }
+
+    /** API v2: {@code os_hash_value} with {@code os_hash_algo}, else {@code checksum}, else {@code Content-MD5}. */
     static DownloadResult run(Transport transport, Image image, String path, OutputStream out,
             ProgressListener progress) {
-        String algorithm = "";
-        String expected = "";
+        Expected fromImage = Expected.NONE;
         if (image.osHashAlgo().isPresent() && image.osHashValue().isPresent()) {
-            algorithm = image.osHashAlgo().get();
-            expected = image.osHashValue().get();
+            fromImage = new Expected(image.osHashAlgo().get(), image.osHashValue().get());
         } else if (image.checksum().isPresent()) {
-            algorithm = "md5";
-            expected = image.checksum().get();
+            fromImage = new Expected("md5", image.checksum().get());
         }
+        Expected known = fromImage;
+        return run(transport, image.id(), path, out, progress, image.size().orElse(-1L), response -> {
+            if (!known.algorithm().isEmpty()) {
+                return known;
+            }
+            return response.headers().firstValue("Content-MD5").map(md5 -> new Expected("md5", md5))
+                    .orElse(Expected.NONE);
+        });
+    }
+
+    /**
+     * Streams {@code path} into {@code out} through the digest {@code expected} picks from the answer's headers, and
+     * fails with {@link ChecksumMismatchException} when the bytes do not match it.
+     */
+    static DownloadResult run(Transport transport, String imageId, String path, OutputStream out,
+            ProgressListener progress, long knownSize, Function<HttpResponse<?>, Expected> expected) {
         HttpResponse<InputStream> response = transport.send(transport.request(path).GET().build(),
                 BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 204) {
-                throw new ImageHasNoDataException(image.id());
+                throw new ImageHasNoDataException(imageId);
             }
             if (status >= 300) {
                 Transport.check("GET", path, status, Transport.contentType(response),
                         new String(body.readAllBytes(), StandardCharsets.UTF_8));
             }
-            if (algorithm.isEmpty()) {
-                Optional<String> contentMd5 = response.headers().firstValue("Content-MD5");
-                if (contentMd5.isPresent()) {
-                    algorithm = "md5";
-                    expected = contentMd5.get();
-                }
-            }
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(image.size().orElse(-1L));
-            MessageDigest digest = algorithm.isEmpty() ? null : HashAlgorithms.digest(algorithm);
+            Expected wanted = expected.apply(response);
+            long total = response.headers().firstValueAsLong("Content-Length").orElse(knownSize);
+            MessageDigest digest = wanted.algorithm().isEmpty() ? null : HashAlgorithms.digest(wanted.algorithm());
             long count = copy(body, out, digest, total, progress);
             if (digest == null) {
-                return new DownloadResult(image.id(), count, "", "");
+                return new DownloadResult(imageId, count, "", "");
             }
             String actual = HashAlgorithms.hex(digest.digest());
-            String wanted = expected.strip().toLowerCase(Locale.ROOT);
-            if (!actual.equals(wanted)) {
-                throw new ChecksumMismatchException(image.id(), algorithm, wanted, actual);
+            String wantedHex = wanted.value().strip().toLowerCase(Locale.ROOT);
+            if (!actual.equals(wantedHex)) {
+                throw new ChecksumMismatchException(imageId, wanted.algorithm(), wantedHex, actual);
             }
-            return new DownloadResult(image.id(), count, algorithm, actual);
+            return new DownloadResult(imageId, count, wanted.algorithm(), actual);
         } catch (IOException e) {
-            throw new GlanceConnectionException("download of image " + image.id() + " from "
+            throw new GlanceConnectionException("download of image " + imageId + " from "
                     + transport.endpoint() + " broke off: " + e.getMessage(), e);
         }
     }

@@ -44,12 +44,12 @@ public final class GlanceClient {
 
     /** A client without a token (glance-api's no-auth pipeline). */
     public static GlanceClient create(URI endpoint) {
-        return new GlanceClient(new Transport(normalize(endpoint), Optional.empty()));
+        return new GlanceClient(new Transport(Endpoints.normalize(endpoint, "/v2"), Optional.empty()));
     }
 
     /** A client sending {@code X-Auth-Token: token} on every request. */
     public static GlanceClient create(URI endpoint, String token) {
-        return new GlanceClient(new Transport(normalize(endpoint),
+        return new GlanceClient(new Transport(Endpoints.normalize(endpoint, "/v2"),
                 Optional.of(requireNonNull(token, "token is null"))));
     }
 
@@ -143,20 +143,7 @@ public final class GlanceClient {
 
     /** Uploads a file with its size as Content-Length, streamed from disk. */
     public void upload(String imageId, Path file, ProgressListener progress) {
-        requireNonNull(file, "file is null");
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        upload(imageId, () -> {
-            try {
-                return Files.newInputStream(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }, size, progress);
+        upload(imageId, UploadBody.of(file, progress));
     }
 
     /**
@@ -164,16 +151,11 @@ public final class GlanceClient {
      * with {@code size < 0} chunked. The stream is read once and not closed.
      */
     public void upload(String imageId, InputStream data, long size, ProgressListener progress) {
-        requireNonNull(data, "data is null");
-        upload(imageId, () -> data, size, progress);
+        upload(imageId, UploadBody.of(data, size, progress));
     }
 
-    private void upload(String imageId, Supplier<InputStream> source, long size, ProgressListener progress) {
-        requireNonNull(progress, "progress is null");
+    private void upload(String imageId, BodyPublisher body) {
         String path = imagePath(imageId) + "/file";
-        BodyPublisher chunked = BodyPublishers.ofInputStream(
-                () -> new CountingInputStream(source.get(), size < 0 ? -1 : size, progress));
-        BodyPublisher body = size < 0 ? chunked : BodyPublishers.fromPublisher(chunked, size);
         HttpRequest request = transport.request(path).header("Content-Type", "application/octet-stream")
                 .PUT(body).build();
         HttpResponse<String> response = transport.send(request, BodyHandlers.ofString());
@@ -186,19 +168,7 @@ public final class GlanceClient {
      * partly written file is deleted.
      */
     public DownloadResult download(String imageId, Path target, ProgressListener progress) {
-        requireNonNull(target, "target is null");
-        boolean done = false;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            DownloadResult result = download(imageId, out, progress);
-            done = true;
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            if (!done) {
-                deleteQuietly(target);
-            }
-        }
+        return DownloadFile.write(target, out -> download(imageId, out, progress));
     }
 
     /**
@@ -230,14 +200,6 @@ public final class GlanceClient {
                 ? Optional.of(link) : Optional.empty());
     }
 
-    private static void deleteQuietly(Path target) {
-        try {
-            Files.deleteIfExists(target);
-        } catch (IOException ignored) {
-            // the original failure matters more
-        }
-    }
-
     private static Member member(Map<String, Object> json) {
         return new Member(text(json, "image_id"), text(json, "member_id"), text(json, "status"),
                 text(json, "created_at"), text(json, "updated_at"));
@@ -261,34 +223,15 @@ public final class GlanceClient {
         if (imageId.isBlank()) {
             throw new IllegalArgumentException("image id is blank");
         }
-        return "/v2/images/" + segment(imageId);
+        return "/v2/images/" + Endpoints.segment(imageId);
     }
 
     private static String tagPath(String imageId, String tag) {
-        return imagePath(imageId) + "/tags/" + segment(requireNonNull(tag, "tag is null"));
+        return imagePath(imageId) + "/tags/" + Endpoints.segment(requireNonNull(tag, "tag is null"));
     }
 
     private static String memberPath(String imageId, String memberId) {
-        return imagePath(imageId) + "/members/" + segment(requireNonNull(memberId, "memberId is null"));
+        return imagePath(imageId) + "/members/" + Endpoints.segment(requireNonNull(memberId, "memberId is null"));
     }
 
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static URI normalize(URI endpoint) {
-        requireNonNull(endpoint, "endpoint is null");
-        if (endpoint.getScheme() == null || endpoint.getHost() == null
-                || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("endpoint '" + endpoint + "' is not an http(s)://host[:port] URL");
-        }
-        String text = endpoint.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.endsWith("/v2")) {
-            text = text.substring(0, text.length() - 3);
-        }
-        return URI.create(text);
-    }
 }

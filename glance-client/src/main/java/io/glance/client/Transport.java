@@ -53,7 +53,12 @@ final class Transport {
                 throw new IllegalArgumentException("cannot serialise " + body, e);
             }
         }
-        HttpResponse<String> response = send(builder.build(), BodyHandlers.ofString());
+        return json(method, path, builder.build());
+    }
+
+    /** Sends a request built by the caller and returns the answer's JSON object, empty for an empty answer. */
+    Map<String, Object> json(String method, String path, HttpRequest request) {
+        HttpResponse<String> response = send(request, BodyHandlers.ofString());
         check(method, path, response.statusCode(), contentType(response), response.body());
         String text = response.body();
         if (text == null || text.isBlank()) {

@@ -152,6 +152,59 @@ public final class Image {
                 .locations(List.of(location)).updatedAt(now).build();
     }
 
+    /**
+     * Points the image at data that already lives at {@code location} (v1 {@code x-image-meta-location}, v2 PATCH
+     * {@code add /locations}): a queued image becomes active with {@code dataSize} and no checksum, never passing
+     * through {@code saving}; an active image gets one more location for the same bytes.
+     *
+     * @throws ConflictException     when the image is neither queued nor active
+     * @throws InvalidInputException when the image already has this location, or an active image's size differs
+     */
+    public Image addLocation(ImageLocation location, long dataSize, Instant now) {
+        Objects.requireNonNull(location, "location is null");
+        for (ImageLocation existing : locations) {
+            if (existing.url().equals(location.url())) {
+                throw new InvalidInputException("Image " + id + " already has the location " + location.url());
+            }
+        }
+        if (status == ImageStatus.QUEUED) {
+            return toBuilder().status(ImageStatus.ACTIVE).size(dataSize).checksums(null)
+                    .locations(List.of(location)).updatedAt(now).build();
+        }
+        if (status != ImageStatus.ACTIVE) {
+            throw new ConflictException("Image " + id + " is " + status.wireName()
+                    + "; locations can only be added to a queued or active image");
+        }
+        if (size != null && size != dataSize) {
+            throw new InvalidInputException("The data at " + location.url() + " holds " + dataSize
+                    + " bytes, but image " + id + " holds " + size);
+        }
+        List<ImageLocation> more = new ArrayList<>(locations);
+        more.add(location);
+        return toBuilder().locations(more).updatedAt(now).build();
+    }
+
+    /**
+     * Removes one location of an active image (v2 PATCH {@code remove /locations/<n>}); its data is the caller's to
+     * delete. The last location cannot go: an active image without data would be a lie (Glance answers 403 too).
+     */
+    public Image removeLocation(int index, Instant now) {
+        if (status != ImageStatus.ACTIVE) {
+            throw new ConflictException("Image " + id + " is " + status.wireName()
+                    + "; locations can only be removed from an active image");
+        }
+        if (index < 0 || index >= locations.size()) {
+            throw new InvalidInputException("Image " + id + " has no location " + index + " (it has "
+                    + locations.size() + ")");
+        }
+        if (locations.size() == 1) {
+            throw new ForbiddenException("Cannot remove the last location of image " + id);
+        }
+        List<ImageLocation> fewer = new ArrayList<>(locations);
+        fewer.remove(index);
+        return toBuilder().locations(fewer).updatedAt(now).build();
+    }
+
     /** {@code saving → queued} after a failed upload: the data attributes are reset, as Glance does. */
     public Image abortUpload(Instant now) {
         requireTransition(ImageStatus.QUEUED);

@@ -57,7 +57,7 @@ public final class GlanceApiServer implements AutoCloseable {
             resources.add(services);
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                    services.activation(), services.storeInfo(), services.uploadV1(), new LocationsNotAvailable());
+                    services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
             WebServer webServer = WebServer.builder()
                     .host(options.apiHost())
                     .port(options.apiPort())
@@ -66,7 +66,8 @@ public final class GlanceApiServer implements AutoCloseable {
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
                     // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
                     .writeBufferSize(WRITE_BUFFER_BYTES)
-                    .routing(routing -> GlanceApiRouting.register(routing, ports, ApiSettings.defaults()))
+                    .routing(routing -> GlanceApiRouting.register(routing, ports, ApiSettings.defaults()
+                            .withLocations(options.showMultipleLocations(), options.showImageDirectUrl())))
                     .build()
                     .start();
             resources.add(webServer::stop);

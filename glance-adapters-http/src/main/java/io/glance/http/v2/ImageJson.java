@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glance.domain.Image;
 import io.glance.domain.ImageChecksums;
 import io.glance.domain.ImageLocation;
+import io.glance.http.ApiSettings;
 import io.glance.http.common.Json;
 import io.glance.http.common.Timestamps;
 
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /**
  * An image as the API shows it (spec §4, Glance's {@code _format_image}): custom properties as top-level strings,
- * then every base attribute, null when unset. {@code locations} and {@code direct_url} are never shown (Glance's
- * {@code show_multiple_locations} and {@code show_image_direct_url} are off: URLs can hold credentials);
+ * then every base attribute, null when unset. {@code locations} (with {@code show_multiple_locations}) and
+ * {@code direct_url} (with {@code show_image_direct_url}) only when the operator turned them on, as in Glance;
  * {@code stores} only in multi-store deployments, for images with data.
  */
 final class ImageJson {
@@ -25,7 +26,7 @@ final class ImageJson {
     private ImageJson() {
     }
 
-    static ObjectNode render(Image image, boolean multiStore) {
+    static ObjectNode render(Image image, boolean multiStore, ApiSettings settings) {
         ObjectNode json = Json.object();
         for (Map.Entry<String, String> property : image.properties().entrySet()) {
             if (!property.getKey().equals(HIDDEN_PROPERTY)) {
@@ -56,6 +57,18 @@ final class ImageJson {
         json.put("self", selfPath(image));
         json.put("file", selfPath(image) + "/file");
         json.put("schema", "/v2/schemas/image");
+        if (settings.showMultipleLocations()) {
+            ArrayNode locations = json.putArray("locations");
+            for (ImageLocation location : image.locations()) {
+                ObjectNode entry = locations.addObject();
+                entry.put("url", location.url());
+                ObjectNode metadata = entry.putObject("metadata");
+                location.metadata().forEach(metadata::put);
+            }
+        }
+        if (settings.showImageDirectUrl() && !image.locations().isEmpty()) {
+            json.put("direct_url", image.locations().getFirst().url());
+        }
         if (multiStore) {
             List<String> stores = new ArrayList<>();
             for (ImageLocation location : image.locations()) {

@@ -16,7 +16,7 @@ public final class ImagesApiV2 {
         SchemaDocuments schemas = SchemaDocuments.load();
         ImageSchemaValidator validator = new ImageSchemaValidator(schemas.image());
         routing.register("/v2/images",
-                        new ImagesService(ports.catalog(), ports.storeInfo(), validator, settings),
+                        new ImagesService(ports.catalog(), ports.locations(), ports.storeInfo(), validator, settings),
                         new ImageDataService(ports.data(), ports.catalog(), ports.storeInfo()),
                         new ImageTagsService(ports.tags()),
                         new ImageMembersService(ports.members(), settings),

@@ -17,6 +17,7 @@ import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
 import io.glance.http.common.RequestUrls;
 import io.glance.ports.in.ImageCatalog;
+import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.PatchOperation;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ConfiguredStore;
@@ -36,12 +37,15 @@ import static java.util.Objects.requireNonNull;
 /** /v2/images and /v2/images/{id}: list, create, show, update (JSON patch) and delete (spec §2.1, §2.2, §3). */
 final class ImagesService implements HttpService {
     private final ImageCatalog catalog;
+    private final ImageLocations locations;
     private final StoreInfo storeInfo;
     private final ImageSchemaValidator schema;
     private final ApiSettings settings;
 
-    ImagesService(ImageCatalog catalog, StoreInfo storeInfo, ImageSchemaValidator schema, ApiSettings settings) {
+    ImagesService(ImageCatalog catalog, ImageLocations locations, StoreInfo storeInfo, ImageSchemaValidator schema,
+                  ApiSettings settings) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.locations = requireNonNull(locations, "locations is null");
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -65,7 +69,7 @@ final class ImagesService implements HttpService {
         boolean multiStore = storeInfo.multiStore();
         ObjectNode body = Json.object();
         ArrayNode rendered = body.putArray("images");
-        images.forEach(image -> rendered.add(ImageJson.render(image, multiStore)));
+        images.forEach(image -> rendered.add(ImageJson.render(image, multiStore, settings)));
         PageLinks links = PageLinks.of(req.query().rawValue());
         body.put("first", links.first());
         body.put("schema", "/v2/schemas/images");
@@ -87,13 +91,13 @@ final class ImagesService implements HttpService {
                     .filter(id -> !id.startsWith(ImageAttributes.RESERVED_NAMESPACE))
                     .collect(Collectors.joining(",")));
         }
-        JsonResponses.send(res, Status.CREATED_201, ImageJson.render(image, storeInfo.multiStore()));
+        JsonResponses.send(res, Status.CREATED_201, ImageJson.render(image, storeInfo.multiStore(), settings));
     }
 
     private void show(ServerRequest req, ServerResponse res) {
         RequestBodies.requireNone(req);
         Image image = catalog.show(RequestContexts.of(req), PathParameters.imageId(req));
-        JsonResponses.send(res, Status.OK_200, ImageJson.render(image, storeInfo.multiStore()));
+        JsonResponses.send(res, Status.OK_200, ImageJson.render(image, storeInfo.multiStore(), settings));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
@@ -102,13 +106,23 @@ final class ImagesService implements HttpService {
         List<PatchRequest.Change> changes = PatchRequest.decode(dialect, body);
         RequestContext context = RequestContexts.of(req);
         ImageId id = PathParameters.imageId(req);
+        List<PatchRequest.Change> locationChanges = List.of();
         if (PatchRequest.touchesLocations(changes)) {
             // An invisible image is a 404 before anything about its locations is said.
             catalog.show(context, id);
+            if (settings.showMultipleLocations()) {
+                locationChanges = changes.stream().filter(PatchRequest::isLocationChange).toList();
+                changes = changes.stream().filter(change -> !PatchRequest.isLocationChange(change)).toList();
+            }
         }
         List<PatchOperation> operations = PatchRequest.toOperations(dialect, changes, schema);
-        Image image = catalog.update(context, id, operations);
-        JsonResponses.send(res, Status.OK_200, ImageJson.render(image, storeInfo.multiStore()));
+        Image image = operations.isEmpty() && !locationChanges.isEmpty() ? null
+                : catalog.update(context, id, operations);
+        if (!locationChanges.isEmpty()) {
+            LocationChanges.apply(locations, context, id, locationChanges);
+            image = catalog.show(context, id);
+        }
+        JsonResponses.send(res, Status.OK_200, ImageJson.render(image, storeInfo.multiStore(), settings));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -49,7 +49,11 @@ final class PatchRequest {
 
     /** Whether any change touches {@code /locations}, which is refused only once the image is known to exist. */
     static boolean touchesLocations(List<Change> changes) {
-        return changes.stream().anyMatch(change -> change.path().getFirst().equals(ImageAttributes.LOCATIONS));
+        return changes.stream().anyMatch(PatchRequest::isLocationChange);
+    }
+
+    static boolean isLocationChange(Change change) {
+        return change.path().getFirst().equals(ImageAttributes.LOCATIONS);
     }
 
     /** The operations as written, with the syntax checks that need no schema. */

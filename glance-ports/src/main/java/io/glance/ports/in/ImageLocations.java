@@ -24,4 +24,15 @@ public interface ImageLocations {
      * @throws io.glance.domain.NotFoundException     when the image does not exist or is not visible to the caller
      */
     Image addLocation(RequestContext context, ImageId id, String url, Long expectedSize);
+
+    /**
+     * Removes the image's location number {@code index} (v2 PATCH {@code remove /locations/<n>}) and deletes the data
+     * there when its store can delete.
+     *
+     * @throws io.glance.domain.ForbiddenException    when it is the image's last location
+     * @throws io.glance.domain.ConflictException     when the image is not active
+     * @throws io.glance.domain.InvalidInputException when there is no such location
+     * @throws io.glance.domain.NotFoundException     when the image does not exist or is not visible to the caller
+     */
+    Image removeLocation(RequestContext context, ImageId id, int index);
 }

@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param sqlConnectionTimeout   how long a request waits for a database connection before failing with 503
  * @param sqlMaxPoolSize         the most database connections open at once
  * @param uploadRecoveryGrace    how old an image in {@code saving} that another node left must be before it is reset
+ * @param showMultipleLocations  images show {@code locations} and PATCH may add and remove them
+ * @param showImageDirectUrl     images show their first location as {@code direct_url}
  */
 public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String defaultStore, Path dataDir,
                             Path filesystemStoreDatadir, Path pluginsDir, long imageSizeCap, String sqlConnection,
                             Map<String, String> storeOptions, List<Backend> backends, String defaultBackend,
-                            Duration sqlConnectionTimeout, int sqlMaxPoolSize, Duration uploadRecoveryGrace) {
+                            Duration sqlConnectionTimeout, int sqlMaxPoolSize, Duration uploadRecoveryGrace,
+                            boolean showMultipleLocations, boolean showImageDirectUrl) {
 
     public GlanceOptions {
         Objects.requireNonNull(apiHost, "apiHost is null");

@@ -132,7 +132,9 @@ public final class GlanceOptionsLoader {
                         MIN_SQL_CONNECTION_TIMEOUT),
                 parsePositiveInt(values, OptionNames.SQL_MAX_POOL_SIZE, DEFAULT_SQL_MAX_POOL_SIZE),
                 parseSeconds(values, OptionNames.UPLOAD_RECOVERY_GRACE_PERIOD, DEFAULT_UPLOAD_RECOVERY_GRACE,
-                        Duration.ZERO));
+                        Duration.ZERO),
+                parseBoolean(values, OptionNames.SHOW_MULTIPLE_LOCATIONS, false),
+                parseBoolean(values, OptionNames.SHOW_IMAGE_DIRECT_URL, false));
     }
 
     private static String defaultBackend(String value, Map<String, String> backendTypes) {

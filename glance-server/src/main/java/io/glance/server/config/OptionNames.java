@@ -26,6 +26,10 @@ public final class OptionNames {
     /** Glance's multi-store mode: {@code id:type} pairs, e.g. {@code fast:file, dedup:cas}. */
     public static final String ENABLED_BACKENDS = "enabled_backends";
     public static final String DEFAULT_BACKEND = "default_backend";
+    /** Images show {@code locations}, and PATCH may add and remove them (the way to register HTTP store data). */
+    public static final String SHOW_MULTIPLE_LOCATIONS = "show_multiple_locations";
+    /** Images show their first location as {@code direct_url}. */
+    public static final String SHOW_IMAGE_DIRECT_URL = "show_image_direct_url";
     /** In a store's own section: shown in /v2/info/stores. */
     public static final String STORE_DESCRIPTION = "store_description";
 
@@ -36,6 +40,7 @@ public final class OptionNames {
     public static final Set<String> ALL = Set.of(CONFIG_FILE, VERBOSE, API_HOST, API_PORT, DEFAULT_STORE, DATA_DIR,
             FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, SQL_CONNECTION_TIMEOUT,
             SQL_MAX_POOL_SIZE, UPLOAD_RECOVERY_GRACE_PERIOD, ENABLED_BACKENDS, DEFAULT_BACKEND,
+            SHOW_MULTIPLE_LOCATIONS, SHOW_IMAGE_DIRECT_URL,
             "filesystem_store_file_perm",
             "filesystem_store_chunk_size");
 
