@@ -1,6 +1,5 @@
 package io.glance.server.e2e;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,9 @@ class ApiV1LocationEndToEndTest {
 
     @Test
     void case08_locationAndSizeWithoutBodyActivatesTheImage() throws Exception {
-        URI base = webServer();
-        Path docroot = Path.of(System.getProperty("glance.test.http.docroot"));
+        RealServers.Nginx nginx = RealServers.nginx();
+        URI base = URI.create(nginx.base());
+        Path docroot = nginx.docroot();
         String name = "v1-location-" + UUID.randomUUID() + ".img";
         Path sparse = docroot.resolve(name);
         try (RandomAccessFile file = new RandomAccessFile(sparse.toFile(), "rw")) {
@@ -56,19 +56,5 @@ class ApiV1LocationEndToEndTest {
         } finally {
             Files.deleteIfExists(sparse);
         }
-    }
-
-    private static URI webServer() {
-        String base = System.getProperty("glance.test.http.base", "");
-        String docroot = System.getProperty("glance.test.http.docroot", "");
-        if (base.isBlank() || docroot.isBlank()) {
-            String message = "No web server to test against: run bin/test, which starts nginx and passes"
-                    + " -Dglance.test.http.base and -Dglance.test.http.docroot";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message);
-            }
-            Assumptions.abort(message);
-        }
-        return URI.create(base);
     }
 }
