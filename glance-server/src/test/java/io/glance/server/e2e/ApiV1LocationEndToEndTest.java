@@ -35,7 +35,8 @@ class ApiV1LocationEndToEndTest {
             file.setLength(FIVE_GIB); // sparse: no 5 GiB written to disk
         }
         try (GlanceProcess glance = GlanceProcess.start(work, "--enabled_backends", "local:file, web:http",
-                "--default_backend", "local", "--web.http_store_allowed_hosts", base.getHost(),
+                "--default_backend", "local", "--local.filesystem_store_datadir", work.resolve("images").toString(),
+                "--web.http_store_allowed_hosts", base.getHost(),
                 "--web.http_store_allowed_ports", Integer.toString(base.getPort()))) {
             V1Http v1 = new V1Http(glance.endpoint());
 
