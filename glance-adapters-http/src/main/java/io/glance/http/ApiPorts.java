@@ -6,13 +6,18 @@ import io.glance.ports.in.ImageData;
 import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
+import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 
 import static java.util.Objects.requireNonNull;
 
-/** The use cases the Images API v2 drives; the bootstrap builds them and hands them to {@link GlanceApiRouting}. */
+/**
+ * The use cases the Images API v2 and v1 drive; the bootstrap builds them and hands them to {@link GlanceApiRouting}.
+ * {@code locations} serves v1's {@code x-image-meta-location} too; {@code uploadV1} is v1's own upload rules.
+ */
 public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, ImageMembers members,
-                       ImageActivation activation, StoreInfo storeInfo, ImageLocations locations) {
+                       ImageActivation activation, StoreInfo storeInfo, ImageLocations locations,
+                       ImageUploadV1 uploadV1) {
 
     public ApiPorts {
         requireNonNull(catalog, "catalog is null");
@@ -21,6 +26,7 @@ public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, Ima
         requireNonNull(members, "members is null");
         requireNonNull(activation, "activation is null");
         requireNonNull(storeInfo, "storeInfo is null");
+        requireNonNull(uploadV1, "uploadV1 is null");
         requireNonNull(locations, "locations is null");
     }
 }

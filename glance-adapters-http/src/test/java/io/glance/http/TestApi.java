@@ -45,7 +45,7 @@ final class TestApi {
 
     ApiPorts ports() {
         return new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                services.activation(), services.storeInfo(), services.locations());
+                services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
     }
 
     void register(HttpRouting.Builder routing) {

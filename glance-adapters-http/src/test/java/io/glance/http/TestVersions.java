@@ -27,7 +27,7 @@ class TestVersions {
     }
 
     @Test
-    void versionsIs200WithEveryV2VersionAndSelfLinksFromTheHost() {
+    void versionsIs200WithEveryV2AndV1VersionAndSelfLinksFromTheHost() {
         Http.Reply reply = http.get("/versions", "Host", "glance.example:9292");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).contains("application/json");
@@ -35,24 +35,27 @@ class TestVersions {
         List<String> ids = new ArrayList<>();
         versions.forEach(version -> ids.add(version.get("id").textValue()));
         assertThat(ids).containsExactly("v2.16", "v2.15", "v2.14", "v2.13", "v2.12", "v2.11", "v2.10", "v2.9",
-                "v2.8", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
+                "v2.8", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0", "v1.1", "v1.0");
         assertThat(versions.get(0).get("status").textValue()).isEqualTo("CURRENT");
         versions.forEach(version -> {
-            if (!version.get("id").textValue().equals("v2.16")) {
-                assertThat(version.get("status").textValue()).isEqualTo("SUPPORTED");
+            String id = version.get("id").textValue();
+            boolean v1 = id.startsWith("v1.");
+            if (!id.equals("v2.16")) {
+                assertThat(version.get("status").textValue()).as(id).isEqualTo(v1 ? "DEPRECATED" : "SUPPORTED");
             }
             assertThat(version.get("links").get(0).get("rel").textValue()).isEqualTo("self");
             assertThat(version.get("links").get(0).get("href").textValue())
-                    .isEqualTo("http://glance.example:9292/v2/");
+                    .isEqualTo(v1 ? "http://glance.example:9292/v1/" : "http://glance.example:9292/v2/");
         });
     }
 
     @Test
     void rootAndUnknownVersionsAre300WithTheSameDocument() {
-        for (String path : List.of("/", "/v1/images", "/foo", "/v3/images", "/v2.17/images")) {
+        for (String path : List.of("/", "/images", "/v1.1/images", "/v1.2/images", "/va.1/images", "/foo",
+                "/v3/images", "/v2.17/images")) {
             Http.Reply reply = http.get(path, "Host", "h:1");
             assertThat(reply.status()).as(path).isEqualTo(300);
-            assertThat(reply.json().get("versions")).as(path).hasSize(17);
+            assertThat(reply.json().get("versions")).as(path).hasSize(19);
             assertThat(reply.header("x-openstack-request-id")).as(path).isPresent();
         }
         assertThat(http.post("/", "{}").status()).isEqualTo(300);
@@ -68,7 +71,22 @@ class TestVersions {
     }
 
     @Test
+    void diabloV1PrefixesAreServedAsV1() {
+        for (String prefix : List.of("/v1", "/v1.0", "/v1.a")) {
+            Http.Reply reply = http.get(prefix + "/images");
+            assertThat(reply.status()).as(prefix).isEqualTo(200);
+            assertThat(reply.json().get("images")).as(prefix).isEmpty();
+            assertThat(reply.json().has("first")).as(prefix).isFalse();
+        }
+        assertThat(http.get("/v1/versions").status()).isEqualTo(404);
+    }
+
+    @Test
     void vendorMediaTypeSelectsTheVersionWithoutAPathPrefix() {
+        assertThat(http.get("/images", "Accept", "application/vnd.openstack.images-v1").json().has("first"))
+                .isFalse();
+        assertThat(http.get("/images", "Accept", "application/vnd.openstack.images-v1").status()).isEqualTo(200);
+        assertThat(http.get("/images", "Accept", "application/vnd.openstack.compute-v1").status()).isEqualTo(300);
         assertThat(http.get("/images", "Accept", "application/vnd.openstack.images-v2.1").status()).isEqualTo(200);
         assertThat(http.get("/images", "Accept", "application/vnd.openstack.images-v9").status()).isEqualTo(300);
     }

@@ -6,6 +6,7 @@ import io.glance.ports.in.ImageData;
 import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
+import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StoreRegistry;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The use cases of the Images API v2 wired to their outbound ports: what the composition root builds once and hands to
+ * The use cases of the Images API v2 (and v1's own upload rules) wired to their outbound ports: what the composition root builds once and hands to
  * the HTTP adapter. It owns the threads that compute upload digests; {@link #close()} stops them.
  */
 public final class GlanceServices implements AutoCloseable {
@@ -26,6 +27,7 @@ public final class GlanceServices implements AutoCloseable {
     private final SavingReset savingReset;
     private final ImageCatalog catalog;
     private final ImageData data;
+    private final ImageUploadV1 uploadV1;
     private final ImageTags tags;
     private final ImageMembers members;
     private final ImageActivation activation;
@@ -48,11 +50,12 @@ public final class GlanceServices implements AutoCloseable {
         ImageAccess access = new ImageAccess(repository);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock);
-        this.data = new ImageDataService(
-                new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor,
-                        savingReset),
+        ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor,
+                savingReset);
+        this.data = new ImageDataService(upload,
                 new ImageDownloads(stores, access),
                 new StoreLocationRemoval(stores, access));
+        this.uploadV1 = new ImageUploadV1Service(upload, repository, access, clock);
         this.tags = new ImageTagService(repository, access, clock);
         this.members = new ImageMemberService(repository, access, clock);
         this.activation = new ImageActivationService(repository, access, clock);
@@ -81,6 +84,10 @@ public final class GlanceServices implements AutoCloseable {
 
     public ImageData data() {
         return data;
+    }
+
+    public ImageUploadV1 uploadV1() {
+        return uploadV1;
     }
 
     public ImageTags tags() {

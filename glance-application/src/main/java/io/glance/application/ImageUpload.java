@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * through {@link UploadStream} into the store, then {@code saving → active} with size, digests and location.
  * <p>
  * Any failure leaves nothing behind: the object the driver wrote is deleted and the image goes back to
- * {@code queued}. An image deleted while its data streamed in is a 410, and its data is deleted too: the delete saw
+ * {@code queued}, or with API v1's {@link UploadRules} becomes {@code killed}. An image deleted while its data streamed in is a 410, and its data is deleted too: the delete saw
  * no location yet, so nobody else would.
  */
 final class ImageUpload {
@@ -45,6 +45,7 @@ final class ImageUpload {
     private final UploadLimits limits;
     private final Executor digestExecutor;
     private final SavingReset savingReset;
+    private final FailedUploadKill failedUploadKill;
 
     ImageUpload(ImageRepository repository, StoreRegistry stores, ImageAccess access, StoredData storedData,
                 Clock clock, UploadLimits limits, Executor digestExecutor, SavingReset savingReset) {
@@ -56,10 +57,17 @@ final class ImageUpload {
         this.limits = requireNonNull(limits, "limits is null");
         this.digestExecutor = requireNonNull(digestExecutor, "digestExecutor is null");
         this.savingReset = requireNonNull(savingReset, "savingReset is null");
+        this.failedUploadKill = new FailedUploadKill(repository, clock);
     }
 
     Image upload(RequestContext context, ImageId id, InputStream data, long declaredLength, String storeId) {
+        return upload(context, id, data, declaredLength, storeId, UploadRules.v2());
+    }
+
+    Image upload(RequestContext context, ImageId id, InputStream data, long declaredLength, String storeId,
+                 UploadRules rules) {
         requireNonNull(data, "data is null");
+        requireNonNull(rules, "rules is null");
         Image queued = access.owned(context, id, "upload data to");
         ConfiguredStore store = writableStore(storeId);
         if (declaredLength > limits.imageSizeCap()) {
@@ -69,7 +77,7 @@ final class ImageUpload {
         // startUpload checks status and formats; the optimistic update makes the check hold against racing uploads:
         // of several, one moves the image to saving and the others, on re-reading it, get a 409 from startUpload.
         OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, "upload data to"),
-                image -> image.startUpload(Timestamps.now(clock)));
+                image -> image.startUpload(Timestamps.now(clock), rules.requireFormats()));
 
         StoredObject stored = null;
         UploadDigests digests;
@@ -82,6 +90,7 @@ final class ImageUpload {
                 throw new IllegalStateException("Store " + store.id() + " recorded " + stored.size()
                         + " bytes for image " + id + " but " + digests.size() + " were sent");
             }
+            rules.checkMd5(id, digests.md5());
         } catch (Throwable failure) {
             if (stream != null) {
                 stream.abort();
@@ -89,10 +98,10 @@ final class ImageUpload {
             if (stored != null) {
                 storedData.delete(id, store, stored.location());
             }
-            returnToQueued(id);
+            afterFailure(id, rules);
             throw rethrowable(id, store, failure, stream);
         }
-        return activate(id, store, stored, digests);
+        return activate(id, store, stored, digests, rules);
     }
 
     /**
@@ -109,7 +118,8 @@ final class ImageUpload {
     }
 
     /** {@code saving → active}, re-reading the image so that changes made meanwhile (a PATCH) are kept. */
-    private Image activate(ImageId id, ConfiguredStore store, StoredObject stored, UploadDigests digests) {
+    private Image activate(ImageId id, ConfiguredStore store, StoredObject stored, UploadDigests digests,
+                           UploadRules rules) {
         Map<String, String> metadata = new HashMap<>(stored.metadata());
         metadata.put("store", store.id());
         ImageLocation location = new ImageLocation(stored.location().toString(), metadata);
@@ -125,14 +135,18 @@ final class ImageUpload {
             throw new GoneException("Image " + id + " was deleted while its data was being uploaded", e);
         } catch (RuntimeException e) {
             storedData.delete(id, store, stored.location());
-            returnToQueued(id);
+            afterFailure(id, rules);
             throw e;
         }
     }
 
-    /** {@code saving → queued}; an image deleted meanwhile stays deleted. */
-    private void returnToQueued(ImageId id) {
-        savingReset.reset(id);
+    /** {@code saving → queued} (v2) or {@code saving → killed} (v1); an image deleted meanwhile stays deleted. */
+    private void afterFailure(ImageId id, UploadRules rules) {
+        if (rules.killOnFailure()) {
+            failedUploadKill.kill(id);
+        } else {
+            savingReset.reset(id);
+        }
     }
 
     private static RuntimeException rethrowable(ImageId id, ConfiguredStore store, Throwable failure,

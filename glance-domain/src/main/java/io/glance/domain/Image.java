@@ -117,12 +117,32 @@ public final class Image {
 
     /** The change PUT /file makes first: {@code queued → saving}; needs both formats. */
     public Image startUpload(Instant now) {
+        return startUpload(now, true);
+    }
+
+    /**
+     * {@code queued → saving}. API v2 needs both formats first; API v1 (Diablo) accepts data for an image without
+     * them, so its callers pass {@code requireFormats = false}.
+     */
+    public Image startUpload(Instant now, boolean requireFormats) {
         if (status != ImageStatus.QUEUED) {
             throw new ConflictException("Image " + id + " is " + status.wireName()
                     + "; data can only be uploaded to a queued image");
         }
-        requireFormats();
+        if (requireFormats) {
+            requireFormats();
+        }
         return toBuilder().status(ImageStatus.SAVING).updatedAt(now).build();
+    }
+
+    /**
+     * {@code queued|saving → killed}: API v1's end for an image whose upload failed. Its data attributes are reset
+     * because the data was removed; only a delete leaves this status.
+     */
+    public Image kill(Instant now) {
+        requireTransition(ImageStatus.KILLED);
+        return toBuilder().status(ImageStatus.KILLED).size(null).virtualSize(null).checksums(null)
+                .locations(List.of()).updatedAt(now).build();
     }
 
     /** {@code saving → active} with what the store wrote. */

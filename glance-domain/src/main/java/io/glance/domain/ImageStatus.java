@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The image status machine of Glance v2 (glance/domain/__init__.py). {@code deleted} is terminal.
+ * The image status machine of Glance v2 (glance/domain/__init__.py). {@code deleted} is terminal. One addition for
+ * API v1: {@code queued → killed}, because Glance v1 kills an image whose upload it refuses before any byte is read
+ * (a body with the wrong Content-Type), and v2's machine only kills from {@code saving}.
  */
 public enum ImageStatus {
     QUEUED, SAVING, UPLOADING, IMPORTING, ACTIVE, DEACTIVATED, KILLED, DELETED, PENDING_DELETE;
@@ -13,7 +15,7 @@ public enum ImageStatus {
     private Set<ImageStatus> next;
 
     static {
-        QUEUED.next = EnumSet.of(SAVING, UPLOADING, IMPORTING, ACTIVE, DELETED);
+        QUEUED.next = EnumSet.of(SAVING, UPLOADING, IMPORTING, ACTIVE, KILLED, DELETED);
         SAVING.next = EnumSet.of(ACTIVE, QUEUED, KILLED, DELETED);
         UPLOADING.next = EnumSet.of(IMPORTING, QUEUED, DELETED);
         IMPORTING.next = EnumSet.of(ACTIVE, QUEUED, DELETED);

@@ -71,7 +71,7 @@ public final class GlanceApiServer implements AutoCloseable {
             resources.add(services);
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                    services.activation(), services.storeInfo(), services.locations());
+                    services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
             WebServer webServer = WebServer.builder()
                     .host(options.apiHost())
                     .port(options.apiPort())

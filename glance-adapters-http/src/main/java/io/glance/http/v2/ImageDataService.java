@@ -5,6 +5,7 @@ import io.glance.domain.ImageChecksums;
 import io.glance.domain.ImageId;
 import io.glance.domain.RangeNotSatisfiableException;
 import io.glance.domain.RequestContext;
+import io.glance.http.common.DataStreams;
 import io.glance.http.common.GlanceHeaders;
 import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.PathParameters;
@@ -42,8 +43,6 @@ import static java.util.Objects.requireNonNull;
 final class ImageDataService implements HttpService {
     private static final Logger LOG = Logger.getLogger(ImageDataService.class.getName());
     private static final String OCTET_STREAM = "application/octet-stream";
-    /** Large copies keep the per-write overhead of the socket path negligible for images of many GiB. */
-    private static final int DOWNLOAD_BUFFER_BYTES = 1024 * 1024;
 
     private final ImageData data;
     private final ImageCatalog catalog;
@@ -111,20 +110,12 @@ final class ImageDataService implements HttpService {
                         + (download.offset() + download.length() - 1) + "/" + download.total());
             }
             try (OutputStream out = res.outputStream()) {
-                copy(in, out);
+                DataStreams.copy(in, out);
             }
         } catch (IOException e) {
             // Mostly a client that went away; the status line is gone, so all that is left is to say so.
             LOG.log(Level.FINE, "Download of image " + download.image().id() + " ended early", e);
             throw new UncheckedIOException("Download of image " + download.image().id() + " ended early", e);
-        }
-    }
-
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[DOWNLOAD_BUFFER_BYTES];
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            out.write(buffer, 0, read);
         }
     }
 

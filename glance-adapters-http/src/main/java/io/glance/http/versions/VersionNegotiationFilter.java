@@ -10,10 +10,13 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
+import java.util.Optional;
+
 /**
  * Glance's {@code versionnegotiation} middleware: {@code /versions} answers the versions document (200); a known
  * version, from {@code Accept: application/vnd.openstack.images-<ver>} or else the first path segment, is rewritten
- * to {@code /v2} and routed; anything else ({@code /}, {@code /v1/...}, {@code /foo}) gets the document with 300.
+ * to {@code /v2} or {@code /v1} ({@link ApiVersions#select}) and routed; anything else ({@code /}, {@code /images},
+ * {@code /v1.1/...}, {@code /foo}) gets the document with 300.
  */
 public final class VersionNegotiationFilter implements Filter {
     private static final String VENDOR_MEDIA_TYPE = "application/vnd.openstack.images-";
@@ -50,11 +53,12 @@ public final class VersionNegotiationFilter implements Filter {
             version = first;
             rest = rawPath.substring(end);
         }
-        if (!ApiVersions.accepts(version)) {
+        Optional<ApiVersions.Api> api = ApiVersions.select(version);
+        if (api.isEmpty()) {
             sendVersions(req, res, MULTIPLE_CHOICES);
             return;
         }
-        String routed = "/v2" + rest;
+        String routed = api.get().prefix() + rest;
         if (!routed.equals(rawPath)) {
             req.prologue(req.prologue().withUriPath(UriPath.create(routed)));
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glance.http.common.Json;
 
-/** The body of GET /versions: every version with its {@code self} link to {@code <base>/v2/}. */
+/** The body of GET /versions: every version with its {@code self} link to {@code <base>/v2/} or {@code <base>/v1/}. */
 final class VersionsDocument {
 
     private VersionsDocument() {
@@ -12,17 +12,24 @@ final class VersionsDocument {
 
     /** @param baseUrl the public endpoint, or the scheme and authority the client used */
     static byte[] render(String baseUrl) {
-        String href = stripTrailingSlashes(baseUrl) + "/v2/";
+        String base = stripTrailingSlashes(baseUrl);
         ArrayNode versions = Json.array();
-        for (String id : ApiVersions.IDS) {
-            ObjectNode version = versions.addObject();
-            version.put("id", id);
-            version.put("status", id.equals(ApiVersions.CURRENT) ? "CURRENT" : "SUPPORTED");
-            version.putArray("links").addObject().put("rel", "self").put("href", href);
+        for (String id : ApiVersions.V2_IDS) {
+            add(versions, id, id.equals(ApiVersions.CURRENT) ? "CURRENT" : "SUPPORTED", base + "/v2/");
+        }
+        for (String id : ApiVersions.V1_IDS) {
+            add(versions, id, "DEPRECATED", base + "/v1/");
         }
         ObjectNode document = Json.object();
         document.set("versions", versions);
         return Json.bytes(document);
+    }
+
+    private static void add(ArrayNode versions, String id, String status, String href) {
+        ObjectNode version = versions.addObject();
+        version.put("id", id);
+        version.put("status", status);
+        version.putArray("links").addObject().put("rel", "self").put("href", href);
     }
 
     private static String stripTrailingSlashes(String url) {

@@ -1,0 +1,73 @@
+package io.glance.http.v1;
+
+import io.glance.domain.Image;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Glance v1's mapping between image metadata and {@code x-image-meta-*} headers (Cactus {@code glance/utils.py}).
+ * In: names are case-insensitive; {@code x-image-meta-property-<p>} is property {@code p} lower-cased with {@code -}
+ * as {@code _}, any other {@code x-image-meta-<f>} is field {@code f} the same way; an empty value means null.
+ * Out: every field as {@code X-Image-Meta-<Field>} and every property as {@code X-Image-Meta-Property-<Name>}, named
+ * the way webob title-cases them ({@code X-Image-Meta-Disk_format}); null is sent empty, booleans as
+ * {@code True}/{@code False}.
+ */
+final class V1Headers {
+    static final String META_PREFIX = "x-image-meta-";
+    static final String PROPERTY_PREFIX = "x-image-meta-property-";
+
+    private V1Headers() {
+    }
+
+    /** @param headers every request header as (name, value); repeated names keep the first value, as webob does */
+    static V1Metadata parse(List<Map.Entry<String, String>> headers) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String value = header.getValue() == null || header.getValue().isEmpty() ? null : header.getValue();
+            if (name.startsWith(PROPERTY_PREFIX)) {
+                properties.putIfAbsent(normalize(name.substring(PROPERTY_PREFIX.length())), value);
+            } else if (name.startsWith(META_PREFIX)) {
+                fields.putIfAbsent(normalize(name.substring(META_PREFIX.length())), value);
+            }
+        }
+        return new V1Metadata(fields, properties);
+    }
+
+    /** The headers HEAD and GET /v1/images/ID answer with, in Diablo's order. */
+    static Map<String, String> render(Image image) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        V1ImageView.fields(image, true).forEach((field, value) ->
+                headers.put(titleCase(META_PREFIX + field), text(value)));
+        image.properties().forEach((name, value) ->
+                headers.put(titleCase(PROPERTY_PREFIX + name.toLowerCase(Locale.ROOT)), text(value)));
+        return headers;
+    }
+
+    /** webob's header names: each {@code -}-separated word capitalized, the rest lower case. */
+    static String titleCase(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean wordStart = true;
+        for (char c : name.toCharArray()) {
+            out.append(wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            wordStart = c == '-';
+        }
+        return out.toString();
+    }
+
+    private static String normalize(String name) {
+        return name.replace('-', '_');
+    }
+
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> "";
+            case Boolean flag -> flag ? "True" : "False";
+            default -> value.toString();
+        };
+    }
+}
