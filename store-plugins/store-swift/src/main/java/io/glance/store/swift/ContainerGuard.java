@@ -37,7 +37,7 @@ final class ContainerGuard {
                 }
                 client.containers().create(container);
             } catch (RuntimeException e) {
-                throw SwiftFailures.fromJclouds(storeId, what, e);
+                throw SwiftFailures.fromJclouds(storeId, what, e, config);
             }
         }
         checked = true;

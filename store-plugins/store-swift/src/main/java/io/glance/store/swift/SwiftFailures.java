@@ -48,6 +48,21 @@ final class SwiftFailures {
                 + failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
     }
 
+    /**
+     * As {@link #fromJclouds(String, String, RuntimeException)}, and a refusal (401/403, also from Keystone) names the
+     * user and the auth URL that were refused, so that an operator sees which setting to fix; never the key.
+     */
+    static StoreException fromJclouds(String storeId, String what, RuntimeException failure,
+                                      SwiftStoreConfig config) {
+        StoreException mapped = fromJclouds(storeId, what, failure);
+        if (mapped instanceof WriteDeniedException && mapped != failure) {
+            return new WriteDeniedException(mapped.getMessage() + ": user '" + config.user() + "' at "
+                    + config.authAddress() + " (auth version " + config.authVersion()
+                    + ") was refused; check " + SwiftStoreConfig.USER + " and " + SwiftStoreConfig.KEY, failure);
+        }
+        return mapped;
+    }
+
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {

@@ -137,7 +137,7 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
         } catch (IOException e) {
             throw new StoreUnavailableException("swift store '" + storeId + "': " + what + " failed: " + e, e);
         } catch (RuntimeException e) {
-            throw SwiftFailures.fromJclouds(storeId, what, e);
+            throw SwiftFailures.fromJclouds(storeId, what, e, config);
         }
     }
 
@@ -147,7 +147,8 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
         try {
             return sizeOf(requireObject(imageId, location));
         } catch (RuntimeException e) {
-            throw SwiftFailures.fromJclouds(storeId, "reading the size of " + config.container() + "/" + imageId, e);
+            throw SwiftFailures.fromJclouds(storeId, "reading the size of " + config.container() + "/" + imageId, e,
+                    config);
         }
     }
 
@@ -168,7 +169,7 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
                 client.objects(config.container()).delete(imageId);
             }
         } catch (RuntimeException e) {
-            throw SwiftFailures.fromJclouds(storeId, what, e);
+            throw SwiftFailures.fromJclouds(storeId, what, e, config);
         }
     }
 
@@ -203,7 +204,8 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
         try {
             return client.objects(config.container()).getWithoutBody(imageId);
         } catch (RuntimeException e) {
-            throw SwiftFailures.fromJclouds(storeId, "looking up object " + config.container() + "/" + imageId, e);
+            throw SwiftFailures.fromJclouds(storeId, "looking up object " + config.container() + "/" + imageId, e,
+                    config);
         }
     }
 

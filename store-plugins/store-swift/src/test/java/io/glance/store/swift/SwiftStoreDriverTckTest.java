@@ -28,17 +28,23 @@ class SwiftStoreDriverTckTest extends StoreDriverTck {
 
     @Override
     protected StoreDriver createDriver(Path tmp) {
-        account = SwiftTestAccount.require();
+        account = account();
         container = "tck-" + UUID.randomUUID().toString().substring(0, 8);
         return factory.create("obj", Map.of(
                         "swift_store_auth_address", account.authAddress(),
-                        "swift_store_user", SwiftTestAccount.USER,
-                        "swift_store_key", SwiftTestAccount.KEY,
+                        "swift_store_user", account.user(),
+                        "swift_store_key", account.key(),
+                        "swift_store_auth_version", account.authVersion(),
                         "swift_store_container", container,
                         "swift_store_create_container_on_put", "true",
                         "swift_store_large_object_size", "1",
                         "swift_store_large_object_chunk_size", "1"),
                 new TestingStoreContext(tmp.resolve("work")));
+    }
+
+    /** The Swift account the driver writes to; tempauth here, Keystone v3 in the subclass. */
+    protected SwiftTestAccount account() {
+        return SwiftTestAccount.require();
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * The real Swift that {@code bin/test} starts ({@code bin/lib/test-swift.sh}): its tempauth URL comes in as
  * {@code -Dglance.test.swift.auth=...} (or the {@code GLANCE_TEST_SWIFT_AUTH} environment variable), with user
- * {@code test:tester} and key {@code testing}. Lists containers directly, without the driver, so tests can see what
- * the driver really left in Swift.
+ * {@code test:tester} and key {@code testing}; or, from {@code bin/lib/test-keystone.sh}, the same Swift behind a
+ * proxy that takes Keystone v3 tokens ({@code -Dglance.test.keystone.auth/user/key}). Lists containers directly,
+ * without the driver, so tests can see what the driver really left in Swift.
  */
 final class SwiftTestAccount {
 
@@ -26,30 +27,60 @@ final class SwiftTestAccount {
     private static final Pattern MANIFEST_NAME = Pattern.compile("\"name\"\\s*:\\s*\"/([^\"]+)\"");
 
     private final String authAddress;
+    private final String user;
+    private final String key;
+    private final boolean keystone;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String token;
     private String storageUrl;
 
-    private SwiftTestAccount(String authAddress) {
+    private SwiftTestAccount(String authAddress, String user, String key, boolean keystone) {
         this.authAddress = authAddress;
+        this.user = user;
+        this.key = key;
+        this.keystone = keystone;
     }
 
-    /** The test Swift; fails when absent on CI (CI=true), else skips the test with a message. */
+    /** The test Swift with tempauth; fails when absent on CI (CI=true), else skips the test with a message. */
     static SwiftTestAccount require() {
-        // Surefire hands Maven's -D properties to the test JVM; bin/test also exports the environment variable.
-        String auth = System.getProperty("glance.test.swift.auth");
-        if (auth == null || auth.isBlank()) {
-            auth = System.getenv("GLANCE_TEST_SWIFT_AUTH");
+        return new SwiftTestAccount(setting("glance.test.swift.auth", "GLANCE_TEST_SWIFT_AUTH"), USER, KEY, false);
+    }
+
+    /** The test Swift behind Keystone v3; fails when absent on CI (CI=true), else skips the test. */
+    static SwiftTestAccount requireKeystone() {
+        return new SwiftTestAccount(setting("glance.test.keystone.auth", "GLANCE_TEST_KEYSTONE_AUTH"),
+                setting("glance.test.keystone.user", "GLANCE_TEST_KEYSTONE_USER"),
+                setting("glance.test.keystone.key", "GLANCE_TEST_KEYSTONE_KEY"), true);
+    }
+
+    private static String setting(String property, String variable) {
+        // Surefire hands Maven's -D properties to the test JVM; bin/test also exports the environment variables.
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(variable);
         }
-        if (auth == null || auth.isBlank()) {
-            String message = "no test Swift: run bin/test, which starts one (bin/lib/test-swift.sh) and passes "
-                    + "-Dglance.test.swift.auth=<tempauth URL> to Maven";
+        if (value == null || value.isBlank()) {
+            String message = "no test Swift: run bin/test, which starts one (bin/lib/test-swift.sh, "
+                    + "bin/lib/test-keystone.sh) and passes -D" + property + " to Maven";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new AssertionError(message);
             }
             Assumptions.abort(message);
         }
-        return new SwiftTestAccount(auth.strip());
+        return value.strip();
+    }
+
+    String user() {
+        return user;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** {@code 3} for Keystone v3, {@code 1} for tempauth: the driver's swift_store_auth_version. */
+    String authVersion() {
+        return keystone ? "3" : "1";
     }
 
     String authAddress() {
@@ -95,8 +126,14 @@ final class SwiftTestAccount {
         if (token != null) {
             return;
         }
+        if (keystone) {
+            KeystoneLogin.Session session = KeystoneLogin.login(http, authAddress, user, key);
+            token = session.token();
+            storageUrl = session.storageUrl();
+            return;
+        }
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(authAddress))
-                .header("X-Auth-User", USER).header("X-Auth-Key", KEY).GET().build(),
+                .header("X-Auth-User", user).header("X-Auth-Key", key).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("tempauth at " + authAddress + " answered " + response.statusCode());
