@@ -28,14 +28,15 @@ public final class GlanceApiProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static GlanceApiProcess start(Path dataDir) throws Exception {
+    public static GlanceApiProcess start(Path dataDir, String... extraOptions) throws Exception {
         Files.createDirectories(dataDir);
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx256m", "-cp",
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), "io.glance.server.GlanceApi", "--api_host", "127.0.0.1",
                 "--api_port", Integer.toString(port), "--data_dir", dataDir.toString(),
-                "--plugins_dir", pluginsDir().toString());
+                "--plugins_dir", pluginsDir().toString()));
+        command.addAll(List.of(extraOptions));
         Path log = Files.createTempFile(dataDir, "glance-api", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("GLANCE_"));
