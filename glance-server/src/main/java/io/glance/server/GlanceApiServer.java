@@ -142,6 +142,6 @@ public final class GlanceApiServer implements AutoCloseable {
             LOG.warning("Returned " + recovered + " image(s) interrupted mid-upload by a previous stop to 'queued'");
         }
         LOG.info("image_size_cap: " + options.imageSizeCap() + " bytes");
-        LOG.info("glance-api listening on http://" + options.apiHost() + ":" + port + " (API v2)");
+        LOG.info("glance-api listening on http://" + options.apiHost() + ":" + port + " (API v1 and v2)");
     }
 }
