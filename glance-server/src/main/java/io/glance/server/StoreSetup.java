@@ -13,8 +13,8 @@ import io.glance.store.spi.StoreSpi;
 import java.util.List;
 
 /**
- * Loads the store plugins and configures the stores glance-api serves: Glance's legacy single store
- * ({@code default_store}) or its multi-store mode ({@code enabled_backends} with one section per store id).
+ * Loads the store plugins and configures the stores glance-api serves: Glance's legacy single-store mode
+ * ({@code default_store}, and {@code stores} for more types such as the read-only {@code http}) or its multi-store mode ({@code enabled_backends} with one section per store id).
  */
 final class StoreSetup {
     static final String HOST_VERSION = "glance-java/0.1.0";
@@ -31,8 +31,10 @@ final class StoreSetup {
         StoreContextFactory contexts =
                 StoreContextFactory.workDirectoriesUnder(options.dataDir().resolve("stores"), HOST_VERSION);
         if (!options.multiStore()) {
-            StoreConfig store = StoreConfig.singleStore(options.defaultStore(), options.storeOptions(), plugins);
-            return PluginStoreRegistry.create(plugins, List.of(store), contexts, false);
+            // Glance's [glance_store] stores: each type once, its id the type; the default store takes uploads.
+            List<StoreConfig> stores = options.stores().stream().map(type -> StoreConfig.singleStore(type,
+                    options.storeOptions(), plugins, type.equals(options.defaultStore()))).toList();
+            return PluginStoreRegistry.create(plugins, stores, contexts, false);
         }
         List<StoreConfig> stores = options.backends().stream().map(backend -> {
             if (plugins.canonicalType(backend.type()).isEmpty()) {

@@ -29,13 +29,15 @@ import java.util.Objects;
  * @param registryHost           where glance-registry listens (and glance-api finds it)
  * @param registryPort           glance-registry's port
  * @param remoteRegistry         glance-api keeps metadata in glance-registry instead of its own database connection
+ * @param stores                 the store types of single-store mode ({@code stores}), in order; holds
+ *                               {@code defaultStore}
  */
 public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String defaultStore, Path dataDir,
                             Path filesystemStoreDatadir, Path pluginsDir, long imageSizeCap, String sqlConnection,
                             Map<String, String> storeOptions, List<Backend> backends, String defaultBackend,
                             Duration sqlConnectionTimeout, int sqlMaxPoolSize, Duration uploadRecoveryGrace,
                             boolean showMultipleLocations, boolean showImageDirectUrl, String registryHost,
-                            int registryPort, boolean remoteRegistry) {
+                            int registryPort, boolean remoteRegistry, List<String> stores) {
 
     public GlanceOptions {
         Objects.requireNonNull(apiHost, "apiHost is null");
@@ -48,6 +50,7 @@ public record GlanceOptions(boolean verbose, String apiHost, int apiPort, String
         Objects.requireNonNull(sqlConnectionTimeout, "sqlConnectionTimeout is null");
         Objects.requireNonNull(uploadRecoveryGrace, "uploadRecoveryGrace is null");
         Objects.requireNonNull(registryHost, "registryHost is null");
+        stores = List.copyOf(stores);
     }
 
     /** The registry's URL for glance-api: a wildcard listen address means this host. */

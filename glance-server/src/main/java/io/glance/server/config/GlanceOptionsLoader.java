@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads glance-api's options from, in order of precedence: command-line flags ({@code --api_port 9393},
@@ -110,7 +112,9 @@ public final class GlanceOptionsLoader {
         Path pluginsDir = Path.of(values.getOrDefault(OptionNames.PLUGINS_DIR, "plugins")).toAbsolutePath();
 
         Map<String, String> storeOptions = new HashMap<>();
-        for (String key : OptionNames.FILESYSTEM_STORE_OPTIONS) {
+        Set<String> sharedStoreOptions = new HashSet<>(OptionNames.FILESYSTEM_STORE_OPTIONS);
+        sharedStoreOptions.addAll(OptionNames.HTTP_STORE_OPTIONS);
+        for (String key : sharedStoreOptions) {
             if (values.containsKey(key)) {
                 storeOptions.put(key, values.get(key));
             }
@@ -137,7 +141,39 @@ public final class GlanceOptionsLoader {
                 parseBoolean(values, OptionNames.SHOW_IMAGE_DIRECT_URL, false),
                 values.getOrDefault(OptionNames.REGISTRY_HOST, "0.0.0.0"),
                 parsePort(values.getOrDefault(OptionNames.REGISTRY_PORT, "9191")),
-                remoteRegistry(values.getOrDefault(OptionNames.DATA_API, "database")));
+                remoteRegistry(values.getOrDefault(OptionNames.DATA_API, "database")),
+                singleModeStores(values.get(OptionNames.STORES),
+                        normalizeStore(values.getOrDefault(OptionNames.DEFAULT_STORE, "file")),
+                        !backendTypes.isEmpty()));
+    }
+
+    /**
+     * Glance's {@code [glance_store] stores}: {@code "file, http"} to store types, in order; the default store alone
+     * when unset. The default store must be listed, as in Glance, and the option belongs to single-store mode.
+     */
+    static List<String> singleModeStores(String value, String defaultStore, boolean multiStore) {
+        if (value == null || value.isBlank()) {
+            return List.of(defaultStore);
+        }
+        if (multiStore) {
+            throw new ConfigurationException("stores '" + value + "' is for single-store mode; with "
+                    + "enabled_backends, list every store there (e.g. fast:file, web:http)");
+        }
+        List<String> stores = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            String type = normalizeStore(entry);
+            if (type.isEmpty()) {
+                throw new ConfigurationException("Invalid stores '" + value + "': empty entry");
+            }
+            if (stores.contains(type)) {
+                throw new ConfigurationException("stores '" + value + "' names '" + type + "' twice");
+            }
+            stores.add(type);
+        }
+        if (!stores.contains(defaultStore)) {
+            throw new ConfigurationException("default_store '" + defaultStore + "' is not one of stores " + stores);
+        }
+        return stores;
     }
 
     /** Glance's {@code data_api} named a Python module; here the two choices are named by what they are. */

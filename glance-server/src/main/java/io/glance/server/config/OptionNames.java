@@ -35,6 +35,11 @@ public final class OptionNames {
     public static final String REGISTRY_PORT = "registry_port";
     /** Where glance-api keeps metadata: {@code database} (its own connection, the default) or {@code registry}. */
     public static final String DATA_API = "data_api";
+    /**
+     * Glance's {@code [glance_store] stores}: the store types of single-store mode, e.g. {@code file,http}; the
+     * default store must be one of them. Each store's id is its type.
+     */
+    public static final String STORES = "stores";
     /** In a store's own section: shown in /v2/info/stores. */
     public static final String STORE_DESCRIPTION = "store_description";
 
@@ -42,13 +47,26 @@ public final class OptionNames {
     public static final Set<String> FILESYSTEM_STORE_OPTIONS =
             Set.of(FILESYSTEM_STORE_DATADIR, "filesystem_store_file_perm", "filesystem_store_chunk_size");
 
-    public static final Set<String> ALL = Set.of(CONFIG_FILE, VERBOSE, API_HOST, API_PORT, DEFAULT_STORE, DATA_DIR,
+    /**
+     * Options of the HTTP store, passed through to its driver in single-store mode (the names its driver declares;
+     * the server cannot see plugin classes).
+     */
+    public static final Set<String> HTTP_STORE_OPTIONS = Set.of("http_store_allowed_schemes",
+            "http_store_allowed_hosts", "http_store_denied_hosts", "http_store_allowed_ports",
+            "http_store_max_redirects", "http_store_timeout_seconds");
+
+    public static final Set<String> ALL = union(HTTP_STORE_OPTIONS, Set.of(CONFIG_FILE, VERBOSE, API_HOST, API_PORT, DEFAULT_STORE, DATA_DIR,
             FILESYSTEM_STORE_DATADIR, PLUGINS_DIR, IMAGE_SIZE_CAP, SQL_CONNECTION, SQL_CONNECTION_TIMEOUT,
             SQL_MAX_POOL_SIZE, UPLOAD_RECOVERY_GRACE_PERIOD, ENABLED_BACKENDS, DEFAULT_BACKEND,
             SHOW_MULTIPLE_LOCATIONS, SHOW_IMAGE_DIRECT_URL, REGISTRY_HOST, REGISTRY_PORT, DATA_API,
-            "filesystem_store_file_perm",
-            "filesystem_store_chunk_size");
+            STORES, "filesystem_store_file_perm", "filesystem_store_chunk_size"));
 
     private OptionNames() {
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        java.util.Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
     }
 }

@@ -36,25 +36,33 @@ public record StoreConfig(String id, String type, String description, Map<String
         }
     }
 
+    /** The one, default, store of Glance's legacy single-store mode ({@code default_store = file}). */
+    public static StoreConfig singleStore(String typeOrAlias, Map<String, String> sharedOptions,
+                                          LoadedStorePlugins plugins) {
+        return singleStore(typeOrAlias, sharedOptions, plugins, true);
+    }
+
     /**
-     * The one store of Glance's legacy single-store mode ({@code default_store = file}): its id is the canonical
-     * type, and its options are picked from the shared option set (the old {@code [glance_store]} section, where
-     * every driver's options live side by side) by the keys its driver declares.
+     * A store of Glance's legacy single-store mode ({@code default_store = file}, {@code stores = file,http}): its
+     * id is the canonical type, and its options are picked from the shared option set (the old
+     * {@code [glance_store]} section, where every driver's options live side by side) by the keys its driver
+     * declares.
      *
      * @throws BadStoreConfigurationException when no loaded plugin provides {@code typeOrAlias}
      */
     public static StoreConfig singleStore(String typeOrAlias, Map<String, String> sharedOptions,
-                                          LoadedStorePlugins plugins) {
+                                          LoadedStorePlugins plugins, boolean isDefault) {
         requireNonNull(typeOrAlias, "typeOrAlias is null");
         requireNonNull(sharedOptions, "sharedOptions is null");
         String type = plugins.canonicalType(typeOrAlias).orElseThrow(() -> new BadStoreConfigurationException(
-                "default_store '" + typeOrAlias + "' is not a store type the loaded plugins provide: "
+                (isDefault ? "default_store '" : "stores entry '") + typeOrAlias
+                        + "' is not a store type the loaded plugins provide: "
                         + plugins.typeNames()));
         StoreDriverFactory factory = plugins.factories().get(type);
         Set<String> keys = factory.configKeys().stream().map(ConfigKey::name).collect(Collectors.toSet());
         Map<String, String> options = sharedOptions.entrySet().stream()
                 .filter(option -> keys.contains(option.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new StoreConfig(type, type, null, options, true);
+        return new StoreConfig(type, type, null, options, isDefault);
     }
 }

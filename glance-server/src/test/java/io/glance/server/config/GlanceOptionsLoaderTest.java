@@ -127,4 +127,20 @@ class GlanceOptionsLoaderTest {
                 new String[] {"--enabled_backends", "a:file", "--b.filesystem_store_datadir", "/x"}, Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("b.filesystem_store_datadir");
     }
+
+    @Test
+    void storesListsTheTypesOfSingleStoreModeWithTheDefaultAmongThem() {
+        GlanceOptions options = GlanceOptionsLoader.load(new String[] {"--stores", "filesystem, http",
+                "--http_store_allowed_hosts", "mirror.example.org"}, Map.of());
+        assertThat(options.stores()).containsExactly("file", "http");
+        assertThat(options.storeOptions()).containsEntry("http_store_allowed_hosts", "mirror.example.org");
+        assertThat(GlanceOptionsLoader.load(new String[0], Map.of()).stores()).containsExactly("file");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--stores", "http"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("default_store 'file'");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--stores", "file,file"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> GlanceOptionsLoader.load(new String[] {"--stores", "file,http",
+                "--enabled_backends", "a:file"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("enabled_backends");
+    }
 }

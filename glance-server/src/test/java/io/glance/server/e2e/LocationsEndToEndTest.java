@@ -92,6 +92,28 @@ class LocationsEndToEndTest {
         }
     }
 
+    /** Glance's legacy single-store mode with {@code stores: file,http}: no enabled_backends needed. */
+    @Test
+    void singleStoreModeTakesTheHttpStoreFromTheStoresOption() throws Exception {
+        RealServers.Nginx nginx = RealServers.nginx();
+        String name = "single-" + UUID.randomUUID() + ".img";
+        byte[] data = new byte[123_457];
+        new Random(19).nextBytes(data);
+        Files.write(nginx.docroot().resolve(name), data);
+        try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"), "--stores", "file,http",
+                "--http_store_allowed_hosts", "127.0.0.1",
+                "--http_store_allowed_ports", Integer.toString(nginx.port()), "--show_multiple_locations", "true")) {
+            String id = create(glance);
+            HttpResponse<String> added = patch(glance, id, "[{\"op\":\"add\",\"path\":\"/locations/-\","
+                    + "\"value\":{\"url\":\"" + nginx.base() + "/" + name + "\",\"metadata\":{}}}]");
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+            assertThat(JSON.readTree(added.body()).get("size").asLong()).isEqualTo(data.length);
+            HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id + "/file"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(whole.body()).isEqualTo(data);
+        }
+    }
+
     @Test
     void withoutShowMultipleLocationsThePatchIsForbidden() throws Exception {
         try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"))) {
