@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -112,6 +114,37 @@ class LocationsEndToEndTest {
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(whole.body()).isEqualTo(data);
         }
+    }
+
+    /** The real glanceclient: {@code glance location-add} registers the URL, {@code image-download} reads it back. */
+    @Test
+    void glanceclientRegistersALocationAndDownloadsThroughIt() throws Exception {
+        RealServers.Nginx nginx = RealServers.nginx();
+        CommandLine.requireInstalled("glance", "python3-glanceclient");
+        byte[] data = new byte[200_000];
+        new Random(3).nextBytes(data);
+        String name = "client-" + UUID.randomUUID() + ".img";
+        Files.write(nginx.docroot().resolve(name), data);
+        Path home = Files.createDirectories(work.resolve("home"));
+        try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"), "--stores", "file,http",
+                "--show_multiple_locations", "true", "--http_store_allowed_hosts", "127.0.0.1",
+                "--http_store_allowed_ports", Integer.toString(nginx.port()))) {
+            String id = create(glance);
+            List<String> client = List.of("glance", "--os-image-url", glance.endpoint(), "--os-auth-token", "e2e",
+                    "--os-image-api-version", "2");
+            CommandLine.Result added = CommandLine.run(home, concat(client, "location-add", "--url",
+                    nginx.base() + "/" + name, id)).requireSuccess();
+            assertThat(added.output()).contains("active");
+            Path copy = work.resolve("copy.img");
+            CommandLine.run(home, concat(client, "image-download", "--file", copy.toString(), id)).requireSuccess();
+            assertThat(Files.readAllBytes(copy)).isEqualTo(data);
+        }
+    }
+
+    private static List<String> concat(List<String> first, String... rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return all;
     }
 
     @Test
