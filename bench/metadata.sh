@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Metadata API benchmark: POST /v2/images and GET /v2/images?limit=25 at concurrency 1, 8 and 32.
-#   bench/metadata.sh [--compare-glance] [--creates N] [--lists N] [--concurrency 1,8,32]
+#   bench/metadata.sh [--compare-glance] [--registry] [--creates N] [--lists N] [--concurrency 1,8,32]
 # Starts glance-api on a free loopback port with a fresh data dir, runs bench/Bench.java against it, stops it.
+# --registry puts a glance-registry (embedded H2) behind glance-api (data_api: registry) and measures that instead:
+# every metadata call then crosses one more HTTP hop.
 # --compare-glance also installs Debian's OpenStack Glance (Zed, python), runs it without Keystone on sqlite and its
 # filesystem store on another loopback port, runs the same load, and prints the ratios.
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), GLANCE_API_CMD,
@@ -11,16 +13,19 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$here/lib/common.sh"
 
 compare=""
+registry=""
 creates=2000
 lists=200
 levels=1,8,32
 while [ $# -gt 0 ]; do
   case $1 in
     --compare-glance) compare=1 ;;
+    --registry) registry=1 ;;
     --creates) creates=$2; shift ;;
     --lists) lists=$2; shift ;;
     --concurrency) levels=$2; shift ;;
-    *) echo "usage: $0 [--compare-glance] [--creates N] [--lists N] [--concurrency 1,8,32]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--compare-glance] [--registry] [--creates N] [--lists N] [--concurrency 1,8,32]" >&2
+       exit 2 ;;
   esac
   shift
 done
@@ -58,6 +63,22 @@ echo "  The database grows as it goes: each level's lists see the images created
 
 # --- this project's glance-api ---------------------------------------------------------------------------------------
 echo
+if [ -n "$registry" ]; then
+  rport=$(bench_free_port)
+  mkdir -p "$work/registry"
+  JAVA_OPTS=$java_opts "$bench_root/bin/glance-registry" --registry_host 127.0.0.1 --registry_port "$rport" \
+    --data_dir "$work/registry" >"$work/registry/glance-registry.log" 2>&1 &
+  REGISTRY_PID=$!
+  BENCH_PIDS+=("$REGISTRY_PID")
+  if ! bench_wait_http "http://127.0.0.1:$rport/healthcheck" 600 "$REGISTRY_PID"; then
+    echo "glance-registry did not start; its log:" >&2
+    tail -n 50 "$work/registry/glance-registry.log" >&2
+    exit 1
+  fi
+  echo "-- glance-registry (H2) on port $rport, pid $REGISTRY_PID; glance-api uses it (data_api: registry)"
+  GLANCE_API_EXTRA_ARGS="${GLANCE_API_EXTRA_ARGS:-} --data_api registry --registry_host 127.0.0.1"
+  GLANCE_API_EXTRA_ARGS="$GLANCE_API_EXTRA_ARGS --registry_port $rport"
+fi
 gport=$(bench_free_port)
 t0=$(bench_now_ns)
 JAVA_OPTS=$java_opts bench_start_glance "$gport" "$work/glance/data" "$work/glance/store" "$work/glance/glance-api.log"
@@ -71,6 +92,9 @@ echo "-- glance-api (this project), JAVA_OPTS=$java_opts, pid $GLANCE_PID, start
   --server-pid "$GLANCE_PID" "${bench_args[@]}"
 echo "  server memory: VmHWM $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)") MiB," \
   "VmRSS $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmRSS)") MiB"
+if [ -n "$registry" ]; then
+  echo "  glance-registry memory: VmHWM $(bench_kib_to_mib "$(bench_status_kib "$REGISTRY_PID" VmHWM)") MiB"
+fi
 bench_stop "$GLANCE_PID"
 echo "  after: $(bench_load_note)"
 
