@@ -82,11 +82,15 @@ final class RegistryImagesService implements HttpService {
         sendImage(res, existing(imageId(req)));
     }
 
-    /** Cactus: 200 (not 201), status {@code active} unless given. */
+    /**
+     * Cactus: 200 (not 201), status {@code active} unless given, Cactus's format rules. A whole image from the
+     * registry client ({@link RegistryHeaders#WHOLE_IMAGE}) is stored as the API made it.
+     */
     private void create(ServerRequest req, ServerResponse res) {
-        Image image = RegistryRules.validated(ImageDocument.read(imageOf(JsonBodies.require(req, MAX_BODY_BYTES)),
-                now()));
-        repository.create(image);
+        Image image = ImageDocument.read(imageOf(JsonBodies.require(req, MAX_BODY_BYTES)), now());
+        boolean whole = req.headers().first(HeaderNames.create(RegistryHeaders.WHOLE_IMAGE))
+                .map("true"::equalsIgnoreCase).orElse(false);
+        repository.create(whole ? image : RegistryRules.validated(image));
         sendImage(res, repository.findById(image.id()).orElse(image));
     }
 
@@ -100,10 +104,11 @@ final class RegistryImagesService implements HttpService {
         if (ifUnchanged) {
             Image changed = sameId(id, ImageDocument.read(imageOf(body), now()));
             Image read = sameId(id, ImageDocument.read(body.get("read"), now()));
-            stored = repository.updateIfUnchanged(read, RegistryRules.validated(changed));
+            // Whole images from the registry client: the API already applied its own rules.
+            stored = repository.updateIfUnchanged(read, changed);
         } else if (expectedStatus != null) {
             Image image = sameId(id, ImageDocument.read(imageOf(body), now()));
-            stored = repository.update(RegistryRules.validated(image), ImageDocument.status(expectedStatus));
+            stored = repository.update(image, ImageDocument.status(expectedStatus));
         } else {
             Image current = existing(id);
             boolean purge = req.headers().first(HeaderNames.create(RegistryHeaders.PURGE_PROPS))

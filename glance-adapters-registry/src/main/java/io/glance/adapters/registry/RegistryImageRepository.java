@@ -52,7 +52,8 @@ public final class RegistryImageRepository implements ImageRepository {
 
     @Override
     public void create(Image image) {
-        transport.send("POST", "images", wrap("image", ImageDocument.write(image)), Map.of());
+        transport.send("POST", "images", wrap("image", ImageDocument.write(image)),
+                Map.of(RegistryHeaders.WHOLE_IMAGE, "true"));
     }
 
     @Override

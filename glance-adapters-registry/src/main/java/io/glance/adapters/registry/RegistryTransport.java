@@ -92,16 +92,21 @@ final class RegistryTransport {
         try {
             JsonNode json = JSON.readTree(body);
             if (json.hasNonNull("message")) {
-                return json.get("message").asText();
+                return withoutBreaks(json.get("message").asText());
             }
             for (JsonNode value : json) {
                 if (value.isObject() && value.hasNonNull("message")) {
-                    return value.get("message").asText();
+                    return withoutBreaks(value.get("message").asText());
                 }
             }
         } catch (IOException notJson) {
             // fall through to the raw text
         }
         return body.strip();
+    }
+
+    /** The API's JSON errors keep the {@code <br /><br />} of webob's HTML template; a domain message should not. */
+    private static String withoutBreaks(String message) {
+        return message.replaceAll("(?i)(<br\\s*/?>\\s*)+", " ").strip();
     }
 }

@@ -15,6 +15,14 @@ public final class RegistryHeaders {
      */
     public static final String IF_UNCHANGED = "X-Glance-Registry-If-Unchanged";
 
+    /**
+     * Extension: with value {@code true} a POST carries a whole image as the API made it (the registry client's
+     * {@code create}): stored as it is, without Cactus's defaults for missing fields and without Cactus's
+     * registry-only rules (aki/ari/ami must match), which API v2 does not have. Whole-image PUTs (with
+     * {@link #EXPECTED_STATUS} or {@link #IF_UNCHANGED}) are treated the same way.
+     */
+    public static final String WHOLE_IMAGE = "X-Glance-Registry-Whole-Image";
+
     private RegistryHeaders() {
     }
 }

@@ -26,6 +26,11 @@ final class RegistryInTheMiddle implements AutoCloseable {
                 Duration.ofSeconds(30));
     }
 
+    /** The registry's base URL, ending in {@code /}. */
+    String url() {
+        return "http://127.0.0.1:" + server.port() + "/";
+    }
+
     ImageRepository client() {
         return client;
     }
