@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A real glance-api (or glance-registry) in its own JVM, as an operator runs it, on a free loopback port with its own
  * data directory and the plugins folder the build assembled. Tests can stop it gently or kill it with SIGKILL.
  */
-final class GlanceProcess implements AutoCloseable {
+public final class GlanceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
@@ -50,7 +50,7 @@ final class GlanceProcess implements AutoCloseable {
     }
 
     /** glance-registry (the Registry API) on a free port, ready when it answers /healthcheck. */
-    static GlanceProcess startRegistry(Path dataDir, String... extraOptions) throws Exception {
+    public static GlanceProcess startRegistry(Path dataDir, String... extraOptions) throws Exception {
         int port = freePort();
         return launch("glance-registry", "io.glance.server.GlanceRegistry", "/healthcheck", dataDir, port,
                 List.of("--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port)), extraOptions);
@@ -78,7 +78,7 @@ final class GlanceProcess implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -90,7 +90,7 @@ final class GlanceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

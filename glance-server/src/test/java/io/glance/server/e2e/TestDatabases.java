@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (e.g. {@code jdbc:mariadb://127.0.0.1:3306/?user=glance&password=secret}). Tests that need one are skipped, with a
  * message, when no server is named.
  */
-final class TestDatabases {
+public final class TestDatabases {
     static final String URL_PROPERTY = "glance.test.mariadb.url";
     private static final Pattern JDBC_URL = Pattern.compile("(jdbc:mariadb://[^/?]+)/?([^?]*)(\\?.*)?");
 
@@ -23,7 +23,7 @@ final class TestDatabases {
     }
 
     /** Creates an empty database and returns its JDBC URL with the server URL's credentials. */
-    static String createMariaDb(String prefix) throws SQLException {
+    public static String createMariaDb(String prefix) throws SQLException {
         String url = System.getProperty(URL_PROPERTY, "");
         assumeTrue(!url.isBlank(), "No MariaDB to test against: set -D" + URL_PROPERTY
                 + "=jdbc:mariadb://host:3306/?user=…&password=… (bin/test does)");
