@@ -51,7 +51,11 @@ public final class GlanceProcess implements AutoCloseable {
 
     /** glance-registry (the Registry API) on a free port, ready when it answers /healthcheck. */
     public static GlanceProcess startRegistry(Path dataDir, String... extraOptions) throws Exception {
-        int port = freePort();
+        return startRegistry(dataDir, freePort(), extraOptions);
+    }
+
+    /** glance-registry on a given port (a restart on the port glance-api already points at). */
+    public static GlanceProcess startRegistry(Path dataDir, int port, String... extraOptions) throws Exception {
         return launch("glance-registry", "io.glance.server.GlanceRegistry", "/healthcheck", dataDir, port,
                 List.of("--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port)), extraOptions);
     }

@@ -124,6 +124,32 @@ class RegistryEndToEndTest {
         }
     }
 
+    /** The registry stopped: glance-api answers 503 at once, and serves again when it is back, without a restart. */
+    @Test
+    void aStoppedRegistryIsA503UntilItIsBack() throws Exception {
+        Path registryData = work.resolve("registry");
+        GlanceProcess registry = GlanceProcess.startRegistry(registryData);
+        int port = registry.port();
+        try (GlanceProcess api = GlanceProcess.start(work.resolve("api"), "--data_api", "registry",
+                "--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port))) {
+            HttpRequest list = HttpRequest.newBuilder(api.uri("/v2/images")).build();
+            assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            registry.close();
+
+            long start = System.nanoTime();
+            HttpResponse<String> down = http.send(list, HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+            assertThat(down.body()).contains("glance-registry");
+            assertThat(millis).as("a refused connection fails fast").isLessThan(5_000);
+
+            registry = GlanceProcess.startRegistry(registryData, port);
+            assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } finally {
+            registry.close();
+        }
+    }
+
     private HttpResponse<String> send(GlanceProcess registry, String method, String path, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(registry.uri(path)).header("Accept", "application/json");
