@@ -52,7 +52,7 @@ final class RegistryTransport {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ServiceUnavailableException("glance-registry at " + base + " cannot be reached (" + method + " "
+            throw new ServiceUnavailableException("glance-registry at " + base + " cannot be reached (" + method + " /"
                     + path + "): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -60,7 +60,7 @@ final class RegistryTransport {
         }
         int status = response.statusCode();
         if (status >= 300) {
-            throw failure(status, message(response.body()), method + " " + path);
+            throw failure(status, message(response.body()), method + " /" + path);
         }
         if (response.body() == null || response.body().isBlank()) {
             return null;
