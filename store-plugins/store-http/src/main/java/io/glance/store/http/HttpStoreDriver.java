@@ -1,5 +1,6 @@
 package io.glance.store.http;
 
+import io.glance.store.spi.CheckedLengthInputStream;
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.ObjectNotFoundException;
@@ -79,7 +80,7 @@ final class HttpStoreDriver implements StoreDriver {
         try {
             ObjectData data = interpret(what, response, range);
             InputStream body = new StallGuard(response.body(), stallTimer, config.timeout(), what);
-            return new ObjectData(new CheckedLengthInputStream(body, data.length(), what), data.length(),
+            return new ObjectData(CheckedLengthInputStream.exactly(body, data.length(), what), data.length(),
                     data.objectSize());
         } catch (RuntimeException e) {
             closeQuietly(response.body());

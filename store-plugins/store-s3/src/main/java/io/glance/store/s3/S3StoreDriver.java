@@ -1,5 +1,6 @@
 package io.glance.store.s3;
 
+import io.glance.store.spi.CheckedLengthInputStream;
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
 import io.glance.store.spi.ObjectData;
@@ -154,7 +155,7 @@ final class S3StoreDriver implements StoreDriver {
                     + ": unexpected response (Content-Length " + response.contentLength() + ", Content-Range "
                     + response.contentRange() + ")");
         }
-        return new ObjectData(new CheckedLengthInputStream(body, length, what), length, objectSize);
+        return new ObjectData(CheckedLengthInputStream.exactly(body, length, what), length, objectSize);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.glance.store.swift;
 
+import io.glance.store.spi.CheckedLengthInputStream;
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
 import io.glance.store.spi.ObjectData;
@@ -132,7 +133,7 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
                 throw notFound(imageId, location);
             }
             InputStream stream = object.getPayload().openStream();
-            return new ObjectData(new CheckedLengthInputStream(stream, length,
+            return new ObjectData(CheckedLengthInputStream.exactlyNamingFailures(stream, length,
                     "swift store '" + storeId + "': " + what), length, objectSize);
         } catch (IOException e) {
             throw new StoreUnavailableException("swift store '" + storeId + "': " + what + " failed: " + e, e);
