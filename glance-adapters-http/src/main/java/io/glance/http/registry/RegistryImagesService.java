@@ -9,6 +9,8 @@ import io.glance.domain.ImageStatus;
 import io.glance.domain.InvalidInputException;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
+import io.glance.http.ApiSettings;
+import io.glance.http.common.DiabloListRequest;
 import io.glance.http.common.Json;
 import io.glance.http.common.JsonBodies;
 import io.glance.http.common.JsonResponses;
@@ -66,7 +68,8 @@ final class RegistryImagesService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res, Function<Image, ObjectNode> render) {
-        List<Image> images = repository.list(RegistryListRequest.parse(req.query()), REGISTRY_ADMIN);
+        List<Image> images = DiabloListRequest.parse(req.query(), ApiSettings.defaults())
+                .collect(page -> repository.list(page, REGISTRY_ADMIN));
         send(res, images, render);
     }
 

@@ -8,6 +8,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.http.ApiSettings;
 import io.glance.http.common.DataStreams;
+import io.glance.http.common.DiabloListRequest;
 import io.glance.http.common.JsonResponses;
 import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.PathParameters;
@@ -71,7 +72,7 @@ final class ImagesV1Service implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res, boolean detailed) {
-        List<Image> images = listing.list(RequestContexts.of(req), V1ListRequest.parse(req.query(), settings));
+        List<Image> images = listing.list(RequestContexts.of(req), DiabloListRequest.parse(req.query(), settings));
         JsonResponses.send(res, Status.OK_200, V1Json.list(images, detailed));
     }
 

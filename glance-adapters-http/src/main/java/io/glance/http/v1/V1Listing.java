@@ -4,18 +4,17 @@ import io.glance.domain.Image;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.domain.InvalidInputException;
+import io.glance.http.common.DiabloListRequest;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.out.ImageQuery;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs a {@link V1ListRequest}: checks the marker names a visible image (Diablo: unknown marker → 400), then reads
- * pages until the page is full of images the request keeps. Only {@code is_public=False} ever drops images, so
- * usually one page is read.
+ * Runs a {@link DiabloListRequest} over the catalog: checks first that the marker names a visible image (Diablo:
+ * unknown marker → 400).
  */
 final class V1Listing {
     private final ImageCatalog catalog;
@@ -24,7 +23,7 @@ final class V1Listing {
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
-    List<Image> list(RequestContext context, V1ListRequest request) {
+    List<Image> list(RequestContext context, DiabloListRequest request) {
         ImageQuery query = request.query();
         if (query.marker() != null) {
             try {
@@ -33,26 +32,6 @@ final class V1Listing {
                 throw new InvalidInputException("Invalid marker '" + query.marker() + "': image could not be found");
             }
         }
-        List<Image> kept = new ArrayList<>();
-        if (query.limit() == 0) {
-            return kept;
-        }
-        ImageQuery page = query;
-        while (true) {
-            List<Image> images = catalog.list(context, page);
-            for (Image image : images) {
-                if (request.keep().test(image)) {
-                    kept.add(image);
-                    if (kept.size() == query.limit()) {
-                        return kept;
-                    }
-                }
-            }
-            if (images.size() < page.limit()) {
-                return kept;
-            }
-            page = new ImageQuery(page.filters(), page.visibility(), page.includeAllVisibility(),
-                    page.memberStatus(), page.osHidden(), page.sort(), page.limit(), images.getLast().id());
-        }
+        return request.collect(page -> catalog.list(context, page));
     }
 }

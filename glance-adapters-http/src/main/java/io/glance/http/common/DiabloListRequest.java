@@ -1,4 +1,4 @@
-package io.glance.http.v1;
+package io.glance.http.common;
 
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The query of GET /v1/images and /v1/images/detail (Diablo, spec §10): filters {@code name status container_format
+ * The listing parameters of Diablo (spec §10), shared by GET /v1/images(/detail) and glance-registry's GET
+ * /images(/detail): filters {@code name status container_format
  * disk_format size_min size_max min_ram min_disk is_public property-<k>}, {@code limit} (default
  * {@code limit_param_default}, at most {@code api_limit_max}), {@code marker}, {@code sort_key}, {@code sort_dir}.
  * Without {@code is_public} only public images are listed. {@code killed} and deleted images are never listed, as in
@@ -27,9 +29,9 @@ import java.util.function.Predicate;
  *
  * @param query     what the repository is asked
  * @param keep      a condition the repository cannot express ({@code is_public=False}: any visibility but public),
- *                  applied to its pages by {@link V1Listing}
+ *                  applied to its pages by {@link #collect}
  */
-record V1ListRequest(ImageQuery query, Predicate<Image> keep) {
+public record DiabloListRequest(ImageQuery query, Predicate<Image> keep) {
     private static final Map<String, Column> EXACT = Map.of("name", Column.NAME, "status", Column.STATUS,
             "container_format", Column.CONTAINER_FORMAT, "disk_format", Column.DISK_FORMAT);
     private static final Map<String, Column> INTEGERS = Map.of("min_ram", Column.MIN_RAM, "min_disk",
@@ -41,7 +43,7 @@ record V1ListRequest(ImageQuery query, Predicate<Image> keep) {
     private static final String PROPERTY_PREFIX = "property-";
 
     /** @throws InvalidInputException naming the parameter and its value */
-    static V1ListRequest parse(UriQuery params, ApiSettings settings) {
+    public static DiabloListRequest parse(UriQuery params, ApiSettings settings) {
         List<ImageFilter> filters = new ArrayList<>();
         EXACT.forEach((name, column) -> value(params, name).ifPresent(value ->
                 filters.add(new ImageFilter.ColumnIn(column, List.of(value)))));
@@ -80,7 +82,35 @@ record V1ListRequest(ImageQuery query, Predicate<Image> keep) {
         List<SortKey> sort = List.of(new SortKey(sortKey(params), sortDirection(params)));
         ImageQuery query = new ImageQuery(filters, visibility, visibility == null, null, false, sort,
                 limit(params, settings), marker(params));
-        return new V1ListRequest(query, keep);
+        return new DiabloListRequest(query, keep);
+    }
+
+    /**
+     * Reads pages from {@code pages} until the page is full of images this request keeps. Only
+     * {@code is_public=False} ever drops images, so usually one page is read.
+     */
+    public List<Image> collect(Function<ImageQuery, List<Image>> pages) {
+        List<Image> kept = new ArrayList<>();
+        if (query.limit() == 0) {
+            return kept;
+        }
+        ImageQuery page = query;
+        while (true) {
+            List<Image> images = pages.apply(page);
+            for (Image image : images) {
+                if (keep.test(image)) {
+                    kept.add(image);
+                    if (kept.size() == query.limit()) {
+                        return kept;
+                    }
+                }
+            }
+            if (images.size() < page.limit()) {
+                return kept;
+            }
+            page = new ImageQuery(page.filters(), page.visibility(), page.includeAllVisibility(),
+                    page.memberStatus(), page.osHidden(), page.sort(), page.limit(), images.getLast().id());
+        }
     }
 
     private static Optional<String> value(UriQuery params, String name) {
