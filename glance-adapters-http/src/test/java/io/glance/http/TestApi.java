@@ -1,5 +1,6 @@
 package io.glance.http;
 
+import io.glance.adapters.policy.OsloPolicy;
 import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
 import io.glance.testing.InMemoryImageRepository;
@@ -26,7 +27,8 @@ final class TestApi {
         this.settings = settings;
         this.store = drivers[0];
         this.stores = InMemoryStoreRegistry.of(drivers);
-        this.services = new GlanceServices(repository, stores, Clock.systemUTC(), new UploadLimits(IMAGE_SIZE_CAP));
+        this.services = new GlanceServices(repository, stores, Clock.systemUTC(), new UploadLimits(IMAGE_SIZE_CAP),
+                OsloPolicy.defaults(false));
     }
 
     /** One store, Glance's defaults. */

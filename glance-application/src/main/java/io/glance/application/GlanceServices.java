@@ -9,6 +9,7 @@ import io.glance.ports.in.ImageTags;
 import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.PolicyEnforcer;
 import io.glance.ports.out.StoreRegistry;
 
 import java.time.Clock;
@@ -39,15 +40,18 @@ public final class GlanceServices implements AutoCloseable {
      * @param stores     the configured stores
      * @param clock      the source of every timestamp (tests pass a fixed one)
      * @param limits     {@code image_size_cap}
+     * @param policy     the policy rules every use case enforces
      */
-    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits) {
+    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
+                          PolicyEnforcer policy) {
         requireNonNull(repository, "repository is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(limits, "limits is null");
+        requireNonNull(policy, "policy is null");
         this.digestExecutor = newDigestExecutor();
         this.savingReset = new SavingReset(repository, clock);
-        ImageAccess access = new ImageAccess(repository);
+        ImageAccess access = new ImageAccess(repository, new ImagePolicy(policy));
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock);
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor,

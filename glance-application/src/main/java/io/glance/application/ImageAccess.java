@@ -18,12 +18,18 @@ import static java.util.Objects.requireNonNull;
  */
 final class ImageAccess {
     private final ImageRepository repository;
+    private final ImagePolicy policy;
 
-    ImageAccess(ImageRepository repository) {
+    ImageAccess(ImageRepository repository, ImagePolicy policy) {
         this.repository = requireNonNull(repository, "repository is null");
+        this.policy = requireNonNull(policy, "policy is null");
     }
 
-    /** @throws NotFoundException when the image does not exist, is deleted or is not visible to the caller */
+    /**
+     * An image the caller may see: by the database's visibility rules and by the policy's {@code get_image}.
+     *
+     * @throws NotFoundException when the image does not exist, is deleted or is not visible to the caller
+     */
     Image visible(RequestContext context, ImageId id) {
         requireNonNull(context, "context is null");
         requireNonNull(id, "id is null");
@@ -31,22 +37,39 @@ final class ImageAccess {
         if (!image.isVisibleTo(context, membership(context, image))) {
             throw notFound(id);
         }
+        policy.check(context, image, ImagePolicy.ImageRule.GET_IMAGE);
         return image;
     }
 
     /**
-     * A visible image the caller owns (or any, for admins).
+     * A visible image on which the policy allows the action.
      *
-     * @param action what the caller wants to do, for the message ("modify", "upload data to")
-     * @throws ForbiddenException when the caller sees the image but does not own it
+     * @throws NotFoundException  when the image is not visible, or the rule refuses and {@code get_image} would too
+     * @throws ForbiddenException when the caller sees the image but the rule refuses
      */
-    Image owned(RequestContext context, ImageId id, String action) {
+    Image allowed(RequestContext context, ImageId id, ImagePolicy.ImageRule rule) {
         Image image = visible(context, id);
+        policy.check(context, image, rule);
+        return image;
+    }
+
+    /**
+     * A visible image on which the policy allows the action and that the caller owns (or any, for admins): Glance's
+     * {@code check_is_image_mutable} beside the policy.
+     *
+     * @throws ForbiddenException when the caller sees the image but the rule refuses or it does not own it
+     */
+    Image owned(RequestContext context, ImageId id, ImagePolicy.ImageRule rule) {
+        Image image = allowed(context, id, rule);
         if (!context.owns(image.owner())) {
-            throw new ForbiddenException("You are not permitted to " + action + " image " + id
+            throw new ForbiddenException("You are not permitted to " + rule.verb + " image " + id
                     + ": it is owned by another project");
         }
         return image;
+    }
+
+    ImagePolicy policy() {
+        return policy;
     }
 
     static NotFoundException notFound(ImageId id) {

@@ -26,15 +26,16 @@ final class ImageActivationService implements ImageActivation {
 
     @Override
     public void deactivate(RequestContext context, ImageId id) {
-        change(context, id, "deactivate", Image::deactivate);
+        change(context, id, ImagePolicy.ImageRule.DEACTIVATE, Image::deactivate);
     }
 
     @Override
     public void reactivate(RequestContext context, ImageId id) {
-        change(context, id, "reactivate", Image::reactivate);
+        change(context, id, ImagePolicy.ImageRule.REACTIVATE, Image::reactivate);
     }
 
-    private void change(RequestContext context, ImageId id, String action, BiFunction<Image, Instant, Image> rule) {
+    private void change(RequestContext context, ImageId id, ImagePolicy.ImageRule action,
+                        BiFunction<Image, Instant, Image> rule) {
         // Already in the target status, the rule returns the same image: a no-op, nothing to save.
         OptimisticUpdate.apply(repository, () -> access.owned(context, id, action),
                 image -> rule.apply(image, Timestamps.now(clock)));

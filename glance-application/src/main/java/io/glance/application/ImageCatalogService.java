@@ -46,10 +46,9 @@ final class ImageCatalogService implements ImageCatalog {
         }
         Quotas.checkProperties(0, command.properties().size());
         Visibility visibility = command.visibility() == null ? Visibility.SHARED : command.visibility();
-        if (visibility == Visibility.PUBLIC && !context.admin()) {
-            throw new ForbiddenException("You are not authorized to create public images: only admins may"
-                    + " publicize images");
-        }
+        access.policy().checkCreate(context, command.ownerGiven() ? command.owner() : context.projectId(),
+                visibility);
+        String owner = owner(context, command);
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : command.tags()) {
             AttributeRules.checkTag(tag);
@@ -62,7 +61,7 @@ final class ImageCatalogService implements ImageCatalog {
                 .visibility(visibility)
                 .isProtected(Boolean.TRUE.equals(command.isProtected()))
                 .osHidden(Boolean.TRUE.equals(command.osHidden()))
-                .owner(owner(context, command))
+                .owner(owner)
                 .minDisk(nonNegative("min_disk", command.minDisk()))
                 .minRam(nonNegative("min_ram", command.minRam()))
                 .diskFormat(command.diskFormat())
@@ -105,20 +104,21 @@ final class ImageCatalogService implements ImageCatalog {
     public List<Image> list(RequestContext context, ImageQuery query) {
         requireNonNull(context, "context is null");
         requireNonNull(query, "query is null");
+        access.policy().checkList(context);
         return repository.list(query, context);
     }
 
     @Override
     public Image update(RequestContext context, ImageId id, List<PatchOperation> operations) {
         requireNonNull(operations, "operations is null");
-        Image image = access.owned(context, id, "modify");
+        Image image = access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE);
         if (operations.isEmpty()) {
             return image;
         }
         // A lost race re-applies the operations to the new version: concurrent PATCHes of different attributes
         // are all kept, and each operation's rules are checked against the version it is applied to.
-        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, "modify"),
-                current -> new ImagePatch(context, current).apply(operations, Timestamps.now(clock)));
+        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE),
+                current -> new ImagePatch(context, current, access.policy()).apply(operations, Timestamps.now(clock)));
     }
 
     @Override
@@ -126,7 +126,7 @@ final class ImageCatalogService implements ImageCatalog {
         Image deleted;
         try {
             // When the status moves on meanwhile (an upload finished or failed), the rules decide again on the new one.
-            deleted = OptimisticUpdate.apply(repository, () -> access.owned(context, id, "delete"), image -> {
+            deleted = OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.DELETE_IMAGE), image -> {
                 if (!image.status().canMoveTo(ImageStatus.DELETED)) {
                     throw new InvalidInputException("Image " + id + " cannot be deleted in status "
                             + image.status().wireName());

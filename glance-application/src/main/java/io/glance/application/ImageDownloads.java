@@ -42,7 +42,7 @@ final class ImageDownloads {
     }
 
     Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range) {
-        Image image = access.visible(context, id);
+        Image image = access.allowed(context, id, ImagePolicy.ImageRule.DOWNLOAD_IMAGE);
         if (image.status() == ImageStatus.DEACTIVATED && !context.admin()) {
             throw new ForbiddenException("The requested image " + id + " has been deactivated. Image data download"
                     + " is forbidden.");

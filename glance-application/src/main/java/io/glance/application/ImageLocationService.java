@@ -51,7 +51,7 @@ final class ImageLocationService implements ImageLocations {
     @Override
     public Image addLocation(RequestContext context, ImageId id, String url, Long expectedSize) {
         requireNonNull(url, "url is null");
-        Image image = access.owned(context, id, "add a location to");
+        Image image = access.owned(context, id, ImagePolicy.ImageRule.SET_IMAGE_LOCATION);
         URI uri = checkedUri(url);
         ConfiguredStore store = readOnlyStoreFor(url);
         long size = sizeAt(store, uri, url);
@@ -61,14 +61,14 @@ final class ImageLocationService implements ImageLocations {
         }
         ImageLocation location = new ImageLocation(url,
                 stores.multiStore() ? Map.of("store", store.id()) : Map.of());
-        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, "add a location to"),
+        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, ImagePolicy.ImageRule.SET_IMAGE_LOCATION),
                 current -> current.addLocation(location, size, Timestamps.now(clock)));
     }
 
     @Override
     public Image removeLocation(RequestContext context, ImageId id, int index) {
         ImageLocation[] removed = new ImageLocation[1];
-        Image result = OptimisticUpdate.apply(repository, () -> access.owned(context, id, "remove a location of"),
+        Image result = OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.DELETE_IMAGE_LOCATION),
                 current -> {
                     Image changed = current.removeLocation(index, Timestamps.now(clock));
                     removed[0] = current.locations().get(index);

@@ -36,7 +36,7 @@ final class ImageMemberService implements ImageMembers {
     @Override
     public ImageMember add(RequestContext context, ImageId id, String memberId) {
         requireNonNull(memberId, "memberId is null");
-        Image image = sharedImage(context, id);
+        Image image = sharedImage(context, id, ImagePolicy.ImageRule.ADD_MEMBER);
         requireOwner(context, image, "add members to");
         Quotas.checkMembers(0, repository.listMembers(id).size() + 1);
         Instant now = Timestamps.now(clock);
@@ -47,7 +47,7 @@ final class ImageMemberService implements ImageMembers {
 
     @Override
     public List<ImageMember> list(RequestContext context, ImageId id) {
-        Image image = sharedImage(context, id);
+        Image image = sharedImage(context, id, ImagePolicy.ImageRule.GET_MEMBERS);
         List<ImageMember> members = repository.listMembers(id);
         if (context.owns(image.owner())) {
             return members;
@@ -57,7 +57,12 @@ final class ImageMemberService implements ImageMembers {
 
     @Override
     public ImageMember show(RequestContext context, ImageId id, String memberId) {
-        Image image = sharedImage(context, id);
+        return member(context, sharedImage(context, id, ImagePolicy.ImageRule.GET_MEMBER), memberId);
+    }
+
+    /** The member as the caller may see it: the owner (or an admin) sees every member, a member only itself. */
+    private ImageMember member(RequestContext context, Image image, String memberId) {
+        ImageId id = image.id();
         if (!context.owns(image.owner()) && !memberId.equals(context.projectId())) {
             throw noSuchMember(id, memberId);
         }
@@ -67,8 +72,8 @@ final class ImageMemberService implements ImageMembers {
     @Override
     public ImageMember updateStatus(RequestContext context, ImageId id, String memberId, MemberStatus status) {
         requireNonNull(status, "status is null");
-        Image image = sharedImage(context, id);
-        ImageMember member = show(context, id, memberId);
+        Image image = sharedImage(context, id, ImagePolicy.ImageRule.MODIFY_MEMBER);
+        ImageMember member = member(context, image, memberId);
         if (!context.admin() && !memberId.equals(context.projectId())) {
             throw new ForbiddenException("Only project " + memberId + " may change its membership status of image "
                     + image.id());
@@ -81,19 +86,24 @@ final class ImageMemberService implements ImageMembers {
     @Override
     public void remove(RequestContext context, ImageId id, String memberId) {
         requireNonNull(memberId, "memberId is null");
-        Image image = sharedImage(context, id);
+        Image image = sharedImage(context, id, ImagePolicy.ImageRule.DELETE_MEMBER);
         requireOwner(context, image, "remove members of");
         member(id, memberId);
         repository.deleteMember(id, memberId);
     }
 
-    /** A visible image (404 otherwise) with visibility {@code shared} (403 otherwise). */
-    private Image sharedImage(RequestContext context, ImageId id) {
+    /**
+     * A visible image (404 otherwise) with visibility {@code shared} (403 otherwise) on which the policy allows the
+     * member action (403 otherwise: as in Glance's {@code MemberAPIPolicy}, the caller who sees the image may learn
+     * that it is refused).
+     */
+    private Image sharedImage(RequestContext context, ImageId id, ImagePolicy.ImageRule rule) {
         Image image = access.visible(context, id);
         if (image.visibility() != Visibility.SHARED) {
             throw new ForbiddenException("Only shared images have members; image " + id + " is "
                     + image.visibility().wireName());
         }
+        access.policy().check(context, image, rule);
         return image;
     }
 

@@ -34,13 +34,15 @@ final class ImagePatch {
 
     private final RequestContext context;
     private final Image original;
+    private final ImagePolicy policy;
     private final Image.Builder image;
     private final Map<String, String> properties;
     private Set<String> tags;
 
-    ImagePatch(RequestContext context, Image original) {
+    ImagePatch(RequestContext context, Image original, ImagePolicy policy) {
         this.context = Objects.requireNonNull(context, "context is null");
         this.original = Objects.requireNonNull(original, "original is null");
+        this.policy = Objects.requireNonNull(policy, "policy is null");
         this.image = original.toBuilder();
         this.properties = new LinkedHashMap<>(original.properties());
         this.tags = new LinkedHashSet<>(original.tags());
@@ -111,10 +113,7 @@ final class ImagePatch {
 
     private Visibility visibility(Object value) {
         Visibility visibility = PatchValues.visibility(value);
-        if (visibility == Visibility.PUBLIC && !context.admin()) {
-            throw new ForbiddenException("You are not authorized to make image " + original.id()
-                    + " public: only admins may publicize images");
-        }
+        policy.checkVisibilityChange(context, original, visibility);
         return visibility;
     }
 

@@ -28,7 +28,7 @@ final class ImageTagService implements ImageTags {
     @Override
     public void addTag(RequestContext context, ImageId id, String tag) {
         AttributeRules.checkTag(tag);
-        OptimisticUpdate.apply(repository, () -> access.owned(context, id, "modify"), image -> {
+        OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE), image -> {
             if (image.tags().contains(tag)) {
                 return image;
             }
@@ -42,7 +42,7 @@ final class ImageTagService implements ImageTags {
     @Override
     public void removeTag(RequestContext context, ImageId id, String tag) {
         requireNonNull(tag, "tag is null");
-        OptimisticUpdate.apply(repository, () -> access.owned(context, id, "modify"), image -> {
+        OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE), image -> {
             if (!image.tags().contains(tag)) {
                 throw new NotFoundException("Tag '" + tag + "' not found on image " + id);
             }

@@ -68,7 +68,7 @@ final class ImageUpload {
                  UploadRules rules) {
         requireNonNull(data, "data is null");
         requireNonNull(rules, "rules is null");
-        Image queued = access.owned(context, id, "upload data to");
+        Image queued = access.owned(context, id, ImagePolicy.ImageRule.UPLOAD_IMAGE);
         ConfiguredStore store = writableStore(storeId);
         if (declaredLength > limits.imageSizeCap()) {
             throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
@@ -76,7 +76,7 @@ final class ImageUpload {
         }
         // startUpload checks status and formats; the optimistic update makes the check hold against racing uploads:
         // of several, one moves the image to saving and the others, on re-reading it, get a 409 from startUpload.
-        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, "upload data to"),
+        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImagePolicy.ImageRule.UPLOAD_IMAGE),
                 image -> image.startUpload(Timestamps.now(clock), rules.requireFormats()));
 
         StoredObject stored = null;

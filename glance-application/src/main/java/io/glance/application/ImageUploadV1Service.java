@@ -36,7 +36,7 @@ final class ImageUploadV1Service implements ImageUploadV1 {
     @Override
     public void kill(RequestContext context, ImageId id) {
         try {
-            OptimisticUpdate.apply(repository, () -> access.owned(context, id, "upload data to"),
+            OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.UPLOAD_IMAGE),
                     image -> image.status() == ImageStatus.QUEUED ? image.kill(Timestamps.now(clock)) : image);
         } catch (ConflictException e) {
             // Another request moved the image on meanwhile; its status is that request's business.

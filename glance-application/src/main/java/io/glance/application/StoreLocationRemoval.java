@@ -16,7 +16,9 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * DELETE /v2/stores/{store}/{id} with Glance's answers (api/v2/images.py delete_from_store): admin only; an unknown
+ * DELETE /v2/stores/{store}/{id} with Glance's answers (api/v2/images.py delete_from_store): policies
+ * {@code get_image_location} and {@code delete_image_location} (admin only with the new defaults; owner or admin in
+ * Zed's legacy mode, which is what the ownership check adds); an unknown
  * store or an image that is not active is a conflict; a store without the image's data is not found; and the only
  * copy of the data cannot be removed, since that would leave an active image without data (delete the image instead).
  */
@@ -31,15 +33,13 @@ final class StoreLocationRemoval {
 
     void deleteFromStore(RequestContext context, ImageId id, String storeId) {
         requireNonNull(storeId, "storeId is null");
-        if (!context.admin()) {
-            throw new ForbiddenException("Deleting image data from a single store is reserved to admins");
-        }
         try {
             stores.store(storeId);
         } catch (InvalidInputException e) {
             throw new ConflictException("Unknown store " + storeId + ": " + e.getMessage());
         }
-        Image image = access.visible(context, id);
+        access.allowed(context, id, ImagePolicy.ImageRule.GET_IMAGE_LOCATION);
+        Image image = access.owned(context, id, ImagePolicy.ImageRule.DELETE_IMAGE_LOCATION);
         if (image.status() != ImageStatus.ACTIVE) {
             throw new ConflictException("Image " + id + " is " + image.status().wireName()
                     + "; data can only be removed from a store while the image is active");

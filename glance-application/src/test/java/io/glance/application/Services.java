@@ -1,10 +1,12 @@
 package io.glance.application;
 
+import io.glance.adapters.policy.OsloPolicy;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.RequestContext;
 import io.glance.domain.Visibility;
 import io.glance.ports.in.CreateImageCommand;
+import io.glance.ports.out.PolicyEnforcer;
 import io.glance.testing.InMemoryImageRepository;
 import io.glance.testing.InMemoryStoreDriver;
 import io.glance.testing.InMemoryStoreRegistry;
@@ -35,13 +37,24 @@ final class Services implements AutoCloseable {
     }
 
     Services(UploadLimits limits, InMemoryStoreDriver... drivers) {
-        this.store = drivers[0];
-        this.stores = InMemoryStoreRegistry.of(drivers);
-        this.services = new GlanceServices(racing, stores, clock, limits);
+        this(limits, OsloPolicy.defaults(false), drivers);
     }
 
+    /** With the given policy, e.g. {@code OsloPolicy.defaults(true)} for 2023.1's personas. */
+    Services(UploadLimits limits, PolicyEnforcer policy, InMemoryStoreDriver... drivers) {
+        this.store = drivers[0];
+        this.stores = InMemoryStoreRegistry.of(drivers);
+        this.services = new GlanceServices(racing, stores, clock, limits, policy);
+    }
+
+    /** A member of the project; as in Keystone, where member implies reader, the token carries both roles. */
     static RequestContext user(String project) {
-        return new RequestContext("req-" + project, project, Set.of("member"), false);
+        return new RequestContext("req-" + project, project, Set.of("member", "reader"), false);
+    }
+
+    /** A reader of the project: the read-only persona of the new defaults. */
+    static RequestContext reader(String project) {
+        return new RequestContext("req-reader-" + project, project, Set.of("reader"), false);
     }
 
     static CreateImageCommand command(String name) {

@@ -2,6 +2,7 @@ package io.glance.server;
 
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
+import io.glance.adapters.policy.OsloPolicy;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
@@ -67,7 +68,7 @@ public final class GlanceApiServer implements AutoCloseable {
                     options.uploadRecoveryGrace(), Clock.systemUTC()).run();
             GlanceServices services = new GlanceServices(
                     new JournalingImageRepository(repository, uploadJournal), stores, Clock.systemUTC(),
-                    new UploadLimits(options.imageSizeCap()));
+                    new UploadLimits(options.imageSizeCap()), OsloPolicy.defaults(false));
             resources.add(services);
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),

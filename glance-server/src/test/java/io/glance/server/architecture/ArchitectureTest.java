@@ -76,6 +76,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void policyAdapterUsesOnlyThePortsAndYaml() {
+        noClasses().that().resideInAPackage("io.glance.adapters.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
+                        "io.glance.adapters.db..", "io.glance.adapters.registry..", "io.glance.application..",
+                        "io.helidon..", "org.apache.ibatis..", "org.pf4j..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
     void registryProtocolIsFrameworkFree() {
         noClasses().that().resideInAPackage("io.glance.registry.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
