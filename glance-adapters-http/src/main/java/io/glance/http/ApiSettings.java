@@ -1,6 +1,10 @@
 package io.glance.http;
 
+import io.glance.config.Option;
+import io.glance.config.OptionValues;
+
 import java.net.URI;
+import java.util.List;
 
 /**
  * The API options of glance-api that shape HTTP answers.
@@ -22,6 +26,13 @@ public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicE
     public static final int DEFAULT_API_LIMIT_MAX = 1000;
     /** Glance has no own limit; 1 MiB holds 128 properties of several KiB each with room to spare. */
     public static final long DEFAULT_MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+    public static final Option<Boolean> SHOW_MULTIPLE_LOCATIONS = Option.bool("show_multiple_locations", false,
+            "images show `locations`; PATCH may add and remove them (how HTTP store data is registered)");
+    public static final Option<Boolean> SHOW_IMAGE_DIRECT_URL = Option.bool("show_image_direct_url", false,
+            "images show their first location as `direct_url`");
+    /** The options these settings are read from. */
+    public static final List<Option<?>> OPTIONS = List.of(SHOW_MULTIPLE_LOCATIONS, SHOW_IMAGE_DIRECT_URL);
 
     public ApiSettings {
         if (limitParamDefault < 1) {
@@ -45,6 +56,11 @@ public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicE
     public static ApiSettings defaults() {
         return new ApiSettings(DEFAULT_LIMIT_PARAM_DEFAULT, DEFAULT_API_LIMIT_MAX, null, DEFAULT_MAX_JSON_BODY_BYTES,
                 false, false);
+    }
+
+    /** The declared options' values, Glance's defaults for the rest. */
+    public static ApiSettings from(OptionValues values) {
+        return defaults().withLocations(values.get(SHOW_MULTIPLE_LOCATIONS), values.get(SHOW_IMAGE_DIRECT_URL));
     }
 
     public ApiSettings withLimits(int newLimitParamDefault, int newApiLimitMax) {

@@ -1,5 +1,10 @@
 package io.glance.application;
 
+import io.glance.config.Option;
+import io.glance.config.OptionValues;
+
+import java.util.List;
+
 /**
  * Limits on uploaded data.
  *
@@ -8,6 +13,11 @@ package io.glance.application;
 public record UploadLimits(long imageSizeCap) {
     /** Glance's default {@code image_size_cap}: 1 TiB. */
     public static final long DEFAULT_IMAGE_SIZE_CAP = 1L << 40;
+
+    public static final Option<Long> IMAGE_SIZE_CAP = Option.size("image_size_cap", DEFAULT_IMAGE_SIZE_CAP, "1T",
+            "largest accepted image (bytes, or with K/M/G/T); above it uploads get 413");
+    /** The options these limits are read from. */
+    public static final List<Option<?>> OPTIONS = List.of(IMAGE_SIZE_CAP);
 
     public UploadLimits {
         if (imageSizeCap < 0) {
@@ -18,5 +28,9 @@ public record UploadLimits(long imageSizeCap) {
     /** Glance's defaults. */
     public static UploadLimits defaults() {
         return new UploadLimits(DEFAULT_IMAGE_SIZE_CAP);
+    }
+
+    public static UploadLimits from(OptionValues values) {
+        return new UploadLimits(values.get(IMAGE_SIZE_CAP));
     }
 }

@@ -1,13 +1,19 @@
 package io.glance.server;
 
-import io.glance.server.config.ConfigurationException;
-import io.glance.server.config.GlanceOptions;
-import io.glance.server.config.GlanceOptionsLoader;
+import io.glance.config.ConfigurationException;
+import io.glance.config.OptionValues;
+import io.glance.server.config.OptionSources;
+import io.glance.server.config.ServerSettings;
+import io.glance.server.plugins.LoadedStorePlugins;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The {@code glance-api} command: reads options, starts the server, stops it cleanly on SIGTERM/SIGINT. */
+/**
+ * The {@code glance-api} command: reads options, loads the store plugins (whose options it then accepts too),
+ * starts the server, stops it cleanly on SIGTERM/SIGINT. Exit status 2 for unusable options, 1 for anything else
+ * that keeps it from starting.
+ */
 public final class GlanceApi {
     private static final Logger LOG = Logger.getLogger(GlanceApi.class.getName());
 
@@ -15,24 +21,50 @@ public final class GlanceApi {
     }
 
     public static void main(String[] args) {
-        GlanceOptions options;
+        OptionSources sources;
+        ServerSettings server;
         try {
-            options = GlanceOptionsLoader.load(args, System.getenv());
+            sources = OptionSources.read(args, System.getenv(), HostOptions.switches());
+            server = ServerSettings.from(sources.provisional());
         } catch (ConfigurationException e) {
-            System.err.println("glance-api: " + e.getMessage());
-            System.exit(2);
+            exit(2, e.getMessage());
             return;
         }
-        LoggingSetup.configure(options.verbose());
+        LoggingSetup.configure(server.verbose());
+        LoadedStorePlugins plugins;
         try {
-            GlanceApiServer server = GlanceApiServer.start(options);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "glance-api-shutdown"));
+            plugins = StoreSetup.loadPlugins(server.pluginsDir());
         } catch (RuntimeException | LinkageError e) {
-            // A broken plugin, an unusable store or database: say what and stop, instead of serving half a service.
-            LOG.log(options.verbose() ? Level.SEVERE : Level.FINE, "glance-api failed to start", e);
-            System.err.println("glance-api: cannot start: " + describe(e));
-            System.exit(1);
+            cannotStart(server, e);
+            return;
         }
+        OptionValues options;
+        try {
+            options = HostOptions.check(sources, StoreSetup.configKeys(plugins));
+        } catch (ConfigurationException e) {
+            plugins.close();
+            exit(2, e.getMessage());
+            return;
+        }
+        try {
+            GlanceApiServer apiServer = GlanceApiServer.start(options, plugins);
+            Runtime.getRuntime().addShutdownHook(new Thread(apiServer::close, "glance-api-shutdown"));
+        } catch (ConfigurationException e) {
+            exit(2, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            cannotStart(server, e);
+        }
+    }
+
+    /** A broken plugin, an unusable store or database: say what and stop, instead of serving half a service. */
+    private static void cannotStart(ServerSettings server, Throwable e) {
+        LOG.log(server.verbose() ? Level.SEVERE : Level.FINE, "glance-api failed to start", e);
+        exit(1, "cannot start: " + describe(e));
+    }
+
+    private static void exit(int status, String message) {
+        System.err.println("glance-api: " + message);
+        System.exit(status);
     }
 
     private static String describe(Throwable error) {

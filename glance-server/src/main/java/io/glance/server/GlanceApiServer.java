@@ -12,7 +12,8 @@ import io.glance.http.GlanceApiRouting;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StoreRegistry;
-import io.glance.server.config.GlanceOptions;
+import io.glance.config.OptionValues;
+import io.glance.server.config.ServerSettings;
 import io.glance.server.plugins.LoadedStorePlugins;
 import io.glance.server.plugins.PluginStoreRegistry;
 import io.helidon.webserver.WebServer;
@@ -40,59 +41,63 @@ public final class GlanceApiServer implements AutoCloseable {
         this.resources = resources;
     }
 
-    public static GlanceApiServer start(GlanceOptions options) {
+    /**
+     * Starts glance-api with checked options ({@link HostOptions#check}) and the plugins they were checked against;
+     * the server owns the plugins from here on and closes them last.
+     */
+    public static GlanceApiServer start(OptionValues options, LoadedStorePlugins plugins) {
         List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(plugins);
         try {
-            LoadedStorePlugins plugins = StoreSetup.loadPlugins(options);
-            resources.add(plugins);
-            PluginStoreRegistry stores = StoreSetup.configureStores(options, plugins);
+            ServerSettings server = ServerSettings.from(options);
+            PluginStoreRegistry stores = StoreSetup.configureStores(server, options, plugins);
             resources.add(stores);
 
             String metadata;
             ImageRepository repository;
-            if (options.remoteRegistry()) {
-                repository = new RegistryImageRepository(options.registryUrl(), registryTimeout(options));
-                metadata = "glance-registry at " + options.registryUrl();
+            if (server.remoteRegistry()) {
+                repository = new RegistryImageRepository(server.registryUrl(), registryTimeout(options));
+                metadata = "glance-registry at " + server.registryUrl();
             } else {
-                DatabaseSettings databaseSettings = DatabaseSetup.settings(options);
+                DatabaseSettings databaseSettings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
                 GlanceDatabase database = GlanceDatabase.open(databaseSettings);
                 resources.add(database);
                 repository = database.repository();
-                metadata = DatabaseSetup.describe(databaseSettings) + ", schema version " + database.schemaVersion()
+                metadata = databaseSettings.describe() + ", schema version " + database.schemaVersion()
                         + ", pool of " + databaseSettings.maxPoolSize() + " connections, connection timeout "
                         + databaseSettings.connectionTimeout().toMillis() + " ms";
             }
 
-            UploadJournal uploadJournal = new UploadJournal(options.dataDir().resolve("uploads"));
+            UploadJournal uploadJournal = new UploadJournal(server.dataDir().resolve("uploads"));
             int recovered = new InterruptedUploadRecovery(repository, uploadJournal,
-                    options.uploadRecoveryGrace(), Clock.systemUTC()).run();
+                    options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
+            UploadLimits limits = UploadLimits.from(options);
             GlanceServices services = new GlanceServices(
-                    new JournalingImageRepository(repository, uploadJournal), stores, Clock.systemUTC(),
-                    new UploadLimits(options.imageSizeCap()), OsloPolicy.defaults(false));
+                    new JournalingImageRepository(repository, uploadJournal), stores, Clock.systemUTC(), limits,
+                    OsloPolicy.defaults(false));
             resources.add(services);
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
                     services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
             WebServer webServer = WebServer.builder()
-                    .host(options.apiHost())
-                    .port(options.apiPort())
+                    .host(server.apiHost())
+                    .port(server.apiPort())
                     // Without TCP_NODELAY a JSON answer split across writes waits for the client's delayed ACK:
                     // bench/metadata.sh measured 48 ms per 13 KB image list against 5 ms for a 5 KB one.
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
                     // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
                     .writeBufferSize(WRITE_BUFFER_BYTES)
-                    .routing(routing -> GlanceApiRouting.register(routing, ports, ApiSettings.defaults()
-                            .withLocations(options.showMultipleLocations(), options.showImageDirectUrl())))
+                    .routing(routing -> GlanceApiRouting.register(routing, ports, ApiSettings.from(options)))
                     .build()
                     .start();
             resources.add(webServer::stop);
             if (!webServer.isRunning() || webServer.port() < 0) {
                 // Helidon logs a bind failure and returns a stopped server instead of throwing.
-                throw new IllegalStateException("cannot listen on " + options.apiHost() + ":" + options.apiPort()
+                throw new IllegalStateException("cannot listen on " + server.apiHost() + ":" + server.apiPort()
                         + " (address in use or not available; see the log above)");
             }
 
-            logStartup(options, webServer.port(), metadata, stores, plugins, recovered);
+            logStartup(server, limits, webServer.port(), metadata, stores, plugins, recovered);
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -104,8 +109,8 @@ public final class GlanceApiServer implements AutoCloseable {
      * A registry request waits at most as long as a database request would for its connection, plus the time the
      * registry itself may need to get one.
      */
-    private static Duration registryTimeout(GlanceOptions options) {
-        return options.sqlConnectionTimeout().multipliedBy(2);
+    private static Duration registryTimeout(OptionValues options) {
+        return options.get(DatabaseSettings.SQL_CONNECTION_TIMEOUT).multipliedBy(2);
     }
 
     /** The port actually bound (differs from the option when it was 0). */
@@ -131,9 +136,9 @@ public final class GlanceApiServer implements AutoCloseable {
         resources.clear();
     }
 
-    private static void logStartup(GlanceOptions options, int port, String metadata, StoreRegistry stores,
-                                   LoadedStorePlugins plugins, int recovered) {
-        LOG.info("Plugins: " + plugins.describe() + " (from " + options.pluginsDir() + ")");
+    private static void logStartup(ServerSettings server, UploadLimits limits, int port, String metadata,
+                                   StoreRegistry stores, LoadedStorePlugins plugins, int recovered) {
+        LOG.info("Plugins: " + plugins.describe() + " (from " + server.pluginsDir() + ")");
         for (ConfiguredStore store : stores.stores()) {
             LOG.info("Store '" + store.id() + "' (" + store.type() + ")" + (store.isDefault() ? " [default]" : "")
                     + " " + store.capabilities() + " " + store.properties());
@@ -142,7 +147,7 @@ public final class GlanceApiServer implements AutoCloseable {
         if (recovered > 0) {
             LOG.warning("Returned " + recovered + " image(s) interrupted mid-upload by a previous stop to 'queued'");
         }
-        LOG.info("image_size_cap: " + options.imageSizeCap() + " bytes");
-        LOG.info("glance-api listening on http://" + options.apiHost() + ":" + port + " (API v1 and v2)");
+        LOG.info("image_size_cap: " + limits.imageSizeCap() + " bytes");
+        LOG.info("glance-api listening on http://" + server.apiHost() + ":" + port + " (API v1 and v2)");
     }
 }

@@ -2,9 +2,9 @@ package io.glance.server;
 
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
-import io.glance.server.config.ConfigurationException;
-import io.glance.server.config.GlanceOptions;
-import io.glance.server.config.GlanceOptionsLoader;
+import io.glance.config.ConfigurationException;
+import io.glance.config.OptionValues;
+import io.glance.server.config.ServerSettings;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -47,9 +47,10 @@ public final class GlanceManage {
         }
         DatabaseSettings settings;
         try {
-            GlanceOptions options = GlanceOptionsLoader.load(
-                    Arrays.copyOfRange(args, firstOption, args.length), environment);
-            settings = DatabaseSetup.settings(options).withMigrateOnStart(false);
+            OptionValues options = HostOptions.load(
+                    Arrays.copyOfRange(args, firstOption, args.length), environment, StoreSetup::configKeysIn);
+            settings = DatabaseSettings.from(options, ServerSettings.from(options).dataDir().resolve("db"))
+                    .withMigrateOnStart(false);
         } catch (ConfigurationException e) {
             err.println("glance-manage: " + e.getMessage());
             return USAGE;

@@ -4,7 +4,8 @@ import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
 import io.glance.http.registry.GlanceRegistryRouting;
 import io.glance.ports.out.ImageRepository;
-import io.glance.server.config.GlanceOptions;
+import io.glance.config.OptionValues;
+import io.glance.server.config.ServerSettings;
 import io.helidon.webserver.WebServer;
 
 import java.time.Clock;
@@ -25,15 +26,16 @@ public final class GlanceRegistryServer implements AutoCloseable {
         this.database = database;
     }
 
-    public static GlanceRegistryServer start(GlanceOptions options) {
-        DatabaseSettings settings = DatabaseSetup.settings(options);
+    public static GlanceRegistryServer start(OptionValues options) {
+        ServerSettings server = ServerSettings.from(options);
+        DatabaseSettings settings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
         GlanceDatabase database = GlanceDatabase.open(settings);
         try {
-            GlanceRegistryServer server = new GlanceRegistryServer(serve(options, database.repository()), database);
-            LOG.info("Database: " + DatabaseSetup.describe(settings) + ", schema version " + database.schemaVersion());
-            LOG.info("glance-registry listening on http://" + options.registryHost() + ":" + server.port()
+            GlanceRegistryServer registry = new GlanceRegistryServer(serve(server, database.repository()), database);
+            LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());
+            LOG.info("glance-registry listening on http://" + server.registryHost() + ":" + registry.port()
                     + " (Registry API)");
-            return server;
+            return registry;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -41,11 +43,11 @@ public final class GlanceRegistryServer implements AutoCloseable {
     }
 
     /** Serves a repository the caller owns and closes (tests give each contract test a fresh database). */
-    public static GlanceRegistryServer serving(GlanceOptions options, ImageRepository repository) {
+    public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository) {
         return new GlanceRegistryServer(serve(options, repository), () -> { });
     }
 
-    private static WebServer serve(GlanceOptions options, ImageRepository repository) {
+    private static WebServer serve(ServerSettings options, ImageRepository repository) {
         WebServer webServer = WebServer.builder()
                 .host(options.registryHost())
                 .port(options.registryPort())

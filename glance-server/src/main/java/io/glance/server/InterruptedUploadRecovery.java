@@ -1,5 +1,6 @@
 package io.glance.server;
 
+import io.glance.config.Option;
 import io.glance.domain.ConflictException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -35,6 +36,12 @@ import java.util.logging.Logger;
 final class InterruptedUploadRecovery {
     private static final Logger LOG = Logger.getLogger(InterruptedUploadRecovery.class.getName());
     private static final int PAGE = 500;
+
+    /** A day: longer than any upload is expected to take, so that a running upload on another node is never reset. */
+    static final Option<Duration> GRACE_PERIOD = Option.seconds("upload_recovery_grace_period", Duration.ofDays(1),
+            Duration.ZERO, "seconds after which an image another node left in `saving` is reset to `queued` at start");
+    /** The options the recovery reads. */
+    static final List<Option<?>> OPTIONS = List.of(GRACE_PERIOD);
 
     private final ImageRepository repository;
     private final UploadJournal journal;

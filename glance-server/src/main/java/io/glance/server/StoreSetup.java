@@ -1,6 +1,8 @@
 package io.glance.server;
 
-import io.glance.server.config.GlanceOptions;
+import io.glance.config.OptionValues;
+import io.glance.server.config.ServerSettings;
+import io.glance.server.config.StoreSettings;
 import io.glance.server.plugins.LoadedStorePlugins;
 import io.glance.server.plugins.PluginSelection;
 import io.glance.server.plugins.PluginStoreRegistry;
@@ -8,13 +10,19 @@ import io.glance.server.plugins.StoreConfig;
 import io.glance.server.plugins.StoreContextFactory;
 import io.glance.server.plugins.StorePluginLoader;
 import io.glance.store.spi.BadStoreConfigurationException;
+import io.glance.store.spi.ConfigKey;
 import io.glance.store.spi.StoreSpi;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads the store plugins and configures the stores glance-api serves: Glance's legacy single-store mode
- * ({@code default_store}, and {@code stores} for more types such as the read-only {@code http}) or its multi-store mode ({@code enabled_backends} with one section per store id).
+ * ({@code default_store}, and {@code stores} for more types such as the read-only {@code http}) or its multi-store
+ * mode ({@code enabled_backends} with one section per store id).
  */
 final class StoreSetup {
     static final String HOST_VERSION = "glance-java/0.1.0";
@@ -22,29 +30,54 @@ final class StoreSetup {
     private StoreSetup() {
     }
 
-    static LoadedStorePlugins loadPlugins(GlanceOptions options) {
-        return new StorePluginLoader(options.pluginsDir(), PluginSelection.fromFiles(options.pluginsDir()),
-                StoreSpi.VERSION).load();
+    static LoadedStorePlugins loadPlugins(Path pluginsDir) {
+        return new StorePluginLoader(pluginsDir, PluginSelection.fromFiles(pluginsDir), StoreSpi.VERSION).load();
     }
 
-    static PluginStoreRegistry configureStores(GlanceOptions options, LoadedStorePlugins plugins) {
-        StoreContextFactory contexts =
-                StoreContextFactory.workDirectoriesUnder(options.dataDir().resolve("stores"), HOST_VERSION);
-        if (!options.multiStore()) {
-            // Glance's [glance_store] stores: each type once, its id the type; the default store takes uploads.
-            List<StoreConfig> stores = options.stores().stream().map(type -> StoreConfig.singleStore(type,
-                    options.storeOptions(), plugins, type.equals(options.defaultStore()))).toList();
-            return PluginStoreRegistry.create(plugins, stores, contexts, false);
+    /** Every option name the loaded store plugins declare. */
+    static Set<String> configKeys(LoadedStorePlugins plugins) {
+        Set<String> keys = new TreeSet<>();
+        plugins.factories().values().forEach(factory -> factory.configKeys().stream().map(ConfigKey::name)
+                .forEach(keys::add));
+        return keys;
+    }
+
+    /**
+     * The store options of the plugins in {@code pluginsDir}, for the commands that check glance-api's options
+     * without serving stores (glance-registry, glance-manage); none when the directory does not exist.
+     */
+    static Set<String> configKeysIn(Path pluginsDir) {
+        if (!Files.isDirectory(pluginsDir)) {
+            return Set.of();
         }
-        List<StoreConfig> stores = options.backends().stream().map(backend -> {
+        try (LoadedStorePlugins plugins = loadPlugins(pluginsDir)) {
+            return configKeys(plugins);
+        }
+    }
+
+    static PluginStoreRegistry configureStores(ServerSettings server, OptionValues options,
+                                               LoadedStorePlugins plugins) {
+        StoreSettings settings = StoreSettings.from(options);
+        Path stores = server.dataDir().resolve("stores");
+        if (!settings.multiStore()) {
+            // Glance's [glance_store] stores: each type once, its id the type; the default store takes uploads.
+            // Files go to <data_dir>/images unless the store's own option says otherwise.
+            StoreContextFactory contexts = StoreContextFactory.workDirectoriesUnder(stores, HOST_VERSION,
+                    server.dataDir().resolve("images"));
+            List<StoreConfig> configs = settings.stores().stream().map(type -> StoreConfig.singleStore(type,
+                    settings.topLevelOptions(), plugins, type.equals(settings.defaultStore()))).toList();
+            return PluginStoreRegistry.create(plugins, configs, contexts, false);
+        }
+        StoreContextFactory contexts = StoreContextFactory.workDirectoriesUnder(stores, HOST_VERSION, null);
+        List<StoreConfig> configs = settings.backends().stream().map(backend -> {
             if (plugins.canonicalType(backend.type()).isEmpty()) {
                 throw new BadStoreConfigurationException("store '" + backend.id() + "' has type '" + backend.type()
                         + "', which no loaded plugin provides (loaded types: " + plugins.typeNames()
-                        + "); put its plugin jar into " + options.pluginsDir());
+                        + "); put its plugin jar into " + server.pluginsDir());
             }
             return new StoreConfig(backend.id(), backend.type(), backend.description(), backend.options(),
-                    backend.id().equals(options.defaultBackend()));
+                    backend.id().equals(settings.defaultBackend()));
         }).toList();
-        return PluginStoreRegistry.create(plugins, stores, contexts, true);
+        return PluginStoreRegistry.create(plugins, configs, contexts, true);
     }
 }

@@ -1,7 +1,12 @@
 package io.glance.adapters.db;
 
+import io.glance.config.ConfigurationException;
+import io.glance.config.Option;
+import io.glance.config.OptionValues;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,6 +28,16 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
     /** HikariCP refuses shorter timeouts. */
     public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    public static final Option<String> SQL_CONNECTION = Option.text("sql_connection", null, "embedded H2",
+            "database URL (JDBC, or Glance's `mysql+pymysql://user:pass@host/glance`)");
+    public static final Option<Duration> SQL_CONNECTION_TIMEOUT = Option.seconds("sql_connection_timeout",
+            DEFAULT_CONNECTION_TIMEOUT, MIN_CONNECTION_TIMEOUT,
+            "seconds a request waits for a database connection before it fails with 503 (≥ 0.25)");
+    public static final Option<Integer> SQL_MAX_POOL_SIZE = Option.integer("sql_max_pool_size",
+            DEFAULT_MAX_POOL_SIZE, 1, Integer.MAX_VALUE, "most database connections this node opens");
+    /** The options these settings are read from. */
+    public static final List<Option<?>> OPTIONS = List.of(SQL_CONNECTION, SQL_CONNECTION_TIMEOUT, SQL_MAX_POOL_SIZE);
 
     public DatabaseSettings {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
@@ -63,6 +78,28 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         SqlConnectionUrl url = SqlConnectionUrl.parse(sqlConnection);
         return new DatabaseSettings(url.jdbcUrl(), url.user(), url.password(), DEFAULT_MAX_POOL_SIZE,
                 DEFAULT_CONNECTION_TIMEOUT, true);
+    }
+
+    /**
+     * The database the options name: {@code sql_connection}, or without it the embedded H2 database in
+     * {@code embeddedDataDir}; with {@code sql_max_pool_size} and {@code sql_connection_timeout}.
+     *
+     * @throws ConfigurationException naming the option and value
+     */
+    public static DatabaseSettings from(OptionValues values, Path embeddedDataDir) {
+        String sqlConnection = values.get(SQL_CONNECTION);
+        DatabaseSettings settings;
+        if (sqlConnection == null || sqlConnection.isBlank()) {
+            settings = embeddedH2(embeddedDataDir);
+        } else {
+            try {
+                settings = fromSqlConnection(sqlConnection);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("Invalid sql_connection: " + e.getMessage(), e);
+            }
+        }
+        return settings.withMaxPoolSize(values.get(SQL_MAX_POOL_SIZE))
+                .withConnectionTimeout(values.get(SQL_CONNECTION_TIMEOUT));
     }
 
     public DatabaseSettings withMaxPoolSize(int value) {

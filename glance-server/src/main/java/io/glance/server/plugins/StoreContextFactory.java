@@ -6,6 +6,7 @@ import io.glance.store.spi.StoreContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,8 +16,16 @@ public interface StoreContextFactory {
 
     StoreContext contextFor(String storeId);
 
-    /** Contexts whose work directory is {@code root/<storeId>}, created on demand. */
+    /** Contexts whose work directory is {@code root/<storeId>}, created on demand; no default data directory. */
     static StoreContextFactory workDirectoriesUnder(Path root, String hostVersion) {
+        return workDirectoriesUnder(root, hostVersion, null);
+    }
+
+    /**
+     * Contexts whose work directory is {@code root/<storeId>}, created on demand, and whose default data directory
+     * is {@code defaultDataDirectory} ({@code null}: none).
+     */
+    static StoreContextFactory workDirectoriesUnder(Path root, String hostVersion, Path defaultDataDirectory) {
         requireNonNull(root, "root is null");
         requireNonNull(hostVersion, "hostVersion is null");
         return storeId -> {
@@ -27,15 +36,17 @@ public interface StoreContextFactory {
                 throw new BadStoreConfigurationException("store '" + storeId + "': cannot create its work directory "
                         + workDirectory + ": " + e.getMessage(), e);
             }
-            return new HostStoreContext(hostVersion, workDirectory);
+            return new HostStoreContext(hostVersion, workDirectory, Optional.ofNullable(defaultDataDirectory));
         };
     }
 
     /** The plain context the host gives drivers. */
-    record HostStoreContext(String hostVersion, Path workDirectory) implements StoreContext {
+    record HostStoreContext(String hostVersion, Path workDirectory, Optional<Path> defaultDataDirectory)
+            implements StoreContext {
         public HostStoreContext {
             requireNonNull(hostVersion, "hostVersion is null");
             requireNonNull(workDirectory, "workDirectory is null");
+            requireNonNull(defaultDataDirectory, "defaultDataDirectory is null");
         }
     }
 }

@@ -5,9 +5,9 @@
  * <p>The bootstrap calls, in this order, and closes in reverse:
  * <pre>{@code
  * LoadedStorePlugins plugins = new StorePluginLoader(pluginsDir, PluginSelection.all(), StoreSpi.VERSION).load();
- * List<StoreConfig> stores = List.of(StoreConfig.singleStore(defaultStore, sharedOptions, plugins));
+ * List<StoreConfig> stores = List.of(StoreConfig.singleStore(defaultStore, topLevelOptions, plugins));
  * PluginStoreRegistry registry = PluginStoreRegistry.create(plugins, stores,
- *         StoreContextFactory.workDirectoriesUnder(dataDir.resolve("stores"), hostVersion));
+ *         StoreContextFactory.workDirectoriesUnder(dataDir.resolve("stores"), hostVersion, dataDir.resolve("images")));
  * ...
  * registry.close();   // closes the drivers
  * plugins.close();    // then unloads the plugins and their class loaders

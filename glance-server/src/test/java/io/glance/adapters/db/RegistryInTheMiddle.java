@@ -3,8 +3,8 @@ package io.glance.adapters.db;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.ports.out.ImageRepository;
 import io.glance.server.GlanceRegistryServer;
-import io.glance.server.config.GlanceOptions;
-import io.glance.server.config.GlanceOptionsLoader;
+import io.glance.config.OptionValues;
+import io.glance.server.config.ServerSettings;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,8 +19,8 @@ final class RegistryInTheMiddle implements AutoCloseable {
     private final ImageRepository client;
 
     RegistryInTheMiddle(ImageRepository database) {
-        GlanceOptions options = GlanceOptionsLoader.load(
-                new String[] {"--registry_host", "127.0.0.1", "--registry_port", "0"}, Map.of());
+        ServerSettings options = ServerSettings.from(OptionValues.of(
+                Map.of("registry_host", "127.0.0.1", "registry_port", "0")));
         this.server = GlanceRegistryServer.serving(options, database);
         this.client = new RegistryImageRepository(URI.create("http://127.0.0.1:" + server.port() + "/"),
                 Duration.ofSeconds(30));

@@ -27,6 +27,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void optionDeclarationsDependOnlyOnTheJdk() {
+        classes().that().resideInAPackage("io.glance.config..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.config..")
+                .check(classes);
+    }
+
+    @Test
     void storeSpiDependsOnlyOnTheJdk() {
         classes().that().resideInAPackage("io.glance.store.spi..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.store.spi..")

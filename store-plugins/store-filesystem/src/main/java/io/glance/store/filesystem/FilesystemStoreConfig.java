@@ -35,7 +35,9 @@ record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermissio
     static final int MAX_CHUNK_SIZE = 64 * 1024 * 1024;
 
     static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.required(DATADIR, "Directory the image files are written to; created when missing."),
+            ConfigKey.optional(DATADIR, null, "Directory the image files are written to; created when missing. "
+                    + "Default: the host's default data directory (glance-api: <data_dir>/images in single-store "
+                    + "mode); required where the host names none."),
             ConfigKey.optional(FILE_PERM, null,
                     "Octal permissions for new image files, e.g. 0640; unset or 0 keeps the umask's."),
             ConfigKey.optional(CHUNK_SIZE, Integer.toString(DEFAULT_CHUNK_SIZE),
@@ -47,8 +49,19 @@ record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermissio
         filePermissions = filePermissions.map(Set::copyOf);
     }
 
-    /** Parses a store's options; unknown keys and unusable values are refused with the key and value named. */
+    /** {@link #parse(String, Map, Optional)} with no default data directory. */
     static FilesystemStoreConfig parse(String storeId, Map<String, String> options) {
+        return parse(storeId, options, Optional.empty());
+    }
+
+    /**
+     * Parses a store's options; unknown keys and unusable values are refused with the key and value named.
+     *
+     * @param defaultDataDirectory where images go when {@code filesystem_store_datadir} is not given (the host's
+     *                             {@code StoreContext.defaultDataDirectory()})
+     */
+    static FilesystemStoreConfig parse(String storeId, Map<String, String> options,
+                                       Optional<Path> defaultDataDirectory) {
         requireNonNull(storeId, "storeId is null");
         requireNonNull(options, "options is null");
         Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
@@ -59,7 +72,8 @@ record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermissio
             }
         }
         return new FilesystemStoreConfig(
-                dataDirectory(storeId, options.get(DATADIR)),
+                dataDirectory(storeId, options.containsKey(DATADIR) ? options.get(DATADIR)
+                        : defaultDataDirectory.map(Path::toString).orElse(null)),
                 filePermissions(storeId, options.get(FILE_PERM)),
                 chunkSize(storeId, options.get(CHUNK_SIZE)));
     }
@@ -67,7 +81,7 @@ record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermissio
     private static Path dataDirectory(String storeId, String value) {
         if (value == null || value.isBlank()) {
             throw new BadStoreConfigurationException("filesystem store '" + storeId + "': option '" + DATADIR
-                    + "' is required");
+                    + "' is required (the host names no default data directory)");
         }
         try {
             return Path.of(value.strip()).toAbsolutePath().normalize();

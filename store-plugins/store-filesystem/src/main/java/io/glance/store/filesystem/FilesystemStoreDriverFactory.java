@@ -62,7 +62,7 @@ public final class FilesystemStoreDriverFactory implements StoreDriverFactory {
         requireNonNull(storeId, "storeId is null");
         requireNonNull(config, "config is null");
         requireNonNull(context, "context is null");
-        FilesystemStoreConfig parsed = FilesystemStoreConfig.parse(storeId, config);
+        FilesystemStoreConfig parsed = FilesystemStoreConfig.parse(storeId, config, context.defaultDataDirectory());
         DataDirectory directory = DataDirectory.prepare(storeId, parsed.dataDirectory());
         if (parsed.filePermissions().isPresent()) {
             requirePosix(storeId, directory);

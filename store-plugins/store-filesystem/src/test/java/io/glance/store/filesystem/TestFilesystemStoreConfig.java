@@ -36,7 +36,8 @@ class TestFilesystemStoreConfig {
         assertThat(factory.configKeys())
                 .extracting(ConfigKey::name, ConfigKey::defaultValue, ConfigKey::required, ConfigKey::secret)
                 .containsExactly(
-                        tuple("filesystem_store_datadir", null, true, false),
+                        // Not required since SPI 1.2: a host may name a default data directory (see below).
+                        tuple("filesystem_store_datadir", null, false, false),
                         tuple("filesystem_store_file_perm", null, false, false),
                         tuple("filesystem_store_chunk_size", "65536", false, false));
     }
@@ -104,6 +105,20 @@ class TestFilesystemStoreConfig {
         assertThatThrownBy(() -> FilesystemStoreConfig.parse("file", Map.of()))
                 .isInstanceOf(BadStoreConfigurationException.class)
                 .hasMessageContaining(DATADIR);
+    }
+
+    @Test
+    void dataDirectoryDefaultsToTheOneTheHostNames() {
+        FilesystemStoreConfig config = FilesystemStoreConfig.parse("file", Map.of(),
+                Optional.of(Path.of("/var/lib/glance/images")));
+        assertThat(config.dataDirectory()).isEqualTo(Path.of("/var/lib/glance/images"));
+        FilesystemStoreConfig given = FilesystemStoreConfig.parse("file", Map.of(DATADIR, "/srv/images"),
+                Optional.of(Path.of("/var/lib/glance/images")));
+        assertThat(given.dataDirectory()).as("the operator's option wins").isEqualTo(Path.of("/srv/images"));
+        assertThatThrownBy(() -> FilesystemStoreConfig.parse("file", Map.of(DATADIR, " "),
+                Optional.of(Path.of("/var/lib/glance/images"))))
+                .as("a blank option is a mistake, not a request for the default")
+                .isInstanceOf(BadStoreConfigurationException.class).hasMessageContaining(DATADIR);
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.glance.server.config;
+package io.glance.config;
 
 /** The configuration cannot be used; the message names the option and the value. Startup stops. */
 public final class ConfigurationException extends RuntimeException {
