@@ -2,11 +2,15 @@ package io.glance.http;
 
 import io.glance.http.common.HealthcheckFilter;
 import io.glance.http.common.RequestContextFilter;
+import io.glance.http.data.DataCaching;
+import io.glance.http.data.DataResponder;
+import io.glance.http.data.NotModifiedFraming;
 import io.glance.http.errors.ErrorResponder;
 import io.glance.http.v1.ImagesApiV1;
 import io.glance.http.v2.ImagesApiV2;
 import io.glance.http.versions.VersionNegotiationFilter;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,15 +24,30 @@ public final class GlanceApiRouting {
     private GlanceApiRouting() {
     }
 
+    /**
+     * The HTTP/1 protocol settings the API needs of the server it runs on: 304 answers without Content-Length
+     * ({@link NotModifiedFraming}). The bootstrap and socket tests add it with {@code addProtocol}.
+     */
+    public static Http1Config http1() {
+        return Http1Config.builder().addSendListener(new NotModifiedFraming()).build();
+    }
+
     public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings) {
+        register(routing, ports, settings, DataCaching.revalidateAlways());
+    }
+
+    /** @param caching the Cache-Control of image data ({@code no-cache} unless public images may be kept) */
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+                                DataCaching caching) {
         requireNonNull(routing, "routing is null");
         requireNonNull(ports, "ports is null");
         requireNonNull(settings, "settings is null");
+        DataResponder responder = new DataResponder(ports.data(), caching);
         routing.addFilter(new RequestContextFilter())
                 .addFilter(new HealthcheckFilter())
                 .addFilter(new VersionNegotiationFilter(settings.publicEndpoint()))
                 .error(Throwable.class, new ErrorResponder());
-        ImagesApiV2.register(routing, ports, settings);
-        ImagesApiV1.register(routing, ports, settings);
+        ImagesApiV2.register(routing, ports, settings, responder);
+        ImagesApiV1.register(routing, ports, settings, responder);
     }
 }

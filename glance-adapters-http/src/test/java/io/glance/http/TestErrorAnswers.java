@@ -80,7 +80,7 @@ class TestErrorAnswers {
         String id = http.create("{}");
         assertAllow(Method.PUT, "/v2/images", "GET, POST");
         assertAllow(Method.POST, "/v2/images/" + id, "GET, PATCH, DELETE");
-        assertAllow(Method.DELETE, "/v2/images/" + id + "/file", "GET, PUT");
+        assertAllow(Method.DELETE, "/v2/images/" + id + "/file", "GET, HEAD, PUT");
         assertAllow(Method.GET, "/v2/images/" + id + "/tags/t", "PUT, DELETE");
         assertAllow(Method.GET, "/v2/images/" + id + "/actions/deactivate", "POST");
         assertAllow(Method.PUT, "/v2/images/" + id + "/members", "GET, POST");

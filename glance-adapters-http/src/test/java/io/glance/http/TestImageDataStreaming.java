@@ -230,7 +230,7 @@ class TestImageDataStreaming {
     }
 
     @Test
-    void rangesPastTheEndAre416AndSeveralRangesAre400() throws Exception {
+    void rangesPastTheEndAre416AndSeveralRangesAreMultipart() throws Exception {
         String id = createQueued();
         upload(id, HttpRequest.BodyPublishers.ofByteArray(random(500, 6)), OCTETS);
         HttpResponse<byte[]> pastEnd = download(id, "Range", "bytes=500-");
@@ -238,7 +238,8 @@ class TestImageDataStreaming {
         assertThat(pastEnd.headers().firstValue("Content-Range")).contains("bytes */500");
         assertThat(pastEnd.headers().firstValue("Content-MD5")).isEmpty();
         assertThat(download(id, "Range", "bytes=oops").statusCode()).isEqualTo(416);
-        assertThat(download(id, "Range", "bytes=0-1,4-5").statusCode()).isEqualTo(400);
+        // Glance's 400 is not among RFC 9110's answers: several ranges are a multipart 206.
+        assertThat(download(id, "Range", "bytes=0-1,4-5").statusCode()).isEqualTo(206);
     }
 
     @Test

@@ -38,6 +38,16 @@ final class ImageDataService implements ImageData {
     }
 
     @Override
+    public Image downloadable(RequestContext context, ImageId id) {
+        return downloads.downloadable(context, id);
+    }
+
+    @Override
+    public Optional<ImageDownload> open(Image downloadable, RangeRequest range) {
+        return downloads.open(downloadable, range);
+    }
+
+    @Override
     public void deleteFromStore(RequestContext context, ImageId id, String storeId) {
         removals.deleteFromStore(context, id, storeId);
     }

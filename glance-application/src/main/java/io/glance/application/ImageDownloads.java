@@ -42,11 +42,20 @@ final class ImageDownloads {
     }
 
     Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range) {
+        return open(downloadable(context, id), range);
+    }
+
+    Image downloadable(RequestContext context, ImageId id) {
         Image image = access.allowed(context, id, ImagePolicy.ImageRule.DOWNLOAD_IMAGE);
         if (image.status() == ImageStatus.DEACTIVATED && !context.admin()) {
             throw new ForbiddenException("The requested image " + id + " has been deactivated. Image data download"
                     + " is forbidden.");
         }
+        return image;
+    }
+
+    Optional<ImageDownload> open(Image image, RangeRequest range) {
+        ImageId id = image.id();
         if (image.status() != ImageStatus.ACTIVE && image.status() != ImageStatus.DEACTIVATED) {
             return Optional.empty();
         }

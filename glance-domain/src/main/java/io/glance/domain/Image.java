@@ -36,6 +36,7 @@ public final class Image {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Instant deletedAt;
+    private final Instant activatedAt;
     private final Set<String> tags;
     private final Map<String, String> properties;
     private final List<ImageLocation> locations;
@@ -79,6 +80,7 @@ public final class Image {
         this.minDisk = b.minDisk;
         this.minRam = b.minRam;
         this.deletedAt = b.deletedAt;
+        this.activatedAt = b.activatedAt;
         this.tags = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.tags));
         this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
         this.locations = List.copyOf(b.locations);
@@ -97,8 +99,8 @@ public final class Image {
         return new Builder().id(id).name(name).status(status).visibility(visibility).isProtected(isProtected)
                 .osHidden(osHidden).owner(owner).size(size).virtualSize(virtualSize).checksums(checksums)
                 .diskFormat(diskFormat).containerFormat(containerFormat).minDisk(minDisk).minRam(minRam)
-                .createdAt(createdAt).updatedAt(updatedAt).deletedAt(deletedAt).tags(tags).properties(properties)
-                .locations(locations);
+                .createdAt(createdAt).updatedAt(updatedAt).deletedAt(deletedAt).activatedAt(activatedAt).tags(tags)
+                .properties(properties).locations(locations);
     }
 
     // ---- rules -------------------------------------------------------------------------------------------
@@ -142,14 +144,14 @@ public final class Image {
     public Image kill(Instant now) {
         requireTransition(ImageStatus.KILLED);
         return toBuilder().status(ImageStatus.KILLED).size(null).virtualSize(null).checksums(null)
-                .locations(List.of()).updatedAt(now).build();
+                .locations(List.of()).activatedAt(null).updatedAt(now).build();
     }
 
     /** {@code saving → active} with what the store wrote. */
     public Image completeUpload(long dataSize, ImageChecksums digests, ImageLocation location, Instant now) {
         requireTransition(ImageStatus.ACTIVE);
         return toBuilder().status(ImageStatus.ACTIVE).size(dataSize).checksums(digests)
-                .locations(List.of(location)).updatedAt(now).build();
+                .locations(List.of(location)).activatedAt(now).updatedAt(now).build();
     }
 
     /**
@@ -169,7 +171,7 @@ public final class Image {
         }
         if (status == ImageStatus.QUEUED) {
             return toBuilder().status(ImageStatus.ACTIVE).size(dataSize).checksums(null)
-                    .locations(List.of(location)).updatedAt(now).build();
+                    .locations(List.of(location)).activatedAt(now).updatedAt(now).build();
         }
         if (status != ImageStatus.ACTIVE) {
             throw new ConflictException("Image " + id + " is " + status.wireName()
@@ -209,7 +211,7 @@ public final class Image {
     public Image abortUpload(Instant now) {
         requireTransition(ImageStatus.QUEUED);
         return toBuilder().status(ImageStatus.QUEUED).size(null).virtualSize(null).checksums(null)
-                .locations(List.of()).updatedAt(now).build();
+                .locations(List.of()).activatedAt(null).updatedAt(now).build();
     }
 
     /** active → deactivated; a no-op when already deactivated; 403 from any other status. */
@@ -276,6 +278,12 @@ public final class Image {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public Instant deletedAt() { return deletedAt; }
+    /**
+     * When the data became active (upload completed or first location registered), or {@code null} while the image
+     * has none. Unlike {@code updatedAt} it does not move with metadata changes or (de)activation, which is what
+     * makes it the {@code Last-Modified} of the data: the bytes never change once active.
+     */
+    public Instant activatedAt() { return activatedAt; }
     public boolean deleted() { return status == ImageStatus.DELETED; }
     public Set<String> tags() { return tags; }
     public Map<String, String> properties() { return properties; }
@@ -291,7 +299,8 @@ public final class Image {
                 && Objects.equals(diskFormat, other.diskFormat)
                 && Objects.equals(containerFormat, other.containerFormat)
                 && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt)
-                && Objects.equals(deletedAt, other.deletedAt) && tags.equals(other.tags)
+                && Objects.equals(deletedAt, other.deletedAt) && Objects.equals(activatedAt, other.activatedAt)
+                && tags.equals(other.tags)
                 && properties.equals(other.properties) && locations.equals(other.locations);
     }
 
@@ -324,6 +333,7 @@ public final class Image {
         private Instant createdAt;
         private Instant updatedAt;
         private Instant deletedAt;
+        private Instant activatedAt;
         private Set<String> tags = new LinkedHashSet<>();
         private Map<String, String> properties = new LinkedHashMap<>();
         private List<ImageLocation> locations = new ArrayList<>();
@@ -348,6 +358,7 @@ public final class Image {
         public Builder createdAt(Instant value) { this.createdAt = value; return this; }
         public Builder updatedAt(Instant value) { this.updatedAt = value; return this; }
         public Builder deletedAt(Instant value) { this.deletedAt = value; return this; }
+        public Builder activatedAt(Instant value) { this.activatedAt = value; return this; }
         public Builder tags(Set<String> value) { this.tags = new LinkedHashSet<>(value); return this; }
         public Builder properties(Map<String, String> value) { this.properties = new LinkedHashMap<>(value); return this; }
         public Builder locations(List<ImageLocation> value) { this.locations = new ArrayList<>(value); return this; }

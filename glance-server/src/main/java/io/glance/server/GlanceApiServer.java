@@ -87,6 +87,7 @@ public final class GlanceApiServer implements AutoCloseable {
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
                     // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
                     .writeBufferSize(WRITE_BUFFER_BYTES)
+                    .addProtocol(GlanceApiRouting.http1())
                     .routing(routing -> GlanceApiRouting.register(routing, ports, ApiSettings.from(options)))
                     .build()
                     .start();

@@ -196,6 +196,7 @@ public final class InMemoryImageRepository implements ImageRepository {
                 .createdAt(seconds(createdAt))
                 .updatedAt(seconds(image.updatedAt()))
                 .deletedAt(image.deletedAt() == null ? null : seconds(image.deletedAt()))
+                .activatedAt(image.activatedAt() == null ? null : seconds(image.activatedAt()))
                 .build();
     }
 

@@ -6,5 +6,5 @@ import java.time.Instant;
 record ImageRow(String id, String name, String status, String visibility, boolean isProtected, boolean osHidden,
                 String owner, Long size, Long virtualSize, String checksum, String osHashAlgo, String osHashValue,
                 String diskFormat, String containerFormat, int minDisk, int minRam, Instant createdAt,
-                Instant updatedAt, Instant deletedAt, boolean deleted) {
+                Instant updatedAt, Instant deletedAt, boolean deleted, Instant activatedAt) {
 }

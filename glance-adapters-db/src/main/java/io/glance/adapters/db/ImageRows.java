@@ -31,7 +31,7 @@ final class ImageRows {
                 image.virtualSize(), sums == null ? null : sums.md5(), sums == null ? null : sums.hashAlgo(),
                 sums == null ? null : sums.hashValue(), image.diskFormat(), image.containerFormat(), image.minDisk(),
                 image.minRam(), seconds(image.createdAt()), seconds(image.updatedAt()), seconds(image.deletedAt()),
-                image.deleted());
+                image.deleted(), seconds(image.activatedAt()));
     }
 
     /** The image without tags, properties and locations (enough to decide visibility). */
@@ -80,6 +80,7 @@ final class ImageRows {
                 .createdAt(row.createdAt())
                 .updatedAt(row.updatedAt())
                 .deletedAt(row.deletedAt())
+                .activatedAt(row.activatedAt())
                 .tags(tagValues)
                 .properties(propertyValues)
                 .locations(locationValues)

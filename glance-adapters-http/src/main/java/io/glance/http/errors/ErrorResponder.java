@@ -3,6 +3,7 @@ package io.glance.http.errors;
 import io.glance.http.common.GlanceHeaders;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -22,7 +23,8 @@ public final class ErrorResponder implements ErrorHandler<Throwable> {
     /** Headers a handler may have set for its success answer; they would lie about an error body. */
     private static final List<HeaderName> SUCCESS_HEADERS = List.of(HeaderNames.CONTENT_LENGTH,
             HeaderNames.CONTENT_RANGE, HeaderNames.LOCATION, GlanceHeaders.CONTENT_MD5,
-            GlanceHeaders.IMPORT_METHODS, GlanceHeaders.STORE_IDS);
+            GlanceHeaders.IMPORT_METHODS, GlanceHeaders.STORE_IDS, HeaderNames.ETAG, HeaderNames.LAST_MODIFIED,
+            HeaderNames.ACCEPT_RANGES, HeaderNames.CACHE_CONTROL, HeaderNames.create("Repr-Digest"));
 
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable error) {
@@ -36,6 +38,13 @@ public final class ErrorResponder implements ErrorHandler<Throwable> {
         ErrorPages.ErrorPage page = ErrorPages.render(format, apiError.status(), apiError.message());
         res.status(StatusTitles.status(apiError.status()));
         res.headers().set(HeaderNames.CONTENT_TYPE, page.contentType());
+        if (req.prologue().method() == Method.HEAD) {
+            // A HEAD answer has the headers of the GET answer and no body: a body would be read as the start of
+            // the next answer on the connection.
+            res.headers().contentLength(page.body().length);
+            res.send();
+            return;
+        }
         res.send(page.body());
     }
 

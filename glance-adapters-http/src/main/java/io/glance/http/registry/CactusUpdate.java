@@ -16,7 +16,8 @@ import java.util.Set;
  * from the input as Cactus drops them.
  */
 final class CactusUpdate {
-    private static final Set<String> PROTECTED = Set.of("id", "created_at", "updated_at", "deleted_at", "deleted");
+    private static final Set<String> PROTECTED = Set.of("id", "created_at", "updated_at", "deleted_at", "deleted",
+            "activated_at");
 
     private CactusUpdate() {
     }

@@ -1,14 +1,16 @@
 package io.glance.http.v1;
 
 import io.glance.domain.ConflictException;
+import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.ImageStatus;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.http.ApiSettings;
-import io.glance.http.common.DataStreams;
 import io.glance.http.common.DiabloListRequest;
+import io.glance.http.data.DataResponder;
+import io.glance.http.data.DataValidator;
 import io.glance.http.common.JsonResponses;
 import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.PathParameters;
@@ -17,23 +19,20 @@ import io.glance.http.common.RequestContexts;
 import io.glance.ports.in.CreateImageCommand;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
-import io.glance.ports.in.ImageDownload;
 import io.glance.ports.in.StoreInfo;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,10 +47,13 @@ final class ImagesV1Service implements HttpService {
     private final V1DataIn dataIn;
     private final V1Listing listing;
     private final ApiSettings settings;
+    private final DataResponder responder;
 
-    ImagesV1Service(ImageCatalog catalog, ImageData data, StoreInfo storeInfo, V1DataIn dataIn, ApiSettings settings) {
+    ImagesV1Service(ImageCatalog catalog, ImageData data, StoreInfo storeInfo, V1DataIn dataIn,
+                    ApiSettings settings, DataResponder responder) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.data = requireNonNull(data, "data is null");
+        this.responder = requireNonNull(responder, "responder is null");
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
         this.dataIn = requireNonNull(dataIn, "dataIn is null");
         this.listing = new V1Listing(catalog);
@@ -108,34 +110,47 @@ final class ImagesV1Service implements HttpService {
         sendImage(res, Status.OK_200, updated);
     }
 
+    /**
+     * The metadata as headers; for an active image also what a GET would answer about its data (Content-Length,
+     * validators, conditional requests), since HEAD and GET name the same resource.
+     */
     private void head(ServerRequest req, ServerResponse res) {
-        Image image = catalog.show(RequestContexts.of(req), PathParameters.imageId(req));
-        setImageHeaders(res, image);
+        RequestContext context = RequestContexts.of(req);
+        Image image = catalog.show(context, PathParameters.imageId(req));
+        if (image.status() == ImageStatus.ACTIVE) {
+            Optional<Image> downloadable = downloadable(context, image.id());
+            if (downloadable.isPresent() && respondWithData(req, res, downloadable.get())) {
+                return;
+            }
+        }
+        setImageHeaders(res.headers(), image);
         res.status(Status.OK_200).send();
     }
 
     /** Diablo: only active images have data to give; anything else is a 404 saying so. */
     private void download(ServerRequest req, ServerResponse res) {
         RequestBodies.requireNone(req);
-        RequestContext context = RequestContexts.of(req);
         ImageId id = PathParameters.imageId(req);
+        RequestContext context = RequestContexts.of(req);
         Image image = catalog.show(context, id);
-        ImageDownload download = image.status() != ImageStatus.ACTIVE ? null
-                : data.download(context, id, null).orElse(null);
-        if (download == null) {
+        // The download policy is checked by downloadable(), after the status: Diablo's 404 comes first.
+        if (image.status() != ImageStatus.ACTIVE
+                || !respondWithData(req, res, data.downloadable(context, id))) {
             throw new NotFoundException("Image " + id + " is not active");
         }
-        try (InputStream in = download.data()) {
-            setImageHeaders(res, download.image());
-            res.headers().set(HeaderNames.CONTENT_TYPE, V1DataIn.OCTET_STREAM);
-            res.headers().contentLength(download.length());
-            res.status(Status.OK_200);
-            try (OutputStream out = res.outputStream()) {
-                DataStreams.copy(in, out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Download of image " + id + " ended early", e);
+    }
+
+    /** The image if the caller may download its data; a HEAD by someone who may not shows only the metadata. */
+    private Optional<Image> downloadable(RequestContext context, ImageId id) {
+        try {
+            return Optional.of(data.downloadable(context, id));
+        } catch (ForbiddenException | NotFoundException e) {
+            return Optional.empty();
         }
+    }
+
+    private boolean respondWithData(ServerRequest req, ServerResponse res, Image image) {
+        return responder.respond(req, res, image, DataValidator.v1(image), headers -> setImageHeaders(headers, image));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -153,20 +168,24 @@ final class ImagesV1Service implements HttpService {
     }
 
     private static void sendImage(ServerResponse res, Status status, Image image) {
-        setLocationAndETag(res, image);
+        setLocationAndETag(res.headers(), image);
         JsonResponses.send(res, status, V1Json.image(image));
     }
 
-    private static void setImageHeaders(ServerResponse res, Image image) {
-        V1Headers.render(image).forEach((name, value) -> res.headers().set(HeaderNames.create(name), value));
-        setLocationAndETag(res, image);
+    private static void setImageHeaders(ServerResponseHeaders headers, Image image) {
+        V1Headers.render(image).forEach((name, value) -> headers.set(HeaderNames.create(name), value));
+        setLocationAndETag(headers, image);
     }
 
-    /** The ETag is the md5, unquoted, as Glance sends it; images without data have none. */
-    private static void setLocationAndETag(ServerResponse res, Image image) {
-        res.headers().set(HeaderNames.LOCATION, "/v1/images/" + image.id());
-        if (image.checksums() != null) {
-            res.headers().set(HeaderNames.ETAG, image.checksums().md5());
+    /**
+     * The ETag is the md5 as Glance sends it, but quoted as RFC 9110 requires (Glance's bare hex is no entity-tag,
+     * and caches would not use it as a validator); images without data have none.
+     */
+    private static void setLocationAndETag(ServerResponseHeaders headers, Image image) {
+        headers.set(HeaderNames.LOCATION, "/v1/images/" + image.id());
+        String etag = DataValidator.v1(image).etag();
+        if (etag != null) {
+            headers.set(HeaderNames.ETAG, etag);
         }
     }
 }

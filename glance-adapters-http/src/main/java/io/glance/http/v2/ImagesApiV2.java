@@ -3,6 +3,7 @@ package io.glance.http.v2;
 import io.glance.domain.NotFoundException;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
+import io.glance.http.data.DataResponder;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -12,12 +13,13 @@ public final class ImagesApiV2 {
     private ImagesApiV2() {
     }
 
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings) {
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+                                DataResponder responder) {
         SchemaDocuments schemas = SchemaDocuments.load();
         ImageSchemaValidator validator = new ImageSchemaValidator(schemas.image());
         routing.register("/v2/images",
                         new ImagesService(ports.catalog(), ports.locations(), ports.storeInfo(), validator, settings),
-                        new ImageDataService(ports.data(), ports.catalog(), ports.storeInfo()),
+                        new ImageDataService(ports.data(), ports.storeInfo(), responder),
                         new ImageTagsService(ports.tags()),
                         new ImageMembersService(ports.members(), settings),
                         new ImageActionsService(ports.activation()),

@@ -31,6 +31,24 @@ public interface ImageData {
     Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range);
 
     /**
+     * The first half of {@link #download}: the image whose data the caller may download, after the visibility and
+     * deactivation checks, without touching a store. HTTP evaluates its preconditions (If-None-Match...) on it, so a
+     * 304 is only ever answered to a caller who would also get the data, and costs no store read.
+     *
+     * @throws io.glance.domain.NotFoundException  when the image is invisible to the caller
+     * @throws io.glance.domain.ForbiddenException when a non-admin downloads a deactivated image
+     */
+    Image downloadable(RequestContext context, ImageId id);
+
+    /**
+     * The second half of {@link #download}: opens the data of an image {@link #downloadable} returned.
+     *
+     * @return empty when the image has no data (not active or deactivated, or no store finds it)
+     * @throws io.glance.domain.RangeNotSatisfiableException when the range starts past the end
+     */
+    Optional<ImageDownload> open(Image downloadable, RangeRequest range);
+
+    /**
      * Removes the image's data from one store (DELETE /v2/stores/{store}/{id}, multi-store only). The image keeps its
      * data in its other stores; the last copy cannot be removed this way.
      *

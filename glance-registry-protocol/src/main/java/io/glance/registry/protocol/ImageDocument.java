@@ -56,6 +56,7 @@ public final class ImageDocument {
         json.put("updated_at", Json.instant(image.updatedAt()));
         json.put("deleted_at", Json.instant(image.deletedAt()));
         json.put("deleted", image.deleted());
+        json.put("activated_at", Json.instant(image.activatedAt()));
         json.put("location", image.locations().isEmpty() ? null : image.locations().getFirst().url());
         ArrayNode locations = json.putArray("locations");
         for (ImageLocation location : image.locations()) {
@@ -112,10 +113,24 @@ public final class ImageDocument {
                 .createdAt(createdAt)
                 .updatedAt(orElse(Json.instant(json, "updated_at"), createdAt))
                 .deletedAt(Json.instant(json, "deleted_at"))
+                .activatedAt(activatedAt(json, now))
                 .tags(tags(json))
                 .properties(properties(json.get("properties")))
                 .locations(locations(json));
         return image.build();
+    }
+
+    /**
+     * When the data became active; a document that says its image has data but not since when (Cactus's POST or PUT
+     * of an active image) gets {@code now}, the moment the registry learns of the data.
+     */
+    private static Instant activatedAt(JsonNode json, Instant now) {
+        Instant given = Json.instant(json, "activated_at");
+        if (given != null) {
+            return given;
+        }
+        ImageStatus status = status(Json.text(json, "status"));
+        return status == ImageStatus.ACTIVE || status == ImageStatus.DEACTIVATED ? now : null;
     }
 
     /** Properties of a document, {@code null} values dropped (Cactus treats them as removals). */

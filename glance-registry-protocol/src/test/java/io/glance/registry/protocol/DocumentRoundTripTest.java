@@ -37,7 +37,7 @@ class DocumentRoundTripTest {
                 .name("full").status(ImageStatus.ACTIVE).visibility(Visibility.COMMUNITY).isProtected(true)
                 .osHidden(true).owner("alice").size(5L).virtualSize(9L)
                 .checksums(new ImageChecksums("abc", "sha512", "def")).diskFormat("qcow2").containerFormat("bare")
-                .minDisk(3).minRam(512).updatedAt(T.plusSeconds(5)).deletedAt(null)
+                .minDisk(3).minRam(512).updatedAt(T.plusSeconds(5)).deletedAt(null).activatedAt(T.plusSeconds(4))
                 .tags(Set.of("gold")).properties(Map.of("os_distro", "cirros", "empty", ""))
                 .locations(List.of(new ImageLocation("http://mirror/x.img", Map.of("store", "web")),
                         new ImageLocation("http://mirror/y.img", Map.of())))

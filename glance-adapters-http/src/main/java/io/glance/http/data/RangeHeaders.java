@@ -1,44 +1,56 @@
-package io.glance.http.v2;
+package io.glance.http.data;
 
-import io.glance.domain.InvalidInputException;
 import io.glance.domain.RangeNotSatisfiableException;
 import io.glance.ports.in.RangeRequest;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The byte range of a download (Glance's {@code get_range_from_request}): one {@code Range: bytes=a-b|a-|-n}, or,
- * for old clients, a request {@code Content-Range: bytes a-b/len}. Several ranges are a 400, anything unparsable
- * a 416. Whether the range fits the data is decided once the size is known.
+ * The byte ranges of a download: {@code Range: bytes=a-b|a-|-n[, ...]} (RFC 9110 §14.1.2), or, for old clients, a
+ * request {@code Content-Range: bytes a-b/len} as Glance's {@code get_range_from_request} reads it. Anything
+ * unparsable is a 416, as in Glance. Whether a range fits the data is decided once the size is known.
  */
 final class RangeHeaders {
-    private static final Pattern RANGE = Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNIT = Pattern.compile("\\s*bytes\\s*=(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SPEC = Pattern.compile("\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
     private static final Pattern CONTENT_RANGE = Pattern.compile("\\s*bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)\\s*",
             Pattern.CASE_INSENSITIVE);
 
     private RangeHeaders() {
     }
 
-    /** @return the requested range, empty for the whole data */
-    static Optional<RangeRequest> parse(Headers headers) {
-        Optional<String> range = headers.first(HeaderNames.RANGE);
-        if (range.isPresent()) {
-            return Optional.of(parseRange(range.get()));
+    /** @return the requested ranges in the client's order, empty for the whole data */
+    static List<RangeRequest> parse(Headers headers) {
+        if (headers.contains(HeaderNames.RANGE)) {
+            return parseRange(headers.get(HeaderNames.RANGE).allValues());
         }
-        return headers.first(HeaderNames.CONTENT_RANGE).map(RangeHeaders::parseContentRange);
+        return headers.first(HeaderNames.CONTENT_RANGE).map(header -> List.of(parseContentRange(header)))
+                .orElse(List.of());
     }
 
-    private static RangeRequest parseRange(String header) {
-        if (header.indexOf(',') >= 0) {
-            throw new InvalidInputException("Requests with multiple ranges are not supported in Glance. You may make"
-                    + " multiple single-range requests instead. (Range: " + header + ")");
+    private static List<RangeRequest> parseRange(List<String> values) {
+        String header = String.join(",", values);
+        Matcher unit = UNIT.matcher(header);
+        if (!unit.matches()) {
+            throw invalid("Range", header);
         }
-        Matcher matcher = RANGE.matcher(header);
+        List<RangeRequest> ranges = new ArrayList<>();
+        for (String spec : unit.group(1).split(",", -1)) {
+            if (spec.isBlank() && ranges.size() > 0) {
+                continue; // RFC 9110's list syntax allows empty elements
+            }
+            ranges.add(parseSpec(spec, header));
+        }
+        return List.copyOf(ranges);
+    }
+
+    private static RangeRequest parseSpec(String spec, String header) {
+        Matcher matcher = SPEC.matcher(spec);
         if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
             throw invalid("Range", header);
         }
