@@ -2,9 +2,10 @@
 # second Swift proxy that authenticates with it (authtoken + keystoneauth), sharing the rings, disks and memcached of
 # the tempauth Swift. Keystone's catalog lists that proxy as the object-store endpoint, so a client that logs in with
 # Keystone v3 finds Swift as a real deployment's clients do. Exports GLANCE_TEST_KEYSTONE_AUTH (the v3 URL),
-# GLANCE_TEST_KEYSTONE_USER (project:user) and GLANCE_TEST_KEYSTONE_KEY. Installs Debian's python3-keystone, uwsgi
-# and keystonemiddleware when missing (not the keystone .deb, whose install scripts ask about databases).
-# Stop it with stop_test_keystone.
+# GLANCE_TEST_KEYSTONE_USER (project:user) and GLANCE_TEST_KEYSTONE_KEY, and GLANCE_TEST_KEYSTONE_ADMIN_KEY (the
+# password of the bootstrapped user admin, project admin, domain default: tests register catalog entries). Installs
+# Debian's python3-keystone, uwsgi and keystonemiddleware when missing (not the keystone .deb, whose install scripts
+# ask about databases). Stop it with stop_test_keystone.
 
 start_test_keystone() {
   if [ -z "${TEST_SWIFT_DIR:-}" ]; then
@@ -123,6 +124,7 @@ CONF
   export GLANCE_TEST_KEYSTONE_AUTH="http://127.0.0.1:$keystone_port/v3"
   export GLANCE_TEST_KEYSTONE_USER="glance:glance"
   export GLANCE_TEST_KEYSTONE_KEY="$password"
+  export GLANCE_TEST_KEYSTONE_ADMIN_KEY="$admin_password"
   echo "test-setup: Keystone on 127.0.0.1:$keystone_port, Keystone-protected Swift proxy on 127.0.0.1:$proxy_port" >&2
 }
 

@@ -41,10 +41,15 @@ public final class GlanceCli {
                     return ExitCodes.USAGE;
                 }
                 case GlanceConnectionException connection -> {
-                    io.err().println("Failed to connect to the Glance API server " + root.endpoint().getAuthority()
-                            + ". Is the server running?");
-                    if (root.verbose) {
+                    if (isTls(connection)) {
+                        // "Is the server running?" would mislead: it answered, but not with a certificate we trust.
                         io.err().println(connection.getMessage());
+                    } else {
+                        io.err().println("Failed to connect to the Glance API server "
+                                + root.endpoint().getAuthority() + ". Is the server running?");
+                        if (root.verbose) {
+                            io.err().println(connection.getMessage());
+                        }
                     }
                     return ExitCodes.CONNECTION;
                 }
@@ -54,6 +59,11 @@ public final class GlanceCli {
                 }
                 case UncheckedIOException local -> {
                     io.err().println(local.getMessage() + ": " + local.getCause().getMessage());
+                    return ExitCodes.USAGE;
+                }
+                case IllegalArgumentException settings -> {
+                    // what the options and OS_* variables leave out, e.g. OS_AUTH_URL without a password
+                    io.err().println(settings.getMessage());
                     return ExitCodes.USAGE;
                 }
                 default -> throw e;
@@ -67,6 +77,15 @@ public final class GlanceCli {
         io.out().flush();
         io.err().flush();
         return status;
+    }
+
+    private static boolean isTls(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String commandName(CommandLine command) {

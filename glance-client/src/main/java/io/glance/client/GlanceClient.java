@@ -42,6 +42,20 @@ public final class GlanceClient {
         this.transport = transport;
     }
 
+    /**
+     * A client connected as the settings say: with an image URL and a token as they are, or after logging in to
+     * Keystone (password or token) with the image endpoint from its catalog unless one is given; with the settings'
+     * TLS trust. A password login is repeated once when glance-api rejects the token with 401.
+     *
+     * @throws KeystoneException        Keystone refused the login or could not be reached
+     * @throws EndpointNotFoundException the catalog has no image endpoint for the interface and region
+     * @throws IllegalArgumentException the settings name no way to connect, or the CA file is unreadable
+     */
+    public static GlanceClient connect(ConnectionSettings settings) {
+        return new GlanceClient(Connections.transport(java.util.Objects.requireNonNull(settings, "settings is null"),
+                "/v2"));
+    }
+
     /** A client without a token (glance-api's no-auth pipeline). */
     public static GlanceClient create(URI endpoint) {
         return new GlanceClient(new Transport(Endpoints.normalize(endpoint, "/v2"), Optional.empty()));

@@ -19,21 +19,36 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The HTTP exchange with one endpoint: headers every request carries ({@code Accept: application/json} so errors
- * come back as JSON, the token), JSON bodies both ways, and failures turned into typed exceptions.
+ * come back as JSON, the token), JSON bodies both ways, and failures turned into typed exceptions. A request answered
+ * 401 is sent once more with a renewed token when the token source can renew it and the body can be sent again.
  */
 final class Transport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final URI endpoint;
-    private final Optional<String> token;
+    private final TokenSource tokens;
     private final HttpClient http;
 
     Transport(URI endpoint, Optional<String> token) {
+        this(endpoint, TokenSource.fixed(requireNonNull(token, "token is null")), httpClient(Duration.ofSeconds(10),
+                null));
+    }
+
+    Transport(URI endpoint, TokenSource tokens, HttpClient http) {
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
-        this.token = requireNonNull(token, "token is null");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.http = requireNonNull(http, "http is null");
+    }
+
+    /** HTTP/1.1 (glance-api streams large bodies; h2c upgrades only cost a round trip), with the given TLS trust. */
+    static HttpClient httpClient(Duration connectTimeout, javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        return builder.build();
     }
 
     URI endpoint() {
@@ -77,22 +92,64 @@ final class Transport {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint + path))
                 .header("Accept", "application/json")
                 .header("User-Agent", "glance-java-client");
-        token.ifPresent(value -> builder.header("X-Auth-Token", value));
         return builder;
     }
 
+    /** Sends with the current token; on a 401, once more with a renewed one when there is one and it may. */
     <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        Optional<String> token = tokens.current();
+        HttpResponse<T> response = exchange(withToken(request, token), handler);
+        if (response.statusCode() == 401 && token.isPresent() && UploadBody.canSendAgain(request)) {
+            Optional<String> renewed = tokens.renew(token.get());
+            if (renewed.isPresent()) {
+                discard(response);
+                response = exchange(withToken(request, renewed), handler);
+            }
+        }
+        return response;
+    }
+
+    private static HttpRequest withToken(HttpRequest request, Optional<String> token) {
+        if (token.isEmpty()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("X-Auth-Token"))
+                .header("X-Auth-Token", token.get()).build();
+    }
+
+    private static void discard(HttpResponse<?> response) {
+        if (response.body() instanceof java.io.InputStream body) {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // the connection is dropped; nothing else depends on it
+            }
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
             throw new GlanceConnectionException("Failed to talk to glance-api at " + endpoint + " ("
                     + request.method() + " " + request.uri().getRawPath() + "): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + tlsHint(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GlanceConnectionException("interrupted during " + request.method() + " "
                     + request.uri().getRawPath(), new InterruptedIOException(e.getMessage()));
         }
+    }
+
+    /** A failed handshake usually means the wrong CA (or http:// against https): say where to look. */
+    static String tlsHint(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException) {
+                return " (TLS failed: is OS_CACERT / --os-cacert the CA that signed the server's certificate, and "
+                        + "does the server speak https?)";
+            }
+        }
+        return "";
     }
 
     static void check(String method, String path, int status, String contentType, String body) {

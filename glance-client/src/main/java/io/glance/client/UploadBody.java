@@ -36,10 +36,41 @@ final class UploadBody {
         }, size, progress);
     }
 
-    /** With {@code size >= 0} as Content-Length (the stream must hold exactly that many bytes), else chunked. */
+    /**
+     * With {@code size >= 0} as Content-Length (the stream must hold exactly that many bytes), else chunked. The
+     * stream can be read once only, so such a body is sent again (after a 401) only if nothing was read from it.
+     */
     static BodyPublisher of(InputStream data, long size, ProgressListener progress) {
         requireNonNull(data, "data is null");
-        return of(() -> data, size, progress);
+        return new OneShot(of(() -> data, size, progress));
+    }
+
+    /** Whether the request's body may be sent a second time: no body, bytes in memory, a file, an unread stream. */
+    static boolean canSendAgain(java.net.http.HttpRequest request) {
+        return request.bodyPublisher().map(body -> !(body instanceof OneShot once) || !once.subscribed.get())
+                .orElse(true);
+    }
+
+    /** A body over a caller's stream, remembering whether the HTTP client started reading it. */
+    private static final class OneShot implements BodyPublisher {
+        private final BodyPublisher delegate;
+        private final java.util.concurrent.atomic.AtomicBoolean subscribed =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
+        OneShot(BodyPublisher delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public long contentLength() {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+            subscribed.set(true);
+            delegate.subscribe(subscriber);
+        }
     }
 
     private static BodyPublisher of(Supplier<InputStream> source, long size, ProgressListener progress) {
