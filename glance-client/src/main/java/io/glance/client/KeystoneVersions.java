@@ -32,10 +32,15 @@ final class KeystoneVersions {
             throw new KeystoneException(0, "", "OS_AUTH_URL " + authUrl + " is Keystone's v2.0 API, which this "
                     + "client does not speak; give the v3 URL (…/v3)", null);
         }
-        HttpResponse<String> response;
+        HttpResponse<String> answer;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(text + "/")).timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json").GET().build(), BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(text + "/")).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").GET().build();
+            try {
+                answer = http.send(request, BodyHandlers.ofString());
+            } catch (IOException staleConnection) {
+                answer = http.send(request, BodyHandlers.ofString()); // see KeystoneSession#send
+            }
         } catch (IOException e) {
             throw new KeystoneException(0, "", "Failed to reach Keystone at " + authUrl + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
@@ -44,6 +49,7 @@ final class KeystoneVersions {
             throw new KeystoneException(0, "", "interrupted while asking " + authUrl + " for its versions",
                     new InterruptedIOException(e.getMessage()));
         }
+        HttpResponse<String> response = answer;
         // Keystone answers its version list with 300 Multiple Choices.
         return v3Link(response.body()).orElseThrow(() -> new KeystoneException(response.statusCode(), "",
                 "OS_AUTH_URL " + authUrl + " lists no Keystone v3 API (HTTP " + response.statusCode()

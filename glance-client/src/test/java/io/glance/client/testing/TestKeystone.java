@@ -110,7 +110,7 @@ public final class TestKeystone implements AutoCloseable {
 
     /** Who holds {@code token}: {@code user@project}, or empty when Keystone says it is not valid (404). */
     public Optional<String> holder(String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens"))
                 .header("X-Auth-Token", adminToken()).header("X-Subject-Token", token).GET().build(),
                 BodyHandlers.ofString());
         if (response.statusCode() == 404 || response.statusCode() == 401) {
@@ -125,7 +125,7 @@ public final class TestKeystone implements AutoCloseable {
 
     /** Revokes a token: Keystone refuses it from now on. */
     public void revoke(String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens"))
                 .header("X-Auth-Token", adminToken()).header("X-Subject-Token", token).DELETE().build(),
                 BodyHandlers.ofString());
         if (response.statusCode() != 204) {
@@ -139,13 +139,22 @@ public final class TestKeystone implements AutoCloseable {
         for (int i = cleanup.size() - 1; i >= 0; i--) {
             HttpRequest delete = HttpRequest.newBuilder(URI.create(v3 + cleanup.get(i)))
                     .header("X-Auth-Token", adminToken()).DELETE().build();
-            try {
-                http.send(delete, BodyHandlers.discarding());
-            } catch (IOException staleConnection) {
-                http.send(delete, BodyHandlers.discarding()); // uwsgi closed the kept-alive connection
-            }
+            send(delete, BodyHandlers.discarding());
         }
         cleanup.clear();
+    }
+
+    /**
+     * Keystone under uwsgi resets kept-alive connections the JDK still holds in its pool; such a request never
+     * reached Keystone, so it is sent once more on a fresh connection.
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        try {
+            return http.send(request, handler);
+        } catch (IOException staleConnection) {
+            return http.send(request, handler);
+        }
     }
 
     private synchronized String adminToken() throws Exception {
@@ -160,7 +169,7 @@ public final class TestKeystone implements AutoCloseable {
                 "identity", Map.of("methods", List.of("password"), "password", Map.of("user", Map.of(
                         "name", name, "domain", Map.of("id", "default"), "password", secret))),
                 "scope", Map.of("project", Map.of("name", projectName, "domain", Map.of("id", "default")))));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofByteArray(JSON.writeValueAsBytes(auth))).build(), BodyHandlers.ofString());
         if (response.statusCode() != 201) {
@@ -172,7 +181,7 @@ public final class TestKeystone implements AutoCloseable {
     private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(v3 + path)).header("X-Auth-Token", adminToken())
+            response = send(HttpRequest.newBuilder(URI.create(v3 + path)).header("X-Auth-Token", adminToken())
                     .header("Content-Type", "application/json")
                     .method(method, BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
                     BodyHandlers.ofString());
