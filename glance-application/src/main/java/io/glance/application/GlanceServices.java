@@ -10,6 +10,7 @@ import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.PolicyEnforcer;
+import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 
 import java.time.Clock;
@@ -44,6 +45,20 @@ public final class GlanceServices implements AutoCloseable {
      */
     public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
                           PolicyEnforcer policy) {
+        this(repository, stores, clock, limits, policy, ImageQuotas.defaults(), null);
+    }
+
+    /**
+     * @param repository where image metadata lives
+     * @param stores     the configured stores
+     * @param clock      the source of every timestamp (tests pass a fixed one)
+     * @param limits     {@code image_size_cap}
+     * @param policy     the policy rules every use case enforces
+     * @param quotas     the legacy quotas
+     * @param usage      measures a project's stored bytes; required when {@code user_storage_quota} is on
+     */
+    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
+                          PolicyEnforcer policy, ImageQuotas quotas, StorageUsage usage) {
         requireNonNull(repository, "repository is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
@@ -52,19 +67,20 @@ public final class GlanceServices implements AutoCloseable {
         this.digestExecutor = newDigestExecutor();
         this.savingReset = new SavingReset(repository, clock);
         ImageAccess access = new ImageAccess(repository, new ImagePolicy(policy));
+        Quotas enforcedQuotas = new Quotas(quotas, usage);
         StoredData storedData = new StoredData(stores);
-        this.catalog = new ImageCatalogService(repository, access, storedData, clock);
-        ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, digestExecutor,
-                savingReset);
+        this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas);
+        ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,
+                digestExecutor, savingReset);
         this.data = new ImageDataService(upload,
                 new ImageDownloads(stores, access),
                 new StoreLocationRemoval(stores, access));
         this.uploadV1 = new ImageUploadV1Service(upload, repository, access, clock);
-        this.tags = new ImageTagService(repository, access, clock);
-        this.members = new ImageMemberService(repository, access, clock);
+        this.tags = new ImageTagService(repository, access, clock, enforcedQuotas);
+        this.members = new ImageMemberService(repository, access, clock, enforcedQuotas);
         this.activation = new ImageActivationService(repository, access, clock);
         this.storeInfo = new StoreInfoService(stores);
-        this.locations = new ImageLocationService(repository, stores, access, storedData, clock);
+        this.locations = new ImageLocationService(repository, stores, access, storedData, clock, enforcedQuotas);
     }
 
     /**

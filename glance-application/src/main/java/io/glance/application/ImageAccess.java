@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -37,7 +38,7 @@ final class ImageAccess {
         if (!image.isVisibleTo(context, membership(context, image))) {
             throw notFound(id);
         }
-        policy.check(context, image, ImagePolicy.ImageRule.GET_IMAGE);
+        policy.check(context, image, ImageRule.GET_IMAGE);
         return image;
     }
 
@@ -47,7 +48,7 @@ final class ImageAccess {
      * @throws NotFoundException  when the image is not visible, or the rule refuses and {@code get_image} would too
      * @throws ForbiddenException when the caller sees the image but the rule refuses
      */
-    Image allowed(RequestContext context, ImageId id, ImagePolicy.ImageRule rule) {
+    Image allowed(RequestContext context, ImageId id, ImageRule rule) {
         Image image = visible(context, id);
         policy.check(context, image, rule);
         return image;
@@ -59,7 +60,7 @@ final class ImageAccess {
      *
      * @throws ForbiddenException when the caller sees the image but the rule refuses or it does not own it
      */
-    Image owned(RequestContext context, ImageId id, ImagePolicy.ImageRule rule) {
+    Image owned(RequestContext context, ImageId id, ImageRule rule) {
         Image image = allowed(context, id, rule);
         if (!context.owns(image.owner())) {
             throw new ForbiddenException("You are not permitted to " + rule.verb + " image " + id

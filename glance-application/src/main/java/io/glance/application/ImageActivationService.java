@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.RequestContext;
@@ -26,15 +27,15 @@ final class ImageActivationService implements ImageActivation {
 
     @Override
     public void deactivate(RequestContext context, ImageId id) {
-        change(context, id, ImagePolicy.ImageRule.DEACTIVATE, Image::deactivate);
+        change(context, id, ImageRule.DEACTIVATE, Image::deactivate);
     }
 
     @Override
     public void reactivate(RequestContext context, ImageId id) {
-        change(context, id, ImagePolicy.ImageRule.REACTIVATE, Image::reactivate);
+        change(context, id, ImageRule.REACTIVATE, Image::reactivate);
     }
 
-    private void change(RequestContext context, ImageId id, ImagePolicy.ImageRule action,
+    private void change(RequestContext context, ImageId id, ImageRule action,
                         BiFunction<Image, Instant, Image> rule) {
         // Already in the target status, the rule returns the same image: a no-op, nothing to save.
         OptimisticUpdate.apply(repository, () -> access.owned(context, id, action),

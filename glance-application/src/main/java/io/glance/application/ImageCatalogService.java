@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -29,12 +30,15 @@ final class ImageCatalogService implements ImageCatalog {
     private final ImageAccess access;
     private final StoredData storedData;
     private final Clock clock;
+    private final Quotas quotas;
 
-    ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock) {
+    ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock,
+                        Quotas quotas) {
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
         this.storedData = requireNonNull(storedData, "storedData is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
     }
 
     @Override
@@ -44,7 +48,7 @@ final class ImageCatalogService implements ImageCatalog {
         for (String key : command.properties().keySet()) {
             AttributeRules.checkPropertyKey(key);
         }
-        Quotas.checkProperties(0, command.properties().size());
+        quotas.checkProperties(Set.of(), command.properties().keySet());
         Visibility visibility = command.visibility() == null ? Visibility.SHARED : command.visibility();
         access.policy().checkCreate(context, command.ownerGiven() ? command.owner() : context.projectId(),
                 visibility);
@@ -54,7 +58,7 @@ final class ImageCatalogService implements ImageCatalog {
             AttributeRules.checkTag(tag);
             tags.add(tag);
         }
-        Quotas.checkTags(0, tags.size());
+        quotas.checkTags(0, tags.size());
         Instant now = Timestamps.now(clock);
         Image image = Image.newImage(command.id() == null ? ImageId.random() : command.id(), now)
                 .name(command.name())
@@ -111,14 +115,15 @@ final class ImageCatalogService implements ImageCatalog {
     @Override
     public Image update(RequestContext context, ImageId id, List<PatchOperation> operations) {
         requireNonNull(operations, "operations is null");
-        Image image = access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE);
+        Image image = access.owned(context, id, ImageRule.MODIFY_IMAGE);
         if (operations.isEmpty()) {
             return image;
         }
         // A lost race re-applies the operations to the new version: concurrent PATCHes of different attributes
         // are all kept, and each operation's rules are checked against the version it is applied to.
-        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE),
-                current -> new ImagePatch(context, current, access.policy()).apply(operations, Timestamps.now(clock)));
+        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, ImageRule.MODIFY_IMAGE),
+                current -> new ImagePatch(context, current, access.policy(), quotas)
+                        .apply(operations, Timestamps.now(clock)));
     }
 
     @Override
@@ -126,13 +131,14 @@ final class ImageCatalogService implements ImageCatalog {
         Image deleted;
         try {
             // When the status moves on meanwhile (an upload finished or failed), the rules decide again on the new one.
-            deleted = OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.DELETE_IMAGE), image -> {
-                if (!image.status().canMoveTo(ImageStatus.DELETED)) {
-                    throw new InvalidInputException("Image " + id + " cannot be deleted in status "
-                            + image.status().wireName());
-                }
-                return image.markDeleted(Timestamps.now(clock));
-            });
+            deleted = OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImageRule.DELETE_IMAGE),
+                    image -> {
+                        if (!image.status().canMoveTo(ImageStatus.DELETED)) {
+                            throw new InvalidInputException("Image " + id + " cannot be deleted in status "
+                                    + image.status().wireName());
+                        }
+                        return image.markDeleted(Timestamps.now(clock));
+                    });
         } catch (NotFoundException e) {
             throw ImageAccess.notFound(id);
         }

@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -46,7 +47,7 @@ final class ImageDownloads {
     }
 
     Image downloadable(RequestContext context, ImageId id) {
-        Image image = access.allowed(context, id, ImagePolicy.ImageRule.DOWNLOAD_IMAGE);
+        Image image = access.allowed(context, id, ImageRule.DOWNLOAD_IMAGE);
         if (image.status() == ImageStatus.DEACTIVATED && !context.admin()) {
             throw new ForbiddenException("The requested image " + id + " has been deactivated. Image data download"
                     + " is forbidden.");

@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.ImageLocation;
@@ -38,20 +39,23 @@ final class ImageLocationService implements ImageLocations {
     private final ImageAccess access;
     private final StoredData storedData;
     private final Clock clock;
+    private final Quotas quotas;
 
     ImageLocationService(ImageRepository repository, StoreRegistry stores, ImageAccess access, StoredData storedData,
-                         Clock clock) {
+                         Clock clock, Quotas quotas) {
         this.repository = requireNonNull(repository, "repository is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.access = requireNonNull(access, "access is null");
         this.storedData = requireNonNull(storedData, "storedData is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
     }
 
     @Override
     public Image addLocation(RequestContext context, ImageId id, String url, Long expectedSize) {
         requireNonNull(url, "url is null");
-        Image image = access.owned(context, id, ImagePolicy.ImageRule.SET_IMAGE_LOCATION);
+        Image image = access.owned(context, id, ImageRule.SET_IMAGE_LOCATION);
+        quotas.checkLocations(image.locations().size(), image.locations().size() + 1);
         URI uri = checkedUri(url);
         ConfiguredStore store = readOnlyStoreFor(url);
         long size = sizeAt(store, uri, url);
@@ -61,14 +65,21 @@ final class ImageLocationService implements ImageLocations {
         }
         ImageLocation location = new ImageLocation(url,
                 stores.multiStore() ? Map.of("store", store.id()) : Map.of());
-        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, ImagePolicy.ImageRule.SET_IMAGE_LOCATION),
-                current -> current.addLocation(location, size, Timestamps.now(clock)));
+        return OptimisticUpdate.apply(repository, image,
+                () -> access.owned(context, id, ImageRule.SET_IMAGE_LOCATION), current -> {
+                    int count = current.locations().size() + 1;
+                    quotas.checkLocations(current.locations().size(), count);
+                    // Each location counts the image's size against the caller's user_storage_quota.
+                    quotas.checkStorage(context.projectId(), id, size * count);
+                    return current.addLocation(location, size, Timestamps.now(clock));
+                });
     }
 
     @Override
     public Image removeLocation(RequestContext context, ImageId id, int index) {
         ImageLocation[] removed = new ImageLocation[1];
-        Image result = OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.DELETE_IMAGE_LOCATION),
+        Image result = OptimisticUpdate.apply(repository,
+                () -> access.owned(context, id, ImageRule.DELETE_IMAGE_LOCATION),
                 current -> {
                     Image changed = current.removeLocation(index, Timestamps.now(clock));
                     removed[0] = current.locations().get(index);

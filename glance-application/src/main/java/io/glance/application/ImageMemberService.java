@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -26,19 +27,21 @@ final class ImageMemberService implements ImageMembers {
     private final ImageRepository repository;
     private final ImageAccess access;
     private final Clock clock;
+    private final Quotas quotas;
 
-    ImageMemberService(ImageRepository repository, ImageAccess access, Clock clock) {
+    ImageMemberService(ImageRepository repository, ImageAccess access, Clock clock, Quotas quotas) {
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
     }
 
     @Override
     public ImageMember add(RequestContext context, ImageId id, String memberId) {
         requireNonNull(memberId, "memberId is null");
-        Image image = sharedImage(context, id, ImagePolicy.ImageRule.ADD_MEMBER);
+        Image image = sharedImage(context, id, ImageRule.ADD_MEMBER);
         requireOwner(context, image, "add members to");
-        Quotas.checkMembers(0, repository.listMembers(id).size() + 1);
+        quotas.checkMembers(0, repository.listMembers(id).size() + 1);
         Instant now = Timestamps.now(clock);
         ImageMember member = new ImageMember(id, memberId, MemberStatus.PENDING, now, now);
         repository.addMember(member);
@@ -47,7 +50,7 @@ final class ImageMemberService implements ImageMembers {
 
     @Override
     public List<ImageMember> list(RequestContext context, ImageId id) {
-        Image image = sharedImage(context, id, ImagePolicy.ImageRule.GET_MEMBERS);
+        Image image = sharedImage(context, id, ImageRule.GET_MEMBERS);
         List<ImageMember> members = repository.listMembers(id);
         if (context.owns(image.owner())) {
             return members;
@@ -57,7 +60,7 @@ final class ImageMemberService implements ImageMembers {
 
     @Override
     public ImageMember show(RequestContext context, ImageId id, String memberId) {
-        return member(context, sharedImage(context, id, ImagePolicy.ImageRule.GET_MEMBER), memberId);
+        return member(context, sharedImage(context, id, ImageRule.GET_MEMBER), memberId);
     }
 
     /** The member as the caller may see it: the owner (or an admin) sees every member, a member only itself. */
@@ -72,7 +75,7 @@ final class ImageMemberService implements ImageMembers {
     @Override
     public ImageMember updateStatus(RequestContext context, ImageId id, String memberId, MemberStatus status) {
         requireNonNull(status, "status is null");
-        Image image = sharedImage(context, id, ImagePolicy.ImageRule.MODIFY_MEMBER);
+        Image image = sharedImage(context, id, ImageRule.MODIFY_MEMBER);
         ImageMember member = member(context, image, memberId);
         if (!context.admin() && !memberId.equals(context.projectId())) {
             throw new ForbiddenException("Only project " + memberId + " may change its membership status of image "
@@ -86,7 +89,7 @@ final class ImageMemberService implements ImageMembers {
     @Override
     public void remove(RequestContext context, ImageId id, String memberId) {
         requireNonNull(memberId, "memberId is null");
-        Image image = sharedImage(context, id, ImagePolicy.ImageRule.DELETE_MEMBER);
+        Image image = sharedImage(context, id, ImageRule.DELETE_MEMBER);
         requireOwner(context, image, "remove members of");
         member(id, memberId);
         repository.deleteMember(id, memberId);
@@ -97,7 +100,7 @@ final class ImageMemberService implements ImageMembers {
      * member action (403 otherwise: as in Glance's {@code MemberAPIPolicy}, the caller who sees the image may learn
      * that it is refused).
      */
-    private Image sharedImage(RequestContext context, ImageId id, ImagePolicy.ImageRule rule) {
+    private Image sharedImage(RequestContext context, ImageId id, ImageRule rule) {
         Image image = access.visible(context, id);
         if (image.visibility() != Visibility.SHARED) {
             throw new ForbiddenException("Only shared images have members; image " + id + " is "

@@ -35,14 +35,16 @@ final class ImagePatch {
     private final RequestContext context;
     private final Image original;
     private final ImagePolicy policy;
+    private final Quotas quotas;
     private final Image.Builder image;
     private final Map<String, String> properties;
     private Set<String> tags;
 
-    ImagePatch(RequestContext context, Image original, ImagePolicy policy) {
+    ImagePatch(RequestContext context, Image original, ImagePolicy policy, Quotas quotas) {
         this.context = Objects.requireNonNull(context, "context is null");
         this.original = Objects.requireNonNull(original, "original is null");
         this.policy = Objects.requireNonNull(policy, "policy is null");
+        this.quotas = Objects.requireNonNull(quotas, "quotas is null");
         this.image = original.toBuilder();
         this.properties = new LinkedHashMap<>(original.properties());
         this.tags = new LinkedHashSet<>(original.tags());
@@ -53,8 +55,8 @@ final class ImagePatch {
         for (PatchOperation operation : operations) {
             apply(operation);
         }
-        Quotas.checkProperties(original.properties().size(), properties.size());
-        Quotas.checkTags(original.tags().size(), tags.size());
+        quotas.checkProperties(original.properties().keySet(), properties.keySet());
+        quotas.checkTags(original.tags().size(), tags.size());
         return image.properties(properties).tags(tags).updatedAt(now).build();
     }
 

@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.NotFoundException;
@@ -18,23 +19,25 @@ final class ImageTagService implements ImageTags {
     private final ImageRepository repository;
     private final ImageAccess access;
     private final Clock clock;
+    private final Quotas quotas;
 
-    ImageTagService(ImageRepository repository, ImageAccess access, Clock clock) {
+    ImageTagService(ImageRepository repository, ImageAccess access, Clock clock, Quotas quotas) {
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
     }
 
     @Override
     public void addTag(RequestContext context, ImageId id, String tag) {
         AttributeRules.checkTag(tag);
-        OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE), image -> {
+        OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImageRule.MODIFY_IMAGE), image -> {
             if (image.tags().contains(tag)) {
                 return image;
             }
             Set<String> tags = new LinkedHashSet<>(image.tags());
             tags.add(tag);
-            Quotas.checkTags(image.tags().size(), tags.size());
+            quotas.checkTags(image.tags().size(), tags.size());
             return withTags(image, tags);
         });
     }
@@ -42,7 +45,7 @@ final class ImageTagService implements ImageTags {
     @Override
     public void removeTag(RequestContext context, ImageId id, String tag) {
         requireNonNull(tag, "tag is null");
-        OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.MODIFY_IMAGE), image -> {
+        OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImageRule.MODIFY_IMAGE), image -> {
             if (!image.tags().contains(tag)) {
                 throw new NotFoundException("Tag '" + tag + "' not found on image " + id);
             }

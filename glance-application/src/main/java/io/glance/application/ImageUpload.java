@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.ConflictException;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.GoneException;
@@ -46,15 +47,17 @@ final class ImageUpload {
     private final Executor digestExecutor;
     private final SavingReset savingReset;
     private final FailedUploadKill failedUploadKill;
+    private final Quotas quotas;
 
     ImageUpload(ImageRepository repository, StoreRegistry stores, ImageAccess access, StoredData storedData,
-                Clock clock, UploadLimits limits, Executor digestExecutor, SavingReset savingReset) {
+                Clock clock, UploadLimits limits, Quotas quotas, Executor digestExecutor, SavingReset savingReset) {
         this.repository = requireNonNull(repository, "repository is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.access = requireNonNull(access, "access is null");
         this.storedData = requireNonNull(storedData, "storedData is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.limits = requireNonNull(limits, "limits is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
         this.digestExecutor = requireNonNull(digestExecutor, "digestExecutor is null");
         this.savingReset = requireNonNull(savingReset, "savingReset is null");
         this.failedUploadKill = new FailedUploadKill(repository, clock);
@@ -68,24 +71,32 @@ final class ImageUpload {
                  UploadRules rules) {
         requireNonNull(data, "data is null");
         requireNonNull(rules, "rules is null");
-        Image queued = access.owned(context, id, ImagePolicy.ImageRule.UPLOAD_IMAGE);
+        Image queued = access.owned(context, id, ImageRule.UPLOAD_IMAGE);
         ConfiguredStore store = writableStore(storeId);
         if (declaredLength > limits.imageSizeCap()) {
             throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
                     + " of " + limits.imageSizeCap() + " bytes");
         }
+        // user_storage_quota counts against the caller's project, as in Glance; of unknown size, only an upload that
+        // has no room at all is refused up front, the others are cut where the quota ends.
+        long remaining = quotas.remainingStorage(context.projectId(), id);
+        if (remaining <= 0 || declaredLength > remaining) {
+            throw Quotas.storageExceeded(Math.max(declaredLength, 0), remaining);
+        }
         // startUpload checks status and formats; the optimistic update makes the check hold against racing uploads:
         // of several, one moves the image to saving and the others, on re-reading it, get a 409 from startUpload.
-        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImagePolicy.ImageRule.UPLOAD_IMAGE),
+        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
                 image -> image.startUpload(Timestamps.now(clock), rules.requireFormats()));
 
         StoredObject stored = null;
         UploadDigests digests;
         UploadStream stream = null;
         try {
-            stream = new UploadStream(data, limits.imageSizeCap(), digestExecutor);
+            stream = newStream(data, remaining);
             stored = store.driver().put(id.value(), stream, declaredLength < 0 ? -1 : declaredLength);
             digests = stream.finish();
+            // Uploads of the same project running side by side each saw the room before the others used it.
+            quotas.checkStorage(context.projectId(), id, digests.size());
             if (digests.size() != stored.size()) {
                 throw new IllegalStateException("Store " + store.id() + " recorded " + stored.size()
                         + " bytes for image " + id + " but " + digests.size() + " were sent");
@@ -102,6 +113,15 @@ final class ImageUpload {
             throw rethrowable(id, store, failure, stream);
         }
         return activate(id, store, stored, digests, rules);
+    }
+
+    /** The data cut at {@code image_size_cap} or at what the storage quota leaves, whichever is lower. */
+    private UploadStream newStream(InputStream data, long remainingStorage) {
+        if (remainingStorage < limits.imageSizeCap()) {
+            return new UploadStream(data, remainingStorage, count -> Quotas.storageExceeded(count, remainingStorage),
+                    digestExecutor);
+        }
+        return new UploadStream(data, limits.imageSizeCap(), digestExecutor);
     }
 
     /**

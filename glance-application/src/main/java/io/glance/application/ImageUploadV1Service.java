@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.ConflictException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -36,7 +37,7 @@ final class ImageUploadV1Service implements ImageUploadV1 {
     @Override
     public void kill(RequestContext context, ImageId id) {
         try {
-            OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImagePolicy.ImageRule.UPLOAD_IMAGE),
+            OptimisticUpdate.apply(repository, () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
                     image -> image.status() == ImageStatus.QUEUED ? image.kill(Timestamps.now(clock)) : image);
         } catch (ConflictException e) {
             // Another request moved the image on meanwhile; its status is that request's business.

@@ -1,36 +1,89 @@
 package io.glance.application;
 
+import io.glance.domain.ImageId;
 import io.glance.domain.LimitExceededException;
+import io.glance.ports.out.StorageUsage;
+
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
 
 /**
- * Glance's per-image quotas ({@code image_property_quota}, {@code image_tag_quota}, {@code image_member_quota}, all
- * 128 by default). A change is refused only when it grows a collection past its quota, so an image that is over
- * quota (the quota was lowered) can still shrink.
+ * Enforces {@link ImageQuotas} (all 413 when exceeded). A change is refused only when it grows a collection past its
+ * quota, so an image that is over quota (the quota was lowered) can still shrink; properties follow Glance, which
+ * checks them whenever a change adds a key.
  */
 final class Quotas {
-    static final int PROPERTIES = 128;
-    static final int TAGS = 128;
-    static final int MEMBERS = 128;
+    private static final String GLANCE_NAMESPACE = "os_glance";
 
-    private Quotas() {
+    private final ImageQuotas quotas;
+    private final StorageUsage usage;
+
+    /** @param usage required when {@code user_storage_quota} is on, else may be {@code null} */
+    Quotas(ImageQuotas quotas, StorageUsage usage) {
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        if (quotas.storageLimited()) {
+            requireNonNull(usage, "user_storage_quota is set but there is no way to measure storage usage");
+        }
+        this.usage = usage;
     }
 
-    static void checkProperties(int before, int after) {
-        check("image properties", PROPERTIES, before, after);
+    void checkProperties(Set<String> before, Set<String> after) {
+        if (quotas.properties() < 0 || before.containsAll(after)) {
+            return;
+        }
+        long counted = after.stream().filter(key -> !key.startsWith(GLANCE_NAMESPACE)).count();
+        if (counted > quotas.properties()) {
+            throw exceeded("image properties", counted, quotas.properties());
+        }
     }
 
-    static void checkTags(int before, int after) {
-        check("image tags", TAGS, before, after);
+    void checkTags(int before, int after) {
+        check("image tags", quotas.tags(), before, after);
     }
 
-    static void checkMembers(int before, int after) {
-        check("image members", MEMBERS, before, after);
+    void checkMembers(int before, int after) {
+        check("image members", quotas.members(), before, after);
+    }
+
+    void checkLocations(int before, int after) {
+        check("image locations", quotas.locations(), before, after);
+    }
+
+    /**
+     * Bytes the caller's project may still store, not counting the image being written; {@link Long#MAX_VALUE}
+     * without {@code user_storage_quota}.
+     */
+    long remainingStorage(String project, ImageId excluding) {
+        if (!quotas.storageLimited()) {
+            return Long.MAX_VALUE;
+        }
+        return quotas.userStorageBytes() - usage.bytesUsed(project, excluding);
+    }
+
+    /** @throws LimitExceededException when {@code bytes} more would exceed the project's storage quota */
+    void checkStorage(String project, ImageId image, long bytes) {
+        long remaining = remainingStorage(project, image);
+        if (bytes > remaining) {
+            throw storageExceeded(bytes, remaining);
+        }
+    }
+
+    /** Glance's StorageQuotaFull message: what was attempted and what is left. */
+    static LimitExceededException storageExceeded(long attempted, long remaining) {
+        return new LimitExceededException("Denying attempt to upload image because it exceeds the quota: The size"
+                + " of the data " + attempted + " will exceed the limit (user_storage_quota). "
+                + Math.max(0, remaining) + " bytes remaining.");
     }
 
     private static void check(String what, int maximum, int before, int after) {
-        if (after > maximum && after > before) {
-            throw new LimitExceededException("The limit has been exceeded on the number of allowed " + what
-                    + ". Attempted: " + after + ", Maximum: " + maximum);
+        if (maximum >= 0 && after > maximum && after > before) {
+            throw exceeded(what, after, maximum);
         }
+    }
+
+    private static LimitExceededException exceeded(String what, long attempted, int maximum) {
+        return new LimitExceededException("The limit has been exceeded on the number of allowed " + what
+                + ". Attempted: " + attempted + ", Maximum: " + maximum);
     }
 }

@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.ImagePolicy.ImageRule;
 import io.glance.domain.ConflictException;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
@@ -38,8 +39,8 @@ final class StoreLocationRemoval {
         } catch (InvalidInputException e) {
             throw new ConflictException("Unknown store " + storeId + ": " + e.getMessage());
         }
-        access.allowed(context, id, ImagePolicy.ImageRule.GET_IMAGE_LOCATION);
-        Image image = access.owned(context, id, ImagePolicy.ImageRule.DELETE_IMAGE_LOCATION);
+        access.allowed(context, id, ImageRule.GET_IMAGE_LOCATION);
+        Image image = access.owned(context, id, ImageRule.DELETE_IMAGE_LOCATION);
         if (image.status() != ImageStatus.ACTIVE) {
             throw new ConflictException("Image " + id + " is " + image.status().wireName()
                     + "; data can only be removed from a store while the image is active");

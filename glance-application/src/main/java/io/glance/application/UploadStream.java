@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,6 +32,7 @@ final class UploadStream extends InputStream {
 
     private final InputStream source;
     private final long sizeCap;
+    private final LongFunction<LimitExceededException> overCap;
     private final ParallelDigests digests;
     private long count;
     private Exception sourceFailure;
@@ -42,11 +44,21 @@ final class UploadStream extends InputStream {
      * @throws java.util.concurrent.RejectedExecutionException when the executor is shut down
      */
     UploadStream(InputStream source, long sizeCap, Executor executor) {
+        this(source, sizeCap, count -> new LimitExceededException("Image data exceeds the image_size_cap of "
+                + sizeCap + " bytes"), executor);
+    }
+
+    /**
+     * @param sizeCap the most bytes accepted: the lower of {@code image_size_cap} and what the storage quota leaves
+     * @param overCap the failure once more than {@code sizeCap} bytes arrived, given how many did
+     */
+    UploadStream(InputStream source, long sizeCap, LongFunction<LimitExceededException> overCap, Executor executor) {
         this.source = requireNonNull(source, "source is null");
         if (sizeCap < 0) {
             throw new IllegalArgumentException("sizeCap is negative: " + sizeCap);
         }
         this.sizeCap = sizeCap;
+        this.overCap = requireNonNull(overCap, "overCap is null");
         this.digests = new ParallelDigests(List.of(MD5, SHA512), executor, BUFFER_SIZE, BUFFERS);
     }
 
@@ -72,8 +84,7 @@ final class UploadStream extends InputStream {
         if (read > 0) {
             count += read;
             if (count > sizeCap) {
-                throw new LimitExceededException("Image data exceeds the image_size_cap of " + sizeCap
-                        + " bytes");
+                throw overCap.apply(count);
             }
             digests.update(buffer, offset, read);
         }

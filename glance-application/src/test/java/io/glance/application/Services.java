@@ -42,9 +42,14 @@ final class Services implements AutoCloseable {
 
     /** With the given policy, e.g. {@code OsloPolicy.defaults(true)} for 2023.1's personas. */
     Services(UploadLimits limits, PolicyEnforcer policy, InMemoryStoreDriver... drivers) {
+        this(limits, policy, ImageQuotas.defaults(), drivers);
+    }
+
+    /** With the given quotas; the repository measures the storage usage. */
+    Services(UploadLimits limits, PolicyEnforcer policy, ImageQuotas quotas, InMemoryStoreDriver... drivers) {
         this.store = drivers[0];
         this.stores = InMemoryStoreRegistry.of(drivers);
-        this.services = new GlanceServices(racing, stores, clock, limits, policy);
+        this.services = new GlanceServices(racing, stores, clock, limits, policy, quotas, repository);
     }
 
     /** A member of the project; as in Keystone, where member implies reader, the token carries both roles. */

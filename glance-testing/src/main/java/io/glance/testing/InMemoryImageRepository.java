@@ -10,6 +10,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StorageUsage;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -30,7 +32,7 @@ import static java.util.Objects.requireNonNull;
  * and killed images never listed). Thread-safe: every method holds the repository's lock, which is what makes the
  * conditional update atomic.
  */
-public final class InMemoryImageRepository implements ImageRepository {
+public final class InMemoryImageRepository implements ImageRepository, StorageUsage {
     private final Map<ImageId, Image> images = new LinkedHashMap<>();
     private final Map<ImageId, Map<String, ImageMember>> members = new HashMap<>();
 
@@ -170,6 +172,19 @@ public final class InMemoryImageRepository implements ImageRepository {
         if (ofImage == null || ofImage.remove(memberId) == null) {
             throw noSuchMember(imageId, memberId);
         }
+    }
+
+    @Override
+    public synchronized long bytesUsed(String owner, ImageId excluding) {
+        long used = 0;
+        for (Image image : images.values()) {
+            if (Objects.equals(image.owner(), owner) && !image.id().equals(excluding)
+                    && image.size() != null && image.size() > 0 && !image.deleted()
+                    && image.status() != ImageStatus.KILLED) {
+                used += image.size() * image.locations().size();
+            }
+        }
+        return used;
     }
 
     /** Every stored image including deleted ones, in creation order: for assertions in tests. */

@@ -3,6 +3,7 @@ package io.glance.adapters.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StorageUsage;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,7 +21,7 @@ public final class GlanceDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final DatabaseFailures failures;
     private final SchemaMigrations migrations;
-    private final ImageRepository repository;
+    private final MyBatisImageRepository repository;
 
     private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
         this.settings = settings;
@@ -88,6 +89,11 @@ public final class GlanceDatabase implements AutoCloseable {
 
     /** The repository; one instance, safe for concurrent use. */
     public ImageRepository repository() {
+        return repository;
+    }
+
+    /** What the owners' images take up in the stores, for {@code user_storage_quota}. */
+    public StorageUsage storageUsage() {
         return repository;
     }
 

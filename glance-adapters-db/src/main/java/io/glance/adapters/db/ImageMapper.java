@@ -27,4 +27,10 @@ interface ImageMapper {
     int updateIfStatus(@Param("row") ImageRow row, @Param("expectedStatus") String expectedStatus);
 
     List<ImageRow> selectPage(ListStatement statement);
+
+    /**
+     * Sum of size times number of locations over the owner's live images with a size that are not killed, without
+     * {@code excluding} ({@code null} excludes nothing); a {@code null} owner means images without one.
+     */
+    long sumStorage(@Param("owner") String owner, @Param("excluding") String excluding);
 }

@@ -11,6 +11,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StorageUsage;
 import org.apache.ibatis.session.SqlSession;
 
 import java.util.List;
@@ -23,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * their ids stay reserved), and status changes are conditional updates, so two requests that read the same status
  * cannot both move the image on.
  */
-final class MyBatisImageRepository implements ImageRepository {
+final class MyBatisImageRepository implements ImageRepository, StorageUsage {
     private final Transactions transactions;
 
     MyBatisImageRepository(Transactions transactions) {
@@ -45,6 +46,12 @@ final class MyBatisImageRepository implements ImageRepository {
             ImageChildren.insert(session.getMapper(ImageChildMapper.class), image);
             return null;
         });
+    }
+
+    @Override
+    public long bytesUsed(String owner, ImageId excluding) {
+        return transactions.run("sum the storage of owner " + owner, session -> session.getMapper(ImageMapper.class)
+                .sumStorage(owner, excluding == null ? null : excluding.value()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.glance.adapters.db;
 
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StorageUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class ImageRepositoryContractTest implements CreateAndFindContract, ConditionalUpdateContract,
         ConcurrentUpdateContract, ListFilterContract, ListSortContract, ListPaginationContract,
-        ListVisibilityContract, MemberContract {
+        ListVisibilityContract, MemberContract, StorageUsageContract {
 
     private GlanceDatabase database;
 
@@ -33,6 +34,11 @@ abstract class ImageRepositoryContractTest implements CreateAndFindContract, Con
     @Override
     public ImageRepository repository() {
         return database.repository();
+    }
+
+    @Override
+    public StorageUsage storageUsage() {
+        return database.storageUsage();
     }
 
     protected GlanceDatabase database() {
