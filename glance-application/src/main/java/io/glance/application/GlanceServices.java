@@ -10,6 +10,7 @@ import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.PolicyEnforcer;
+import io.glance.ports.out.PropertyProtection;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 
@@ -45,7 +46,7 @@ public final class GlanceServices implements AutoCloseable {
      */
     public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
                           PolicyEnforcer policy) {
-        this(repository, stores, clock, limits, policy, ImageQuotas.defaults(), null);
+        this(repository, stores, clock, limits, policy, PropertyProtection.NONE, ImageQuotas.defaults(), null);
     }
 
     /**
@@ -54,11 +55,13 @@ public final class GlanceServices implements AutoCloseable {
      * @param clock      the source of every timestamp (tests pass a fixed one)
      * @param limits     {@code image_size_cap}
      * @param policy     the policy rules every use case enforces
+     * @param protection who may create, read, update and delete which custom properties
      * @param quotas     the legacy quotas
      * @param usage      measures a project's stored bytes; required when {@code user_storage_quota} is on
      */
     public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
-                          PolicyEnforcer policy, ImageQuotas quotas, StorageUsage usage) {
+                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+                          StorageUsage usage) {
         requireNonNull(repository, "repository is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
@@ -66,7 +69,7 @@ public final class GlanceServices implements AutoCloseable {
         requireNonNull(policy, "policy is null");
         this.digestExecutor = newDigestExecutor();
         this.savingReset = new SavingReset(repository, clock);
-        ImageAccess access = new ImageAccess(repository, new ImagePolicy(policy));
+        ImageAccess access = new ImageAccess(repository, new ImagePolicy(policy), new PropertyAccess(protection));
         Quotas enforcedQuotas = new Quotas(quotas, usage);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas);

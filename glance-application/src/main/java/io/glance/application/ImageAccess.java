@@ -20,10 +20,12 @@ import static java.util.Objects.requireNonNull;
 final class ImageAccess {
     private final ImageRepository repository;
     private final ImagePolicy policy;
+    private final PropertyAccess properties;
 
-    ImageAccess(ImageRepository repository, ImagePolicy policy) {
+    ImageAccess(ImageRepository repository, ImagePolicy policy, PropertyAccess properties) {
         this.repository = requireNonNull(repository, "repository is null");
         this.policy = requireNonNull(policy, "policy is null");
+        this.properties = requireNonNull(properties, "properties is null");
     }
 
     /**
@@ -71,6 +73,11 @@ final class ImageAccess {
 
     ImagePolicy policy() {
         return policy;
+    }
+
+    /** The property protections; every image a use case returns goes through {@link PropertyAccess#view}. */
+    PropertyAccess properties() {
+        return properties;
     }
 
     static NotFoundException notFound(ImageId id) {

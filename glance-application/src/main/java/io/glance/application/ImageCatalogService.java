@@ -47,6 +47,7 @@ final class ImageCatalogService implements ImageCatalog {
         requireNonNull(command, "command is null");
         for (String key : command.properties().keySet()) {
             AttributeRules.checkPropertyKey(key);
+            access.properties().checkCreate(context, key);
         }
         quotas.checkProperties(Set.of(), command.properties().keySet());
         Visibility visibility = command.visibility() == null ? Visibility.SHARED : command.visibility();
@@ -74,7 +75,7 @@ final class ImageCatalogService implements ImageCatalog {
                 .properties(command.properties())
                 .build();
         repository.create(image);
-        return image;
+        return access.properties().view(context, image);
     }
 
     /** The caller's project unless another owner was given, which only admins may do. */
@@ -101,7 +102,7 @@ final class ImageCatalogService implements ImageCatalog {
 
     @Override
     public Image show(RequestContext context, ImageId id) {
-        return access.visible(context, id);
+        return access.properties().view(context, access.visible(context, id));
     }
 
     @Override
@@ -109,7 +110,7 @@ final class ImageCatalogService implements ImageCatalog {
         requireNonNull(context, "context is null");
         requireNonNull(query, "query is null");
         access.policy().checkList(context);
-        return repository.list(query, context);
+        return access.properties().view(context, repository.list(query, context));
     }
 
     @Override
@@ -117,13 +118,15 @@ final class ImageCatalogService implements ImageCatalog {
         requireNonNull(operations, "operations is null");
         Image image = access.owned(context, id, ImageRule.MODIFY_IMAGE);
         if (operations.isEmpty()) {
-            return image;
+            return access.properties().view(context, image);
         }
         // A lost race re-applies the operations to the new version: concurrent PATCHes of different attributes
         // are all kept, and each operation's rules are checked against the version it is applied to.
-        return OptimisticUpdate.apply(repository, image, () -> access.owned(context, id, ImageRule.MODIFY_IMAGE),
-                current -> new ImagePatch(context, current, access.policy(), quotas)
+        Image updated = OptimisticUpdate.apply(repository, image,
+                () -> access.owned(context, id, ImageRule.MODIFY_IMAGE),
+                current -> new ImagePatch(context, current, access.policy(), quotas, access.properties())
                         .apply(operations, Timestamps.now(clock)));
+        return access.properties().view(context, updated);
     }
 
     @Override

@@ -46,8 +46,9 @@ final class ImageDownloads {
         return open(downloadable(context, id), range);
     }
 
+    /** The image as the caller may see it, if it may download its data. */
     Image downloadable(RequestContext context, ImageId id) {
-        Image image = access.allowed(context, id, ImageRule.DOWNLOAD_IMAGE);
+        Image image = access.properties().view(context, access.allowed(context, id, ImageRule.DOWNLOAD_IMAGE));
         if (image.status() == ImageStatus.DEACTIVATED && !context.admin()) {
             throw new ForbiddenException("The requested image " + id + " has been deactivated. Image data download"
                     + " is forbidden.");

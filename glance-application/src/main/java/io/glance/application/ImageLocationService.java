@@ -65,7 +65,7 @@ final class ImageLocationService implements ImageLocations {
         }
         ImageLocation location = new ImageLocation(url,
                 stores.multiStore() ? Map.of("store", store.id()) : Map.of());
-        return OptimisticUpdate.apply(repository, image,
+        Image added = OptimisticUpdate.apply(repository, image,
                 () -> access.owned(context, id, ImageRule.SET_IMAGE_LOCATION), current -> {
                     int count = current.locations().size() + 1;
                     quotas.checkLocations(current.locations().size(), count);
@@ -73,6 +73,7 @@ final class ImageLocationService implements ImageLocations {
                     quotas.checkStorage(context.projectId(), id, size * count);
                     return current.addLocation(location, size, Timestamps.now(clock));
                 });
+        return access.properties().view(context, added);
     }
 
     @Override
@@ -86,7 +87,7 @@ final class ImageLocationService implements ImageLocations {
                     return changed;
                 });
         storedData.deleteAll(id, List.of(removed[0]));
-        return result;
+        return access.properties().view(context, result);
     }
 
     /** A URL with a scheme, no credentials (they would show in answers and logs) and no scheme Glance refuses. */

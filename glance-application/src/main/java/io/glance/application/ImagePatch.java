@@ -36,15 +36,18 @@ final class ImagePatch {
     private final Image original;
     private final ImagePolicy policy;
     private final Quotas quotas;
+    private final PropertyAccess propertyAccess;
     private final Image.Builder image;
     private final Map<String, String> properties;
     private Set<String> tags;
 
-    ImagePatch(RequestContext context, Image original, ImagePolicy policy, Quotas quotas) {
+    ImagePatch(RequestContext context, Image original, ImagePolicy policy, Quotas quotas,
+               PropertyAccess propertyAccess) {
         this.context = Objects.requireNonNull(context, "context is null");
         this.original = Objects.requireNonNull(original, "original is null");
         this.policy = Objects.requireNonNull(policy, "policy is null");
         this.quotas = Objects.requireNonNull(quotas, "quotas is null");
+        this.propertyAccess = Objects.requireNonNull(propertyAccess, "propertyAccess is null");
         this.image = original.toBuilder();
         this.properties = new LinkedHashMap<>(original.properties());
         this.tags = new LinkedHashSet<>(original.tags());
@@ -70,13 +73,13 @@ final class ImagePatch {
         boolean base = AttributeRules.WRITABLE_BASE.contains(path);
         switch (operation.op()) {
             case ADD -> {
-                if (operation.strictAdd() && (base || properties.containsKey(path))) {
+                if (operation.strictAdd() && (base || visible(path))) {
                     throw new ConflictException("Property " + path + " already present.");
                 }
                 set(path, operation.value(), base);
             }
             case REPLACE -> {
-                if (!base && !properties.containsKey(path)) {
+                if (!base && !visible(path)) {
                     throw new ConflictException("Property " + path + " does not exist.");
                 }
                 set(path, operation.value(), base);
@@ -85,16 +88,27 @@ final class ImagePatch {
                 if (base) {
                     throw new ForbiddenException("Property " + path + " may not be removed.");
                 }
-                if (properties.remove(path) == null) {
+                if (!visible(path)) {
                     throw new ConflictException("Property " + path + " does not exist.");
                 }
+                propertyAccess.checkDelete(context, path);
+                properties.remove(path);
             }
         }
+    }
+
+    /**
+     * Whether the image has the property as far as the caller knows: a property the protections hide from it is
+     * absent to it (and kept untouched unless it sets the key itself).
+     */
+    private boolean visible(String path) {
+        return properties.containsKey(path) && propertyAccess.canRead(context, path);
     }
 
     private void set(String path, Object value, boolean base) {
         if (!base) {
             AttributeRules.checkPropertyKey(path);
+            propertyAccess.checkSet(context, path, visible(path));
             properties.put(path, PatchValues.string(path, value));
             return;
         }

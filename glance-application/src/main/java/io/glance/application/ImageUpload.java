@@ -112,7 +112,7 @@ final class ImageUpload {
             afterFailure(id, rules);
             throw rethrowable(id, store, failure, stream);
         }
-        return activate(id, store, stored, digests, rules);
+        return access.properties().view(context, activate(id, store, stored, digests, rules));
     }
 
     /** The data cut at {@code image_size_cap} or at what the storage quota leaves, whichever is lower. */

@@ -7,6 +7,7 @@ import io.glance.domain.RequestContext;
 import io.glance.domain.Visibility;
 import io.glance.ports.in.CreateImageCommand;
 import io.glance.ports.out.PolicyEnforcer;
+import io.glance.ports.out.PropertyProtection;
 import io.glance.testing.InMemoryImageRepository;
 import io.glance.testing.InMemoryStoreDriver;
 import io.glance.testing.InMemoryStoreRegistry;
@@ -47,9 +48,14 @@ final class Services implements AutoCloseable {
 
     /** With the given quotas; the repository measures the storage usage. */
     Services(UploadLimits limits, PolicyEnforcer policy, ImageQuotas quotas, InMemoryStoreDriver... drivers) {
+        this(limits, policy, PropertyProtection.NONE, quotas, drivers);
+    }
+
+    Services(UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+             InMemoryStoreDriver... drivers) {
         this.store = drivers[0];
         this.stores = InMemoryStoreRegistry.of(drivers);
-        this.services = new GlanceServices(racing, stores, clock, limits, policy, quotas, repository);
+        this.services = new GlanceServices(racing, stores, clock, limits, policy, protection, quotas, repository);
     }
 
     /** A member of the project; as in Keystone, where member implies reader, the token carries both roles. */
