@@ -2,7 +2,12 @@ package io.glance.server;
 
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
-import io.glance.adapters.policy.OsloPolicy;
+import io.glance.adapters.policy.AccessRules;
+import io.glance.adapters.policy.PolicyConfigurationException;
+import io.glance.adapters.policy.PolicySettings;
+import io.glance.adapters.policy.PropertyProtectionSettings;
+import io.glance.application.ImageQuotas;
+import io.glance.config.ConfigurationException;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
@@ -11,6 +16,7 @@ import io.glance.http.ApiSettings;
 import io.glance.http.GlanceApiRouting;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.config.OptionValues;
 import io.glance.server.config.ServerSettings;
@@ -50,11 +56,18 @@ public final class GlanceApiServer implements AutoCloseable {
         resources.add(plugins);
         try {
             ServerSettings server = ServerSettings.from(options);
+            AccessRules access = accessRules(options);
+            ImageQuotas quotas = ImageQuotas.from(options);
+            if (quotas.storageLimited() && server.remoteRegistry()) {
+                throw new ConfigurationException("user_storage_quota needs data_api: database; glance-registry"
+                        + " cannot sum a project's storage");
+            }
             PluginStoreRegistry stores = StoreSetup.configureStores(server, options, plugins);
             resources.add(stores);
 
             String metadata;
             ImageRepository repository;
+            StorageUsage storageUsage = null;
             if (server.remoteRegistry()) {
                 repository = new RegistryImageRepository(server.registryUrl(), registryTimeout(options));
                 metadata = "glance-registry at " + server.registryUrl();
@@ -63,6 +76,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 GlanceDatabase database = GlanceDatabase.open(databaseSettings);
                 resources.add(database);
                 repository = database.repository();
+                storageUsage = database.storageUsage();
                 metadata = databaseSettings.describe() + ", schema version " + database.schemaVersion()
                         + ", pool of " + databaseSettings.maxPoolSize() + " connections, connection timeout "
                         + databaseSettings.connectionTimeout().toMillis() + " ms";
@@ -74,7 +88,7 @@ public final class GlanceApiServer implements AutoCloseable {
             UploadLimits limits = UploadLimits.from(options);
             GlanceServices services = new GlanceServices(
                     new JournalingImageRepository(repository, uploadJournal), stores, Clock.systemUTC(), limits,
-                    OsloPolicy.defaults(false));
+                    access.policy(), access.propertyProtection(), quotas, storageUsage);
             resources.add(services);
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
@@ -98,11 +112,21 @@ public final class GlanceApiServer implements AutoCloseable {
                         + " (address in use or not available; see the log above)");
             }
 
+            LOG.info("Access: " + access.description() + "; quotas: " + quotas);
             logStartup(server, limits, webServer.port(), metadata, stores, plugins, recovered);
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
+        }
+    }
+
+    /** The policy and property protections; a file that cannot be used is a configuration error (exit 2). */
+    private static AccessRules accessRules(OptionValues options) {
+        try {
+            return AccessRules.load(PolicySettings.from(options), PropertyProtectionSettings.from(options));
+        } catch (PolicyConfigurationException e) {
+            throw new ConfigurationException(e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.glance.server;
 
 import io.glance.adapters.db.DatabaseSettings;
+import io.glance.adapters.policy.PolicySettings;
+import io.glance.adapters.policy.PropertyProtectionSettings;
+import io.glance.application.ImageQuotas;
 import io.glance.application.UploadLimits;
 import io.glance.config.Option;
 import io.glance.config.OptionSection;
@@ -33,9 +36,10 @@ import java.util.stream.Stream;
 public final class HostOptions {
     /** Every top-level host option, in the order the README lists them. */
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
-            UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS);
+            UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
+            ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
-    public static final List<OptionSection> SECTIONS = List.of();
+    public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION);
 
     private HostOptions() {
     }

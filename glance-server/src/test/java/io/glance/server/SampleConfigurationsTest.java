@@ -24,7 +24,9 @@ class SampleConfigurationsTest {
         OptionValues sample = load("glance-api.yaml");
         assertStatesTheDefaults(sample);
         assertThat(sample.asMap().keySet()).as("the single-store sample sets no store option")
-                .allMatch(key -> HostOptions.OPTIONS.stream().anyMatch(option -> option.name().equals(key)));
+                .allMatch(key -> HostOptions.OPTIONS.stream().anyMatch(option -> option.name().equals(key))
+                        || HostOptions.SECTIONS.stream().anyMatch(section -> section.options().stream()
+                        .anyMatch(option -> (section.name() + "." + option.name()).equals(key))));
     }
 
     @Test
