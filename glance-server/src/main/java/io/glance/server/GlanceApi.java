@@ -31,6 +31,7 @@ public final class GlanceApi {
             return;
         }
         LoggingSetup.configure(server.verbose());
+        ListenerDeathWatch.install(ListenerDeathWatch.exitProcess("glance-api"));
         LoadedStorePlugins plugins;
         try {
             plugins = StoreSetup.loadPlugins(server.pluginsDir());

@@ -24,6 +24,7 @@ public final class GlanceRegistry {
             return;
         }
         LoggingSetup.configure(ServerSettings.from(options).verbose());
+        ListenerDeathWatch.install(ListenerDeathWatch.exitProcess("glance-registry"));
         try {
             GlanceRegistryServer server = GlanceRegistryServer.start(options);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "glance-registry-shutdown"));

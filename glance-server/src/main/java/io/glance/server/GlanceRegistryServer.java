@@ -6,7 +6,12 @@ import io.glance.http.registry.GlanceRegistryRouting;
 import io.glance.ports.out.ImageRepository;
 import io.glance.config.OptionValues;
 import io.glance.server.config.ServerSettings;
+import io.glance.http.connections.ConnectionGuard;
+import io.glance.http.connections.ConnectionSettings;
+import io.glance.http.connections.GuardedListener;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http1.Http1Config;
 
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -19,10 +24,12 @@ public final class GlanceRegistryServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GlanceRegistryServer.class.getName());
 
     private final WebServer webServer;
+    private final ConnectionGuard guard;
     private final AutoCloseable database;
 
-    private GlanceRegistryServer(WebServer webServer, AutoCloseable database) {
+    private GlanceRegistryServer(WebServer webServer, ConnectionGuard guard, AutoCloseable database) {
         this.webServer = webServer;
+        this.guard = guard;
         this.database = database;
     }
 
@@ -31,7 +38,8 @@ public final class GlanceRegistryServer implements AutoCloseable {
         DatabaseSettings settings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
         GlanceDatabase database = GlanceDatabase.open(settings);
         try {
-            GlanceRegistryServer registry = new GlanceRegistryServer(serve(server, database.repository()), database);
+            GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), database.repository(),
+                    database);
             LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());
             LOG.info("glance-registry listening on http://" + server.registryHost() + ":" + registry.port()
                     + " (Registry API)");
@@ -44,22 +52,26 @@ public final class GlanceRegistryServer implements AutoCloseable {
 
     /** Serves a repository the caller owns and closes (tests give each contract test a fresh database). */
     public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository) {
-        return new GlanceRegistryServer(serve(options, repository), () -> { });
+        return serve(options, ConnectionSettings.defaults(), repository, () -> { });
     }
 
-    private static WebServer serve(ServerSettings options, ImageRepository repository) {
-        WebServer webServer = WebServer.builder()
+    private static GlanceRegistryServer serve(ServerSettings options, ConnectionSettings connections,
+                                              ImageRepository repository, AutoCloseable database) {
+        ConnectionGuard guard = Listeners.guard(connections);
+        WebServerConfig.Builder builder = WebServer.builder()
                 .host(options.registryHost())
                 .port(options.registryPort())
-                .connectionOptions(socket -> socket.tcpNoDelay(true))
-                .routing(routing -> GlanceRegistryRouting.register(routing, repository, Clock.systemUTC()))
-                .build()
-                .start();
+                .routing(routing -> GlanceRegistryRouting.register(routing.addFilter(
+                        GuardedListener.requestFilter(guard)), repository, Clock.systemUTC()));
+        GuardedListener.install(builder, guard, Listeners.socketOptions(), Http1Config.create());
+        WebServer webServer = builder.build().start();
         if (!webServer.isRunning() || webServer.port() < 0) {
+            guard.close();
             throw new IllegalStateException("cannot listen on " + options.registryHost() + ":"
                     + options.registryPort() + " (address in use or not available; see the log above)");
         }
-        return webServer;
+        LOG.info(Listeners.describe(guard));
+        return new GlanceRegistryServer(webServer, guard, database);
     }
 
     /** The port actually bound (differs from the option when it was 0). */
@@ -70,6 +82,7 @@ public final class GlanceRegistryServer implements AutoCloseable {
     @Override
     public void close() {
         webServer.stop();
+        guard.close();
         try {
             database.close();
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import io.glance.config.Option;
 import io.glance.config.OptionSection;
 import io.glance.config.OptionValues;
 import io.glance.http.ApiSettings;
+import io.glance.http.connections.ConnectionSettings;
 import io.glance.server.config.OptionSources;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.config.StoreSettings;
@@ -37,7 +38,7 @@ public final class HostOptions {
     /** Every top-level host option, in the order the README lists them. */
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
-            ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS);
+            ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION);
 

@@ -44,7 +44,16 @@ public final class GlanceProcess implements AutoCloseable {
     }
 
     static GlanceProcess start(Path dataDir, int port, String... extraOptions) throws Exception {
+        return launch("glance-api", "io.glance.server.GlanceApi", "/versions", dataDir, port, List.of(),
+                List.of("--api_host", "127.0.0.1", "--api_port", Integer.toString(port), "--plugins_dir",
+                        pluginsDir().toString()), extraOptions);
+    }
+
+    /** glance-api under {@code ulimit -n fileLimit}, so that exhausting its descriptors takes few connections. */
+    static GlanceProcess startWithFileLimit(Path dataDir, int fileLimit, String... extraOptions) throws Exception {
+        int port = freePort();
         return launch("glance-api", "io.glance.server.GlanceApi", "/versions", dataDir, port,
+                List.of("sh", "-c", "ulimit -n " + fileLimit + " && exec \"$@\"", "sh"),
                 List.of("--api_host", "127.0.0.1", "--api_port", Integer.toString(port), "--plugins_dir",
                         pluginsDir().toString()), extraOptions);
     }
@@ -56,15 +65,17 @@ public final class GlanceProcess implements AutoCloseable {
 
     /** glance-registry on a given port (a restart on the port glance-api already points at). */
     public static GlanceProcess startRegistry(Path dataDir, int port, String... extraOptions) throws Exception {
-        return launch("glance-registry", "io.glance.server.GlanceRegistry", "/healthcheck", dataDir, port,
+        return launch("glance-registry", "io.glance.server.GlanceRegistry", "/healthcheck", dataDir, port, List.of(),
                 List.of("--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port)), extraOptions);
     }
 
     private static GlanceProcess launch(String name, String mainClass, String readyPath, Path dataDir, int port,
-                                        List<String> listenOptions, String... extraOptions) throws Exception {
+                                        List<String> wrapper, List<String> listenOptions, String... extraOptions)
+            throws Exception {
         Files.createDirectories(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 mainClass, "--data_dir", dataDir.toString()));
         command.addAll(listenOptions);
         command.addAll(List.of(extraOptions));
@@ -100,6 +111,11 @@ public final class GlanceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The exit status once the process ended by itself within {@code timeout}, or -1 if it still runs. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     private void awaitReady(String readyPath, Duration timeout) throws Exception {
