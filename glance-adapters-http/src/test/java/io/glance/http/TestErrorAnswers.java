@@ -121,6 +121,27 @@ class TestErrorAnswers {
     }
 
     @Test
+    void aTrailingSlashIs404ForEveryMethodAsInGlance() {
+        String id = http.create("{}");
+        assertThat(http.send(Method.PUT, "/v2/images/" + id + "/tags/t", null).status()).isEqualTo(204);
+        String[] paths = {"/v2/", "/v2/images/", "/v2/images/" + id + "/", "/v2/images/" + id + "/file/",
+            "/v2/images/" + id + "/tags/", "/v2/images/" + id + "/tags/t/", "/v2/images/" + id + "/members/",
+            "/v2/images/" + id + "/actions/deactivate/", "/v2/images/" + id + "/import/", "/v2/schemas/",
+            "/v2/schemas/image/", "/v2/info/import/", "/v2/info/stores/", "/v2/stores/"};
+        for (Method method : new Method[] {Method.GET, Method.POST, Method.PUT, Method.PATCH, Method.DELETE}) {
+            for (String path : paths) {
+                Http.Reply reply = http.send(method, path, null);
+                assertThat(reply.status()).as(method + " " + path).isEqualTo(404);
+                assertThat(reply.header("Allow")).as(method + " " + path).isEmpty();
+            }
+        }
+        assertThat(http.get("/v2/images").status()).isEqualTo(200);
+        assertThat(http.get("/v2/images/" + id).status()).as("DELETE /v2/images/ deleted nothing").isEqualTo(200);
+        assertThat(http.get("/v2/images/" + id).json().get("tags")).as("DELETE .../tags/t/ removed nothing")
+                .hasSize(1);
+    }
+
+    @Test
     void jsonBodiesAboveTheLimitAre413() {
         Http.Reply reply = http.post("/v2/images", "{\"description\": \"" + "x".repeat(1024 * 1024) + "\"}");
         assertThat(reply.status()).isEqualTo(413);

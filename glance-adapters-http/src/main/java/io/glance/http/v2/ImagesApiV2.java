@@ -17,7 +17,11 @@ public final class ImagesApiV2 {
                                 DataResponder responder) {
         SchemaDocuments schemas = SchemaDocuments.load();
         ImageSchemaValidator validator = new ImageSchemaValidator(schemas.image());
-        routing.register("/v2/images",
+        // Glance's routes match whole paths: a trailing slash names no resource (GET /v2/images/ is 404, not the
+        // list; DELETE /v2/images/ is 404, not 405), whatever the method. Helidon would route "/v2/images/" to
+        // "/v2/images", so these are refused before any service sees them.
+        routing.any("/v2/*", trailingSlashNotFound())
+                .register("/v2/images",
                         new ImagesService(ports.catalog(), ports.locations(), ports.storeInfo(), validator, settings),
                         new ImageDataService(ports.data(), ports.storeInfo(), responder),
                         new ImageTagsService(ports.tags()),
@@ -30,6 +34,15 @@ public final class ImagesApiV2 {
                 // Everything else under /v2 (tasks, cache, metadefs, typos) is webob's plain 404.
                 .any("/v2", notFound())
                 .any("/v2/*", notFound());
+    }
+
+    private static Handler trailingSlashNotFound() {
+        return (req, res) -> {
+            if (req.path().rawPath().endsWith("/")) {
+                throw new NotFoundException("The resource could not be found.");
+            }
+            res.next();
+        };
     }
 
     private static Handler notFound() {
