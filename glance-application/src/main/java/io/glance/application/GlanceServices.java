@@ -69,7 +69,8 @@ public final class GlanceServices implements AutoCloseable {
         requireNonNull(policy, "policy is null");
         this.digestExecutor = newDigestExecutor();
         this.savingReset = new SavingReset(repository, clock);
-        ImageAccess access = new ImageAccess(repository, new ImagePolicy(policy), new PropertyAccess(protection));
+        ImagePolicy imagePolicy = new ImagePolicy(policy);
+        ImageAccess access = new ImageAccess(repository, imagePolicy, new PropertyAccess(protection));
         Quotas enforcedQuotas = new Quotas(quotas, usage);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas);
@@ -82,7 +83,7 @@ public final class GlanceServices implements AutoCloseable {
         this.tags = new ImageTagService(repository, access, clock, enforcedQuotas);
         this.members = new ImageMemberService(repository, access, clock, enforcedQuotas);
         this.activation = new ImageActivationService(repository, access, clock);
-        this.storeInfo = new StoreInfoService(stores);
+        this.storeInfo = new StoreInfoService(stores, imagePolicy);
         this.locations = new ImageLocationService(repository, stores, access, storedData, clock, enforcedQuotas);
     }
 

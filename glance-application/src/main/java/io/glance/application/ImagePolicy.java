@@ -56,6 +56,18 @@ final class ImagePolicy {
         }
     }
 
+    /**
+     * A rule about no image in particular (Glance's {@code DiscoveryAPIPolicy} and its like), with an empty target.
+     *
+     * @param what the refused action, for the message ("see the stores' details")
+     * @throws ForbiddenException when the rule refuses
+     */
+    void checkRule(RequestContext context, String rule, String what) {
+        if (!allows(context, rule, Map.of())) {
+            throw new ForbiddenException("You are not authorized to " + what + " (policy " + rule + ")");
+        }
+    }
+
     /** {@code get_images}: listing at all. */
     void checkList(RequestContext context) {
         Map<String, String> target = new HashMap<>();

@@ -12,9 +12,11 @@ import static java.util.Objects.requireNonNull;
 /** /v2/info/stores: the configured stores, without Glance's reserved {@code os_glance_*} ones. */
 final class StoreInfoService implements StoreInfo {
     private final StoreRegistry stores;
+    private final ImagePolicy policy;
 
-    StoreInfoService(StoreRegistry stores) {
+    StoreInfoService(StoreRegistry stores, ImagePolicy policy) {
         this.stores = requireNonNull(stores, "stores is null");
+        this.policy = requireNonNull(policy, "policy is null");
     }
 
     @Override
@@ -22,6 +24,12 @@ final class StoreInfoService implements StoreInfo {
         requireNonNull(context, "context is null");
         return stores.stores().stream().filter(store -> !store.id().startsWith(AttributeRules.RESERVED_NAMESPACE))
                 .toList();
+    }
+
+    @Override
+    public List<ConfiguredStore> storesInDetail(RequestContext context) {
+        policy.checkRule(context, "stores_info_detail", "see the stores' details");
+        return stores(context);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.glance.application;
 
+import io.glance.domain.ForbiddenException;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.testing.InMemoryStoreDriver;
 import org.junit.jupiter.api.Test;
 
 import static io.glance.application.Services.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreInfoTest {
 
@@ -17,6 +19,17 @@ class StoreInfoTest {
             assertThat(fixture.services.storeInfo().stores(ALICE)).extracting(ConfiguredStore::id)
                     .containsExactly("fast", "cheap");
             assertThat(fixture.services.storeInfo().multiStore()).isTrue();
+        }
+    }
+
+    @Test
+    void theDetailsAreForWhomStoresInfoDetailAllowsAdminsByDefault() {
+        try (Services fixture = new Services(UploadLimits.defaults(), new InMemoryStoreDriver("fast"),
+                new InMemoryStoreDriver("cheap"))) {
+            assertThatThrownBy(() -> fixture.services.storeInfo().storesInDetail(ALICE))
+                    .isInstanceOf(ForbiddenException.class).hasMessageContaining("stores_info_detail");
+            assertThat(fixture.services.storeInfo().storesInDetail(Services.ADMIN)).extracting(ConfiguredStore::id)
+                    .containsExactly("fast", "cheap");
         }
     }
 

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -59,7 +60,9 @@ final class InfoService implements HttpService {
         }
         ObjectNode body = Json.object();
         ArrayNode stores = body.putArray("stores");
-        for (ConfiguredStore store : storeInfo.stores(RequestContexts.of(req))) {
+        List<ConfiguredStore> configured = detail ? storeInfo.storesInDetail(RequestContexts.of(req))
+                : storeInfo.stores(RequestContexts.of(req));
+        for (ConfiguredStore store : configured) {
             if (store.id().startsWith(ImageAttributes.RESERVED_NAMESPACE)) {
                 continue;
             }

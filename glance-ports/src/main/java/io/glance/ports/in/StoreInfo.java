@@ -10,5 +10,13 @@ public interface StoreInfo {
 
     List<ConfiguredStore> stores(RequestContext context);
 
+    /**
+     * The stores with their type and properties (/v2/info/stores/detail), for callers the policy's
+     * {@code stores_info_detail} allows (admins by default).
+     *
+     * @throws io.glance.domain.ForbiddenException for everybody else
+     */
+    List<ConfiguredStore> storesInDetail(RequestContext context);
+
     boolean multiStore();
 }
