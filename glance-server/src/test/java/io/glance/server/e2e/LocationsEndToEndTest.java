@@ -94,7 +94,10 @@ class LocationsEndToEndTest {
         }
     }
 
-    /** Glance's legacy single-store mode with {@code stores: file,http}: no enabled_backends needed. */
+    /**
+     * Glance's legacy single-store mode with {@code stores: file,http}: no enabled_backends needed. With
+     * {@code image_location_quota: 1} a second location is a 413.
+     */
     @Test
     void singleStoreModeTakesTheHttpStoreFromTheStoresOption() throws Exception {
         RealServers.Nginx nginx = RealServers.nginx();
@@ -104,12 +107,17 @@ class LocationsEndToEndTest {
         Files.write(nginx.docroot().resolve(name), data);
         try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"), "--stores", "file,http",
                 "--http_store_allowed_hosts", "127.0.0.1",
-                "--http_store_allowed_ports", Integer.toString(nginx.port()), "--show_multiple_locations", "true")) {
+                "--http_store_allowed_ports", Integer.toString(nginx.port()), "--show_multiple_locations", "true",
+                "--image_location_quota", "1")) {
             String id = create(glance);
             HttpResponse<String> added = patch(glance, id, "[{\"op\":\"add\",\"path\":\"/locations/-\","
                     + "\"value\":{\"url\":\"" + nginx.base() + "/" + name + "\",\"metadata\":{}}}]");
             assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
             assertThat(JSON.readTree(added.body()).get("size").asLong()).isEqualTo(data.length);
+            HttpResponse<String> second = patch(glance, id, "[{\"op\":\"add\",\"path\":\"/locations/-\","
+                    + "\"value\":{\"url\":\"" + nginx.base() + "/" + name + "?copy\",\"metadata\":{}}}]");
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(413);
+            assertThat(second.body()).contains("image locations").contains("Maximum: 1");
             HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id + "/file"))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(whole.body()).isEqualTo(data);
