@@ -80,7 +80,7 @@ final class ImageUpload {
         // user_storage_quota counts against the caller's project, as in Glance; of unknown size, only an upload that
         // has no room at all is refused up front, the others are cut where the quota ends.
         long remaining = quotas.remainingStorage(context.projectId(), id);
-        if (remaining <= 0 || declaredLength > remaining) {
+        if (declaredLength < 0 ? remaining <= 0 : declaredLength > remaining) {
             throw Quotas.storageExceeded(Math.max(declaredLength, 0), remaining);
         }
         // startUpload checks status and formats; the optimistic update makes the check hold against racing uploads:

@@ -137,6 +137,9 @@ class QuotasTest {
                     new ByteArrayInputStream(new byte[1]), -1, null))
                     .as("no room left at all: refused up front").isInstanceOf(LimitExceededException.class)
                     .hasMessageContaining("0 bytes remaining");
+            assertThat(s.services.data().upload(ALICE, third.id(), new ByteArrayInputStream(new byte[0]), 0, null)
+                    .status()).as("as in Glance, an empty image of known size still fits")
+                    .isEqualTo(ImageStatus.ACTIVE);
         }
     }
 
