@@ -27,13 +27,15 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>For each concurrency level: N workers, each with its own keep-alive HTTP/1.1 connection (a plain socket, so the
  * client costs little CPU on a 2-core machine), share a fixed number of {@code POST /v2/images} requests, then a fixed
- * number of {@code GET /v2/images?limit=25}. Prints requests/s (requests / wall time of the phase), latency percentiles
+ * number of {@code GET /v2/images/{id}} of the images created so far (show), then {@code GET /v2/images?limit=25}
+ * (list). Prints requests/s (requests / wall time of the phase), latency percentiles
  * (per request, from writing the request to reading the last byte of the response), errors (non-201/200 answers or
  * I/O failures), and the CPU the server and this client used during the phase (in cores).
  *
- * <p>Options: --url http://127.0.0.1:PORT (required), --label NAME, --concurrency 1,8,32, --creates 2000, --lists 200,
- * --list-path /v2/images?limit=25, --warmup-creates 200, --warmup-lists 50, --server-pid PID, --tsv FILE (appends
- * "label op concurrency requests errors rps p50 p99 max" lines).
+ * <p>Options: --url http://127.0.0.1:PORT (required), --label NAME, --concurrency 1,8,32, --creates 2000, --shows 1000,
+ * --lists 200, --list-path /v2/images?limit=25, --warmup-creates 200, --warmup-lists 50, --server-pid PID, --token
+ * TOKEN (sent as X-Auth-Token on every request: a Keystone token for a server that validates them), --tsv FILE
+ * (appends "label op concurrency requests errors rps p50 p99 max" lines).
  */
 public final class Bench {
 
@@ -42,8 +44,8 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: java Bench.java --url http://127.0.0.1:PORT [--label NAME] [--concurrency 1,8,32]"
-                        + " [--creates 2000] [--lists 200] [--list-path /v2/images?limit=25] [--warmup-creates 200]"
-                        + " [--warmup-lists 50] [--server-pid PID] [--tsv FILE]");
+                        + " [--creates 2000] [--shows 1000] [--lists 200] [--list-path /v2/images?limit=25]"
+                        + " [--warmup-creates 200] [--warmup-lists 50] [--server-pid PID] [--token TOKEN] [--tsv FILE]");
                 System.exit(2);
             }
             opt.put(args[i].substring(2), args[++i]);
@@ -53,6 +55,7 @@ public final class Bench {
         int[] levels = Arrays.stream(opt.getOrDefault("concurrency", "1,8,32").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int creates = Integer.parseInt(opt.getOrDefault("creates", "2000"));
+        int shows = Integer.parseInt(opt.getOrDefault("shows", "1000"));
         int lists = Integer.parseInt(opt.getOrDefault("lists", "200"));
         String listPath = opt.getOrDefault("list-path", "/v2/images?limit=25");
         int warmCreates = Integer.parseInt(opt.getOrDefault("warmup-creates", "200"));
@@ -60,20 +63,31 @@ public final class Bench {
         long serverPid = Long.parseLong(opt.getOrDefault("server-pid", "-1"));
         String tsv = opt.get("tsv");
 
-        Target target = new Target(url.getHost(), url.getPort() < 0 ? 80 : url.getPort());
+        String token = opt.get("token");
+        Target target = new Target(url.getHost(), url.getPort() < 0 ? 80 : url.getPort(),
+                token == null ? "" : "X-Auth-Token: " + token + "\r\n");
+        // The ids of the images created so far (the warm-up's too): what show requests ask for, round-robin.
+        List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
         Op create = new Op("create", 201, n -> target.post("/v2/images",
-                "{\"name\": \"bench-" + n + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}"));
-        Op list = new Op("list", 200, n -> target.get(listPath));
+                "{\"name\": \"bench-" + n + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}"),
+                created);
+        Op show = new Op("show", 200, n -> target.get("/v2/images/" + created.get(n % created.size())), null);
+        Op list = new Op("list", 200, n -> target.get(listPath), null);
 
-        System.out.printf(Locale.ROOT, "%s (%s): warm-up %d creates + %d lists at concurrency 8 (not reported)%n",
-                label, url, warmCreates, warmLists);
-        run(target, create, 8, warmCreates, "w", serverPid);
+        System.out.printf(Locale.ROOT, "%s (%s): warm-up %d creates + %d shows + %d lists at concurrency 8 (not"
+                + " reported)%n", label, url, warmCreates, warmLists, warmLists);
+        Result warm = run(target, create, 8, warmCreates, "w", serverPid);
+        if (created.isEmpty()) {
+            System.err.println("no image could be created during the warm-up: " + warm.firstError.get());
+            System.exit(1);
+        }
+        run(target, show, 8, warmLists, "w", serverPid);
         run(target, list, 8, warmLists, "w", serverPid);
 
         System.out.printf(Locale.ROOT, "%-7s %5s %9s %7s %10s %9s %9s %9s %11s %11s%n", "op", "conc", "requests",
                 "errors", "req/s", "p50 ms", "p99 ms", "max ms", "server cpu", "client cpu");
         for (int c : levels) {
-            for (Object[] step : new Object[][] {{create, creates}, {list, lists}}) {
+            for (Object[] step : new Object[][] {{create, creates}, {show, shows}, {list, lists}}) {
                 Op op = (Op) step[0];
                 int count = (Integer) step[1];
                 Result r = run(target, op, c, count, "c" + c, serverPid);
@@ -104,9 +118,19 @@ public final class Bench {
         return v;
     }
 
-    record Op(String name, int expected, java.util.function.IntFunction<byte[]> request) {
+    /** @param ids where the ids of the images this operation created go, or {@code null} */
+    record Op(String name, int expected, java.util.function.IntFunction<byte[]> request, List<String> ids) {
+        private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
         Response call(Conn conn, int n) throws IOException {
-            return conn.exchange(request.apply(n));
+            Response response = conn.exchange(request.apply(n));
+            if (ids != null && response.status() == expected) {
+                java.util.regex.Matcher id = ID.matcher(new String(response.body(), StandardCharsets.UTF_8));
+                if (id.find()) {
+                    ids.add(id.group(1));
+                }
+            }
+            return response;
         }
     }
 
@@ -258,21 +282,24 @@ public final class Bench {
         return pids;
     }
 
-    record Target(String host, int port) {
+    /** @param extraHeaders header lines (each ending in CRLF) sent with every request */
+    record Target(String host, int port, String extraHeaders) {
         Conn connect() throws IOException {
             return new Conn(host, port);
         }
 
         byte[] get(String path) {
             return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                    + "\r\nAccept: application/json\r\nUser-Agent: glance-bench\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                    + "\r\nAccept: application/json\r\nUser-Agent: glance-bench\r\n" + extraHeaders + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
         }
 
         byte[] post(String path, String json) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
                     + "\r\nAccept: application/json\r\nContent-Type: application/json\r\nUser-Agent: glance-bench"
-                    + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                    + "\r\nContent-Length: " + body.length + "\r\n" + extraHeaders + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
             byte[] all = Arrays.copyOf(head, head.length + body.length);
             System.arraycopy(body, 0, all, head.length, body.length);
             return all;

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Metadata API benchmark: POST /v2/images and GET /v2/images?limit=25 at concurrency 1, 8 and 32.
-#   bench/metadata.sh [--compare-glance] [--registry] [--creates N] [--lists N] [--concurrency 1,8,32]
+# Metadata API benchmark: POST /v2/images, GET /v2/images/{id} and GET /v2/images?limit=25 at concurrency 1, 8 and 32.
+#   bench/metadata.sh [--compare-glance] [--keystone] [--registry] [--creates N] [--shows N] [--lists N]
+#                     [--concurrency 1,8,32]
 # Starts glance-api on a free loopback port with a fresh data dir, runs bench/Bench.java against it, stops it.
 # --registry puts a glance-registry (embedded H2) behind glance-api (data_api: registry) and measures that instead:
 # every metadata call then crosses one more HTTP hop.
-# --compare-glance also installs Debian's OpenStack Glance (Zed, python), runs it without Keystone on sqlite and its
-# filesystem store on another loopback port, runs the same load, and prints the ratios.
+# --compare-glance also installs Debian's OpenStack Glance (Zed, python), runs it (without Keystone unless --keystone)
+# on sqlite and its filesystem store on another loopback port, runs the same load, and prints the ratios.
+# --keystone starts a throw-away Keystone (bin/lib/test-keystone.sh) and puts both servers behind it
+# (auth_strategy: keystone; Zed with its keystone paste flavor): every request carries a project member's token, which
+# each server validates with Keystone once and then takes from its token cache (the warm-up fills it).
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), GLANCE_API_CMD,
 # GLANCE_API_EXTRA_ARGS, BENCH_GLANCE_WORKERS (workers of the Python glance-api, default 2 = its default on 2 cores).
 set -euo pipefail
@@ -14,17 +18,22 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 
 compare=""
 registry=""
+keystone=""
 creates=2000
+shows=1000
 lists=200
 levels=1,8,32
 while [ $# -gt 0 ]; do
   case $1 in
     --compare-glance) compare=1 ;;
     --registry) registry=1 ;;
+    --keystone) keystone=1 ;;
     --creates) creates=$2; shift ;;
+    --shows) shows=$2; shift ;;
     --lists) lists=$2; shift ;;
     --concurrency) levels=$2; shift ;;
-    *) echo "usage: $0 [--compare-glance] [--registry] [--creates N] [--lists N] [--concurrency 1,8,32]" >&2
+    *) echo "usage: $0 [--compare-glance] [--keystone] [--registry] [--creates N] [--shows N] [--lists N]" \
+         "[--concurrency 1,8,32]" >&2
        exit 2 ;;
   esac
   shift
@@ -42,6 +51,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   bench_stop_all
+  [ -z "$keystone" ] || stop_test_keystone
   rm -rf "$work"
   exit "$rc"
 }
@@ -52,9 +62,53 @@ trap 'exit 143' TERM
 # Compile the load generator once (the single-file launcher would recompile it for every run).
 mkdir -p "$work/classes"
 javac -d "$work/classes" "$here/Bench.java"
-bench_args=(--creates "$creates" --lists "$lists" --concurrency "$levels" --tsv "$work/results.tsv")
+bench_args=(--creates "$creates" --shows "$shows" --lists "$lists" --concurrency "$levels" --tsv "$work/results.tsv")
 
-echo "== glance metadata benchmark: $creates creates + $lists lists (GET /v2/images?limit=25) per concurrency level =="
+# --- Keystone: the bootstrapped admin is each server's service user; the load runs as a member of project bench ---
+if [ -n "$keystone" ]; then
+  . "$bench_root/bin/lib/test-keystone.sh"
+  if ! declare -F start_test_keystone_identity >/dev/null; then
+    echo "--keystone needs bin/lib/test-keystone.sh's start_test_keystone_identity (comes with auth_strategy keystone)" >&2
+    keystone=""
+    exit 2
+  fi
+  start_test_keystone_identity >&2
+  bench_token=$(/usr/bin/python3 - "$GLANCE_TEST_KEYSTONE_AUTH" "$GLANCE_TEST_KEYSTONE_ADMIN_KEY" <<'PY'
+import json, sys, urllib.request
+base, admin_password = sys.argv[1:]
+def call(method, path, body=None, token=None):
+    request = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json", **({"X-Auth-Token": token} if token else {})})
+    with urllib.request.urlopen(request) as response:
+        text = response.read()
+        return response.headers.get("X-Subject-Token"), (json.loads(text) if text else None)
+def login(user, password, project):
+    return call("POST", "/auth/tokens", {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+        "name": user, "domain": {"id": "default"}, "password": password}}},
+        "scope": {"project": {"name": project, "domain": {"id": "default"}}}}})[0]
+admin = login("admin", admin_password, "admin")
+_, project = call("POST", "/projects", {"project": {"name": "bench", "domain_id": "default"}}, admin)
+_, user = call("POST", "/users", {"user": {"name": "bench", "domain_id": "default", "password": "bench-pw"}}, admin)
+_, roles = call("GET", "/roles?name=member", token=admin)
+call("PUT", "/projects/%s/users/%s/roles/%s" % (project["project"]["id"], user["user"]["id"], roles["roles"][0]["id"]),
+     token=admin)
+print(login("bench", "bench-pw", "bench"))
+PY
+  )
+  keystone_base=${GLANCE_TEST_KEYSTONE_AUTH%/v3}
+  authtoken_args="--auth_strategy keystone --keystone_authtoken.auth_url $keystone_base"
+  authtoken_args+=" --keystone_authtoken.www_authenticate_uri $keystone_base --keystone_authtoken.username admin"
+  authtoken_args+=" --keystone_authtoken.password $GLANCE_TEST_KEYSTONE_ADMIN_KEY"
+  authtoken_args+=" --keystone_authtoken.project_name admin --keystone_authtoken.user_domain_name Default"
+  authtoken_args+=" --keystone_authtoken.project_domain_name Default"
+  GLANCE_API_EXTRA_ARGS="${GLANCE_API_EXTRA_ARGS:-} $authtoken_args"
+  bench_args+=(--token "$bench_token")
+fi
+
+echo "== glance metadata benchmark: $creates creates + $shows shows + $lists lists (GET /v2/images?limit=25) per" \
+  "concurrency level =="
+[ -z "$keystone" ] || echo "  behind Keystone $GLANCE_TEST_KEYSTONE_AUTH: every request carries a project member's token" \
+  "(validated once, then from the server's token cache)"
 echo "  $(nproc) cores; load generator: bench/Bench.java on $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
 echo "  one keep-alive HTTP/1.1 connection per worker; req/s = requests / wall time of the phase; latency per request"
 echo "  (write request .. last byte of response); 'server cpu'/'client cpu' = cores used during the phase."
@@ -114,9 +168,23 @@ start_openstack_glance() {
   local py=/usr/bin/python3 port=$1 dir=$work/openstack-glance
   mkdir -p "$dir/store" "$dir/lock"
   # Glance's own paste pipelines; [paste_deploy] flavor empty selects "glance-api": no authtoken, an unauthenticated
-  # (admin) context for every request.
+  # (admin) context for every request; "keystone" puts keystonemiddleware's authtoken in front (its default in-process
+  # token cache, token_cache_time 300 s).
   local paste=/etc/glance/glance-api-paste.ini
   [ -f "$paste" ] || { bench_log "$paste missing (package glance-common)"; return 1; }
+  local flavor="" authtoken=""
+  if [ -n "$keystone" ]; then
+    flavor=keystone
+    authtoken="[keystone_authtoken]
+www_authenticate_uri = $keystone_base
+auth_url = $keystone_base
+auth_type = password
+username = admin
+password = $GLANCE_TEST_KEYSTONE_ADMIN_KEY
+project_name = admin
+user_domain_name = Default
+project_domain_name = Default"
+  fi
   cat > "$dir/glance-api.conf" <<EOF
 [DEFAULT]
 bind_host = 127.0.0.1
@@ -130,8 +198,9 @@ enabled_import_methods = []
 [database]
 connection = sqlite:///$dir/glance.sqlite
 [paste_deploy]
-flavor =
+flavor = $flavor
 config_file = $paste
+$authtoken
 [glance_store]
 stores = file
 default_store = file
