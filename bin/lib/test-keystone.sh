@@ -2,16 +2,25 @@
 # second Swift proxy that authenticates with it (authtoken + keystoneauth), sharing the rings, disks and memcached of
 # the tempauth Swift. Keystone's catalog lists that proxy as the object-store endpoint, so a client that logs in with
 # Keystone v3 finds Swift as a real deployment's clients do. Exports GLANCE_TEST_KEYSTONE_AUTH (the v3 URL),
-# GLANCE_TEST_KEYSTONE_USER (project:user) and GLANCE_TEST_KEYSTONE_KEY, and GLANCE_TEST_KEYSTONE_ADMIN_KEY (the
-# password of the bootstrapped user admin, project admin, domain default: tests register catalog entries). Installs
-# Debian's python3-keystone, uwsgi and keystonemiddleware when missing (not the keystone .deb, whose install scripts
-# ask about databases). Stop it with stop_test_keystone.
+# GLANCE_TEST_KEYSTONE_ADMIN_KEY (the password of the bootstrapped user admin, project admin, domain default: tests
+# register catalog entries, users and projects) and GLANCE_TEST_KEYSTONE_CONFIG (see start_test_keystone_identity),
+# GLANCE_TEST_KEYSTONE_USER (project:user) and GLANCE_TEST_KEYSTONE_KEY. Installs Debian's python3-keystone, uwsgi
+# and keystonemiddleware when missing (not the keystone .deb, whose install scripts ask about databases).
+# Stop it with stop_test_keystone.
 
 start_test_keystone() {
   if [ -z "${TEST_SWIFT_DIR:-}" ]; then
     echo "test-setup: start_test_swift must run before start_test_keystone" >&2
     return 1
   fi
+  start_test_keystone_identity || return 1
+  start_test_keystone_swift_proxy
+}
+
+# Keystone alone (no Swift needed): exports GLANCE_TEST_KEYSTONE_AUTH, GLANCE_TEST_KEYSTONE_ADMIN_KEY (the password
+# of the bootstrapped user admin in project admin, domain default) and GLANCE_TEST_KEYSTONE_CONFIG (its keystone.conf,
+# so a test can run a second Keystone process over the same database and keys, and stop it).
+start_test_keystone_identity() {
   if ! command -v keystone-manage >/dev/null 2>&1 || ! command -v uwsgi >/dev/null 2>&1 \
       || [ ! -e /usr/lib/uwsgi/plugins/python3_plugin.so ] || ! /usr/bin/python3 -c 'import keystonemiddleware' 2>/dev/null; then
     echo "test-setup: installing python3-keystone, uwsgi and keystonemiddleware" >&2
@@ -21,17 +30,13 @@ start_test_keystone() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-keystone uwsgi-core \
       uwsgi-plugin-python3 python3-keystonemiddleware >/dev/null
   fi
-  local base keystone_port proxy_port admin_password password
+  local base keystone_port admin_password
   base=$(mktemp -d /tmp/glance-test-keystone.XXXXXX)
   chmod 755 "$base"
   TEST_KEYSTONE_DIR=$base
   TEST_KEYSTONE_PIDS=""
-  read -r keystone_port proxy_port < <(/usr/bin/python3 -c 'import socket
-socks = [socket.socket() for _ in range(2)]
-for s in socks: s.bind(("127.0.0.1", 0))
-print(" ".join(str(s.getsockname()[1]) for s in socks))')
+  keystone_port=$(test_keystone_free_port)
   admin_password="admin-$RANDOM$RANDOM"
-  password="glance-$RANDOM$RANDOM"
   cat >"$base/keystone.conf" <<CONF
 [DEFAULT]
 log_file = $base/keystone.log
@@ -62,7 +67,7 @@ CONF
     --bootstrap-public-url "http://127.0.0.1:$keystone_port/v3" \
     --bootstrap-internal-url "http://127.0.0.1:$keystone_port/v3" >>"$base/manage.log" 2>&1 \
     || { cat "$base/manage.log" >&2; return 1; }
-  OS_KEYSTONE_CONFIG_FILES="$base/keystone.conf" uwsgi --plugin python3 --http-socket "127.0.0.1:$keystone_port" \
+  OS_KEYSTONE_CONFIG_FILES="$base/keystone.conf" uwsgi --plugin python3 --http11-socket "127.0.0.1:$keystone_port" \
     --wsgi-file "$(command -v keystone-wsgi-public)" --processes 1 --threads 4 --die-on-term \
     --env "OS_KEYSTONE_CONFIG_FILES=$base/keystone.conf" >"$base/uwsgi.log" 2>&1 &
   TEST_KEYSTONE_PIDS="$!"
@@ -72,6 +77,27 @@ CONF
     kill -0 "$TEST_KEYSTONE_PIDS" 2>/dev/null || { cat "$base/uwsgi.log" >&2; return 1; }
     sleep 0.2
   done
+  chmod 644 "$base/keystone.conf"
+  export GLANCE_TEST_KEYSTONE_AUTH="http://127.0.0.1:$keystone_port/v3"
+  export GLANCE_TEST_KEYSTONE_ADMIN_KEY="$admin_password"
+  export GLANCE_TEST_KEYSTONE_CONFIG="$base/keystone.conf"
+  echo "test-setup: Keystone on 127.0.0.1:$keystone_port" >&2
+}
+
+test_keystone_free_port() {
+  /usr/bin/python3 -c 'import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# The Swift proxy that authenticates with that Keystone: user glance in project glance, and the proxy as the
+# object-store endpoint of Keystone's catalog.
+start_test_keystone_swift_proxy() {
+  local base=$TEST_KEYSTONE_DIR proxy_port password i
+  local keystone_port=${GLANCE_TEST_KEYSTONE_AUTH#http://127.0.0.1:}
+  keystone_port=${keystone_port%/v3}
+  local admin_password=$GLANCE_TEST_KEYSTONE_ADMIN_KEY
+  proxy_port=$(test_keystone_free_port)
+  password="glance-$RANDOM$RANDOM"
   # The project, user and catalog entry, through Keystone's own API with the bootstrapped admin.
   /usr/bin/python3 - "http://127.0.0.1:$keystone_port/v3" "$admin_password" "$password" "$proxy_port" <<'PY' || return 1
 import json, sys, urllib.request
@@ -125,11 +151,9 @@ CONF
     sleep 0.2
   done
   curl -sf -o /dev/null "http://127.0.0.1:$proxy_port/healthcheck" || { cat "$base/proxy.log" >&2; return 1; }
-  export GLANCE_TEST_KEYSTONE_AUTH="http://127.0.0.1:$keystone_port/v3"
   export GLANCE_TEST_KEYSTONE_USER="glance:glance"
   export GLANCE_TEST_KEYSTONE_KEY="$password"
-  export GLANCE_TEST_KEYSTONE_ADMIN_KEY="$admin_password"
-  echo "test-setup: Keystone on 127.0.0.1:$keystone_port, Keystone-protected Swift proxy on 127.0.0.1:$proxy_port" >&2
+  echo "test-setup: Keystone-protected Swift proxy on 127.0.0.1:$proxy_port" >&2
 }
 
 stop_test_keystone() {

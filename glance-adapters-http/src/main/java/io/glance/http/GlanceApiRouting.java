@@ -1,5 +1,7 @@
 package io.glance.http;
 
+import io.glance.http.common.AuthenticationFilter;
+import io.glance.http.common.CallerAuthentication;
 import io.glance.http.common.HealthcheckFilter;
 import io.glance.http.common.RequestContextFilter;
 import io.glance.http.data.DataCaching;
@@ -16,8 +18,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Installs the Glance API on a Helidon routing: the bootstrap calls {@link #register} once, and tests call it to get
- * the same routing. Requests pass, in order: request id and caller context, healthcheck, version negotiation, then
- * the v2 and v1 routes; every failure is answered by one error handler.
+ * the same routing. Requests pass, in order: request id, healthcheck, version negotiation, authentication (the
+ * caller's context), then the v2 and v1 routes; every failure is answered by one error handler.
  */
 public final class GlanceApiRouting {
 
@@ -32,20 +34,34 @@ public final class GlanceApiRouting {
         return Http1Config.builder().addSendListener(new NotModifiedFraming()).build();
     }
 
+    /** The API without authentication ({@code auth_strategy: noauth}): every caller is admin. */
     public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings) {
-        register(routing, ports, settings, DataCaching.revalidateAlways());
+        register(routing, ports, settings, DataCaching.revalidateAlways(), CallerAuthentication.noAuth());
+    }
+
+    /** @param authentication who callers are ({@code auth_strategy}) */
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+                                CallerAuthentication authentication) {
+        register(routing, ports, settings, DataCaching.revalidateAlways(), authentication);
     }
 
     /** @param caching the Cache-Control of image data ({@code no-cache} unless public images may be kept) */
     public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
                                 DataCaching caching) {
+        register(routing, ports, settings, caching, CallerAuthentication.noAuth());
+    }
+
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+                                DataCaching caching, CallerAuthentication authentication) {
         requireNonNull(routing, "routing is null");
         requireNonNull(ports, "ports is null");
         requireNonNull(settings, "settings is null");
+        requireNonNull(authentication, "authentication is null");
         DataResponder responder = new DataResponder(ports.data(), caching);
         routing.addFilter(new RequestContextFilter())
                 .addFilter(new HealthcheckFilter())
                 .addFilter(new VersionNegotiationFilter(settings.publicEndpoint()))
+                .addFilter(new AuthenticationFilter(authentication))
                 .error(Throwable.class, new ErrorResponder());
         ImagesApiV2.register(routing, ports, settings, responder);
         ImagesApiV1.register(routing, ports, settings, responder);

@@ -3,6 +3,7 @@ package io.glance.http;
 import io.glance.adapters.policy.OsloPolicy;
 import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
+import io.glance.http.common.CallerAuthentication;
 import io.glance.testing.InMemoryImageRepository;
 import io.glance.testing.InMemoryStoreDriver;
 import io.glance.testing.InMemoryStoreRegistry;
@@ -52,5 +53,10 @@ final class TestApi {
 
     void register(HttpRouting.Builder routing) {
         GlanceApiRouting.register(routing, ports(), settings);
+    }
+
+    /** The API behind Keystone authentication ({@code auth_strategy: keystone}). */
+    void register(HttpRouting.Builder routing, CallerAuthentication authentication) {
+        GlanceApiRouting.register(routing, ports(), settings, authentication);
     }
 }

@@ -6,7 +6,8 @@ package io.glance.domain;
  */
 public abstract sealed class GlanceException extends RuntimeException
         permits InvalidInputException, NotFoundException, ForbiddenException, ConflictException,
-                LimitExceededException, GoneException, RangeNotSatisfiableException, ServiceUnavailableException {
+                LimitExceededException, GoneException, RangeNotSatisfiableException, ServiceUnavailableException,
+                UnauthenticatedException {
 
     protected GlanceException(String message) {
         super(message);

@@ -19,6 +19,7 @@ import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.config.OptionValues;
+import io.glance.server.config.AuthSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.plugins.LoadedStorePlugins;
 import io.glance.server.plugins.PluginStoreRegistry;
@@ -69,11 +70,13 @@ public final class GlanceApiServer implements AutoCloseable {
             PluginStoreRegistry stores = StoreSetup.configureStores(server, options, plugins);
             resources.add(stores);
 
+            AuthSetup auth = AuthSetup.of(AuthSettings.from(options), "glance-api", access.policy());
             String metadata;
             ImageRepository repository;
             StorageUsage storageUsage = null;
             if (server.remoteRegistry()) {
-                repository = new RegistryImageRepository(server.registryUrl(), registryTimeout(options));
+                repository = new RegistryImageRepository(server.registryUrl(), registryTimeout(options),
+                        auth.serviceToken());
                 metadata = "glance-registry at " + server.registryUrl();
             } else {
                 DatabaseSettings databaseSettings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
@@ -105,7 +108,8 @@ public final class GlanceApiServer implements AutoCloseable {
                     // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
                     .writeBufferSize(WRITE_BUFFER_BYTES)
                     .routing(routing -> GlanceApiRouting.register(routing.addFilter(
-                            GuardedListener.requestFilter(guard)), ports, ApiSettings.from(options)));
+                            GuardedListener.requestFilter(guard)), ports, ApiSettings.from(options),
+                            auth.authentication()));
             GuardedListener.install(builder, guard, Listeners.socketOptions(), GlanceApiRouting.http1());
             WebServer webServer = builder.build().start();
             resources.add(webServer::stop);
@@ -116,7 +120,7 @@ public final class GlanceApiServer implements AutoCloseable {
             }
 
             LOG.info("Access: " + access.description() + "; quotas: " + quotas);
-            logStartup(server, limits, webServer.port(), metadata, stores, plugins, recovered);
+            logStartup(server, limits, webServer.port(), metadata, stores, plugins, recovered, auth);
             LOG.info(Listeners.describe(guard));
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {
@@ -166,7 +170,8 @@ public final class GlanceApiServer implements AutoCloseable {
     }
 
     private static void logStartup(ServerSettings server, UploadLimits limits, int port, String metadata,
-                                   StoreRegistry stores, LoadedStorePlugins plugins, int recovered) {
+                                   StoreRegistry stores, LoadedStorePlugins plugins, int recovered,
+                                   AuthSetup auth) {
         LOG.info("Plugins: " + plugins.describe() + " (from " + server.pluginsDir() + ")");
         for (ConfiguredStore store : stores.stores()) {
             LOG.info("Store '" + store.id() + "' (" + store.type() + ")" + (store.isDefault() ? " [default]" : "")
@@ -177,6 +182,7 @@ public final class GlanceApiServer implements AutoCloseable {
             LOG.warning("Returned " + recovered + " image(s) interrupted mid-upload by a previous stop to 'queued'");
         }
         LOG.info("image_size_cap: " + limits.imageSizeCap() + " bytes");
+        LOG.info("auth_strategy: " + auth.describe());
         LOG.info("glance-api listening on http://" + server.apiHost() + ":" + port + " (API v1 and v2)");
     }
 }

@@ -2,9 +2,12 @@ package io.glance.server;
 
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
+import io.glance.adapters.policy.OsloPolicy;
+import io.glance.http.common.CallerAuthentication;
 import io.glance.http.registry.GlanceRegistryRouting;
 import io.glance.ports.out.ImageRepository;
 import io.glance.config.OptionValues;
+import io.glance.server.config.AuthSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.http.connections.ConnectionGuard;
 import io.glance.http.connections.ConnectionSettings;
@@ -38,8 +41,12 @@ public final class GlanceRegistryServer implements AutoCloseable {
         DatabaseSettings settings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
         GlanceDatabase database = GlanceDatabase.open(settings);
         try {
+            // The registry decides no policy of its own; is_admin matters only for the context it logs.
+            AuthSetup auth = AuthSetup.of(AuthSettings.from(options), "glance-registry", OsloPolicy.defaults(false));
             GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), database.repository(),
-                    database);
+                    database, auth.authentication());
+            LOG.info("auth_strategy: " + auth.describe() + (auth.authentication().enabled()
+                    ? "; only tokens with a role of " + GlanceRegistryRouting.SERVICE_ROLES + " are let in" : ""));
             LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());
             LOG.info("glance-registry listening on http://" + server.registryHost() + ":" + registry.port()
                     + " (Registry API)");
@@ -52,17 +59,18 @@ public final class GlanceRegistryServer implements AutoCloseable {
 
     /** Serves a repository the caller owns and closes (tests give each contract test a fresh database). */
     public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository) {
-        return serve(options, ConnectionSettings.defaults(), repository, () -> { });
+        return serve(options, ConnectionSettings.defaults(), repository, () -> { }, CallerAuthentication.noAuth());
     }
 
     private static GlanceRegistryServer serve(ServerSettings options, ConnectionSettings connections,
-                                              ImageRepository repository, AutoCloseable database) {
+                                              ImageRepository repository, AutoCloseable database,
+                                              CallerAuthentication authentication) {
         ConnectionGuard guard = Listeners.guard(connections);
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(options.registryHost())
                 .port(options.registryPort())
                 .routing(routing -> GlanceRegistryRouting.register(routing.addFilter(
-                        GuardedListener.requestFilter(guard)), repository, Clock.systemUTC()));
+                        GuardedListener.requestFilter(guard)), repository, Clock.systemUTC(), authentication));
         GuardedListener.install(builder, guard, Listeners.socketOptions(), Http1Config.create());
         WebServer webServer = builder.build().start();
         if (!webServer.isRunning() || webServer.port() < 0) {

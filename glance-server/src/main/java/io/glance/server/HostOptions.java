@@ -11,6 +11,8 @@ import io.glance.config.OptionValues;
 import io.glance.http.ApiSettings;
 import io.glance.http.connections.ConnectionSettings;
 import io.glance.server.config.OptionSources;
+import io.glance.adapters.keystone.KeystoneSettings;
+import io.glance.server.config.AuthSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.config.StoreSettings;
 
@@ -38,9 +40,10 @@ public final class HostOptions {
     /** Every top-level host option, in the order the README lists them. */
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
-            ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS);
+            ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
+            AuthSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
-    public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION);
+    public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION);
 
     private HostOptions() {
     }

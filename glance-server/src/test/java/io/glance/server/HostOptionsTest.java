@@ -4,6 +4,8 @@ import io.glance.adapters.db.DatabaseSettings;
 import io.glance.application.UploadLimits;
 import io.glance.config.ConfigurationException;
 import io.glance.config.OptionValues;
+import io.glance.adapters.keystone.KeystoneSettings;
+import io.glance.server.config.AuthSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.config.StoreSettings;
 import org.junit.jupiter.api.Test;
@@ -218,5 +220,48 @@ class HostOptionsTest {
         assertThatThrownBy(() -> HostOptions.load(new String[] {"--filesystem_store_datadir", "/srv"}, Map.of(),
                 pluginsDir -> Set.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("filesystem_store_datadir");
+    }
+
+    @Test
+    void authStrategyIsNoauthByDefaultAndKeystoneTakesItsSectionFromTheFileOrFlags() throws Exception {
+        assertThat(AuthSettings.from(load(new String[0], Map.of())).keystoneAuth()).isFalse();
+        Path file = dir.resolve("keystone.yaml");
+        Files.writeString(file, """
+                auth_strategy: keystone
+                keystone_authtoken:
+                  www_authenticate_uri: http://keystone.example:5000
+                  auth_url: http://keystone.internal:5000
+                  username: glance
+                  password: secret
+                  project_name: service
+                  user_domain_name: Default
+                  project_domain_name: Default
+                  region_name: RegionOne
+                """);
+        KeystoneSettings keystone = AuthSettings.from(load(new String[] {"--config-file", file.toString(),
+                "--keystone_authtoken.token_cache_time", "5", "--keystone_authtoken.http_connect_timeout", "2.5"},
+                Map.of())).keystone();
+        assertThat(keystone.authUrl()).hasToString("http://keystone.internal:5000/v3");
+        assertThat(keystone.wwwAuthenticateUri()).hasToString("http://keystone.example:5000");
+        assertThat(keystone.username()).isEqualTo("glance");
+        assertThat(keystone.regionName()).isEqualTo("RegionOne");
+        assertThat(keystone.tokenCacheTime()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(keystone.httpConnectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(keystone.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void keystoneOptionsAreCheckedAndNamed() {
+        assertThatThrownBy(() -> load(new String[] {"--auth_strategy", "kerberos"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("kerberos");
+        assertThatThrownBy(() -> AuthSettings.from(load(new String[] {"--auth_strategy", "keystone"}, Map.of())))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("keystone_authtoken.auth_url");
+        assertThatThrownBy(() -> load(new String[] {"--keystone_authtoken.auth_ulr", "x"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("keystone_authtoken.auth_ulr");
+        assertThatThrownBy(() -> load(new String[] {"--keystone_authtoken.token_cache_time", "five"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("keystone_authtoken.token_cache_time: 'five'");
+        assertThatThrownBy(() -> load(new String[] {"--keystone_authtoken.auth_url", "ftp://k"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'ftp://k'");
     }
 }

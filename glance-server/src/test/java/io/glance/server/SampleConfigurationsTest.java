@@ -2,6 +2,7 @@ package io.glance.server;
 
 import io.glance.config.Option;
 import io.glance.config.OptionValues;
+import io.glance.server.config.AuthSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.config.StoreSettings;
 import io.glance.http.ApiSettings;
@@ -60,6 +61,17 @@ class SampleConfigurationsTest {
         for (Option<?> option : HostOptions.OPTIONS) {
             assertThat(sample.get(option)).as(option.name()).isEqualTo(defaults.get(option));
         }
+    }
+
+    @Test
+    void keystoneSampleLoadsWithItsServiceUser() {
+        AuthSettings sample = AuthSettings.from(load("glance-api-keystone.yaml"));
+        assertThat(sample.keystoneAuth()).isTrue();
+        assertThat(sample.keystone().authUrl()).hasToString("http://keystone.internal:5000/v3");
+        assertThat(sample.keystone().wwwAuthenticateUri()).hasToString("http://keystone.example.org:5000");
+        assertThat(sample.keystone().username()).isEqualTo("glance");
+        assertThat(sample.keystone().projectName()).isEqualTo("service");
+        assertThat(sample.keystone().tokenCacheTime()).hasSeconds(300);
     }
 
     private static OptionValues load(String name) {

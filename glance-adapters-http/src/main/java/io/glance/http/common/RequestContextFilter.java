@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Gives every request an {@code x-openstack-request-id} (the client's own, which glanceclient resends across list
- * pages, or a new {@code req-<uuid>}) and the caller's {@link io.glance.domain.RequestContext}. It runs first, so
- * the header is on every answer, errors included.
+ * pages, or a new {@code req-<uuid>}); {@link AuthenticationFilter} later attaches the caller under that id. It runs
+ * first, so the header is on every answer, errors included.
  */
 public final class RequestContextFilter implements Filter {
     /** oslo.middleware's {@code max_request_id_length}. */
@@ -31,7 +31,7 @@ public final class RequestContextFilter implements Filter {
         String requestId = incoming.map(id -> id.startsWith(PREFIX) ? id : PREFIX + id)
                 .orElseGet(RequestContextFilter::newRequestId);
         res.header(GlanceHeaders.REQUEST_ID, requestId);
-        req.context().register(RequestContexts.authenticate(req, requestId));
+        req.context().register(new RequestContexts.RequestId(requestId));
         chain.proceed();
     }
 

@@ -9,6 +9,7 @@ import io.glance.domain.LimitExceededException;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.RangeNotSatisfiableException;
 import io.glance.domain.ServiceUnavailableException;
+import io.glance.domain.UnauthenticatedException;
 import io.helidon.http.HttpException;
 
 import java.util.Map;
@@ -43,6 +44,7 @@ final class ErrorMapping {
             case LimitExceededException ignored -> 413;
             case RangeNotSatisfiableException ignored -> 416;
             case ServiceUnavailableException ignored -> 503;
+            case UnauthenticatedException ignored -> 401;
         };
     }
 

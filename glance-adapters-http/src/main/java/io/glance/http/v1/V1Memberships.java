@@ -79,16 +79,20 @@ final class V1Memberships {
 
     /**
      * The images shared with a project: v2's listing of {@code shared} images as that project sees them (any member
-     * status), without the ones it owns.
+     * status), without the ones it owns. A caller other than that project (and not an admin) learns only about its own
+     * images, as Glance's member query shows a non-admin only the rows of images it owns or memberships it holds.
      */
     List<ImageId> sharedWith(RequestContext context, String memberId) {
+        boolean onlyOwnImages = !context.admin() && !memberId.equals(context.projectId());
         RequestContext asMember = new RequestContext(context.requestId(), memberId, Set.of(), false);
         List<ImageId> shared = new ArrayList<>();
         ImageId marker = null;
         while (true) {
             List<Image> page = catalog.list(asMember, new ImageQuery(List.of(), Visibility.SHARED, false, null, false,
                     List.of(new SortKey(SortKey.Column.CREATED_AT, SortKey.Direction.DESC)), PAGE, marker));
-            page.stream().filter(image -> !memberId.equals(image.owner())).forEach(image -> shared.add(image.id()));
+            page.stream().filter(image -> !memberId.equals(image.owner()))
+                    .filter(image -> !onlyOwnImages || context.owns(image.owner()))
+                    .forEach(image -> shared.add(image.id()));
             if (page.size() < PAGE) {
                 return shared;
             }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,9 +46,17 @@ public final class RegistryImageRepository implements ImageRepository {
      * @param timeout  how long one request may take, connecting included, before it fails with 503
      */
     public RegistryImageRepository(URI registry, Duration timeout) {
+        this(registry, timeout, null);
+    }
+
+    /**
+     * @param token glance-api's own Keystone token, sent with every request to a registry that checks tokens
+     *              ({@code auth_strategy: keystone}); {@code null} for a registry without authentication
+     */
+    public RegistryImageRepository(URI registry, Duration timeout, Supplier<String> token) {
         requireNonNull(registry, "registry is null");
         String base = registry.toString();
-        this.transport = new RegistryTransport(URI.create(base.endsWith("/") ? base : base + "/"), timeout);
+        this.transport = new RegistryTransport(URI.create(base.endsWith("/") ? base : base + "/"), timeout, token);
     }
 
     @Override

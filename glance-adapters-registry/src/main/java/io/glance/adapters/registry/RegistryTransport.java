@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,10 +31,13 @@ final class RegistryTransport {
     private final URI base;
     private final Duration timeout;
     private final HttpClient http;
+    private final Supplier<String> token;
 
-    RegistryTransport(URI base, Duration timeout) {
+    /** @param token glance-api's own Keystone token for each request, or {@code null} when the registry has no auth */
+    RegistryTransport(URI base, Duration timeout, Supplier<String> token) {
         this.base = requireNonNull(base, "base is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
+        this.token = token;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
@@ -42,6 +46,9 @@ final class RegistryTransport {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json");
         headers.forEach(request::header);
+        if (token != null) {
+            request.header("X-Auth-Token", token.get());
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

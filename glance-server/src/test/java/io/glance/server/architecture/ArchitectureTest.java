@@ -60,8 +60,17 @@ class ArchitectureTest {
     void httpAdapterDoesNotImportTheDatabaseAdapterOrTheServer() {
         noClasses().that().resideInAPackage("io.glance.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.glance.adapters.db..", "io.glance.server..",
-                        "io.glance.adapters.registry..", "io.glance.application..", "org.apache.ibatis..",
-                        "org.pf4j..")
+                        "io.glance.adapters.registry..", "io.glance.adapters.keystone..", "io.glance.application..",
+                        "org.apache.ibatis..", "org.pf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void keystoneAdapterUsesOnlyTheJdkClientAndJackson() {
+        noClasses().that().resideInAPackage("io.glance.adapters.keystone..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
+                        "io.glance.adapters.db..", "io.glance.adapters.registry..", "io.glance.application..",
+                        "io.glance.registry..", "io.helidon..", "org.apache.ibatis..", "org.pf4j..")
                 .check(classes);
     }
 
@@ -69,7 +78,8 @@ class ArchitectureTest {
     void databaseAdapterDoesNotImportTheHttpAdapterOrTheServer() {
         noClasses().that().resideInAPackage("io.glance.adapters.db..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
-                        "io.glance.adapters.registry..", "io.glance.application..", "io.helidon..", "org.pf4j..")
+                        "io.glance.adapters.registry..", "io.glance.adapters.keystone..", "io.glance.application..",
+                        "io.helidon..", "org.pf4j..")
                 .check(classes);
     }
 
@@ -77,8 +87,8 @@ class ArchitectureTest {
     void registryClientAdapterUsesOnlyTheJdkClientAndTheProtocol() {
         noClasses().that().resideInAPackage("io.glance.adapters.registry..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
-                        "io.glance.adapters.db..", "io.glance.application..", "io.helidon..", "org.apache.ibatis..",
-                        "org.pf4j..")
+                        "io.glance.adapters.db..", "io.glance.adapters.keystone..", "io.glance.application..",
+                        "io.helidon..", "org.apache.ibatis..", "org.pf4j..")
                 .check(classes);
     }
 
