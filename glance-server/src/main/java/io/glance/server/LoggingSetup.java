@@ -28,6 +28,9 @@ final class LoggingSetup {
         level("org.flywaydb", verbose ? Level.INFO : Level.WARNING);
         level("com.zaxxer.hikari", verbose ? Level.INFO : Level.WARNING);
         level("org.pf4j", verbose ? Level.INFO : Level.WARNING);
+        // Helidon logs each request it cannot parse with a stack trace at WARNING; the connection guard's handler
+        // logs one line for it instead.
+        level("io.helidon.webserver.http1.Http1Connection", verbose ? Level.INFO : Level.SEVERE);
     }
 
     private static void level(String name, Level level) {

@@ -25,12 +25,24 @@ public final class JsonBodies {
         try {
             json = Json.parse(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("Malformed JSON in request body: " + e.getOriginalMessage());
+            throw new InvalidInputException("Malformed JSON in request body" + where(e) + ".");
         }
         if (json == null || json.isMissingNode()) {
             // Only whitespace.
             throw new InvalidInputException("Body expected in request.");
         }
         return json;
+    }
+
+    /**
+     * Where the parser stopped, in our words: Jackson's own messages name its classes and features
+     * ({@code com.fasterxml.jackson...}, {@code FAIL_ON_TRAILING_TOKENS}) and echo the input.
+     */
+    private static String where(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
+        String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                ? ": more than one JSON value" : "";
+        return location == null || location.getLineNr() < 1 ? what
+                : what + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Marks the end of each request for the guard (from then on the connection waits for the next one, under
- * {@code client_socket_timeout}) and honours {@code Connection: close}, which Helidon answers but does not act on.
+ * {@code client_socket_timeout}) and honours {@code Connection: close}, which Helidon answers but does not act on;
+ * broken chunked framing in a request body becomes a 400 ({@link ChunkedFramingErrors}).
  */
 final class ConnectionPhaseFilter implements Filter {
     private final ConnectionGuard guard;
@@ -21,6 +22,7 @@ final class ConnectionPhaseFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        req.streamFilter(ChunkedFramingErrors::new);
         guard.find(req.remotePeer().address()).ifPresentOrElse(connection -> {
             boolean close = req.headers().first(HeaderNames.CONNECTION)
                     .map(value -> value.toLowerCase(Locale.ROOT).contains("close")).orElse(false);

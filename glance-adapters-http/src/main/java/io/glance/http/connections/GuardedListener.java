@@ -1,7 +1,9 @@
 package io.glance.http.connections;
 
 import io.helidon.common.socket.SocketOptions;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionListener;
@@ -30,7 +32,8 @@ public final class GuardedListener {
         server.addProtocol(http1)
                 .addConnectionSelector(new GuardedHttp1Selector(Http1ConnectionSelector.builder().config(http1).build(),
                         guard))
-                .connectionOptions(new GuardedSocketOptions(socketOptions, guard));
+                .connectionOptions(new GuardedSocketOptions(socketOptions, guard))
+                .directHandlers(unparsableRequests());
     }
 
     /**
@@ -43,6 +46,15 @@ public final class GuardedListener {
                 "Http1LoggingConnectionListener")).forEach(listeners::add);
         listeners.add(new HeadListener());
         return listeners.size() == 1 ? listeners.getFirst() : new EveryListener(listeners);
+    }
+
+    private static DirectHandlers unparsableRequests() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        UnparsableRequests handler = new UnparsableRequests();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
     }
 
     /** The routing filter that tells the guard when a request has been answered. */

@@ -48,8 +48,15 @@ final class ErrorMapping {
         };
     }
 
+    /** Longer messages echo too much of what the client sent: they are cut, saying so. */
+    static final int MAX_MESSAGE_LENGTH = 512;
+
     private static String messageOf(Throwable error, int status) {
         String message = error.getMessage();
-        return message == null || message.isBlank() ? StatusTitles.title(status) : message;
+        if (message == null || message.isBlank()) {
+            return StatusTitles.title(status);
+        }
+        return message.length() <= MAX_MESSAGE_LENGTH ? message
+                : message.substring(0, MAX_MESSAGE_LENGTH) + "... (" + message.length() + " characters, cut)";
     }
 }

@@ -48,8 +48,11 @@ final class CreateImageRequest {
                     throw new InvalidInputException("Custom property should not be greater than 255 characters: '"
                             + key.substring(0, 40) + "...' is " + key.length() + " characters long.");
                 }
-                // The schema admits only strings for custom properties.
-                properties.put(key, field.getValue().textValue());
+                // The schema admits only strings for custom properties, and null for kernel_id and ramdisk_id,
+                // which sets nothing.
+                if (!field.getValue().isNull()) {
+                    properties.put(key, field.getValue().textValue());
+                }
             }
         }
         return new CreateImageCommand(
