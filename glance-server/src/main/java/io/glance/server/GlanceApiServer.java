@@ -13,6 +13,10 @@ import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
+import io.glance.http.data.DataCaching;
+import io.glance.http.purge.ProxyPurgeSettings;
+import io.glance.http.purge.ProxyPurger;
+import io.glance.ports.out.ImageDataInvalidation;
 import io.glance.http.GlanceApiRouting;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
@@ -94,7 +98,8 @@ public final class GlanceApiServer implements AutoCloseable {
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
             UploadLimits limits = UploadLimits.from(options);
             GlanceServices services = new GlanceServices(
-                    new JournalingImageRepository(repository, uploadJournal), stores, Clock.systemUTC(), limits,
+                    new InvalidatingImageRepository(new JournalingImageRepository(repository, uploadJournal),
+                            invalidation(options)), stores, Clock.systemUTC(), limits,
                     access.policy(), access.propertyProtection(), quotas, storageUsage);
             resources.add(services);
 
@@ -109,7 +114,7 @@ public final class GlanceApiServer implements AutoCloseable {
                     .writeBufferSize(WRITE_BUFFER_BYTES)
                     .routing(routing -> GlanceApiRouting.register(routing.addFilter(
                             GuardedListener.requestFilter(guard)), ports, ApiSettings.from(options),
-                            auth.authentication()));
+                            DataCaching.from(options), auth.authentication()));
             GuardedListener.install(builder, guard, Listeners.socketOptions(), GlanceApiRouting.http1());
             WebServer webServer = builder.build().start();
             resources.add(webServer::stop);
@@ -144,6 +149,12 @@ public final class GlanceApiServer implements AutoCloseable {
      */
     private static Duration registryTimeout(OptionValues options) {
         return options.get(DatabaseSettings.SQL_CONNECTION_TIMEOUT).multipliedBy(2);
+    }
+
+    /** What is told when an image's data may no longer be served: the caching proxies, if any are configured. */
+    private static ImageDataInvalidation invalidation(OptionValues options) {
+        ProxyPurgeSettings purge = ProxyPurgeSettings.from(options);
+        return purge.urls().isEmpty() ? ImageDataInvalidation.NONE : new ProxyPurger(purge);
     }
 
     /** The port actually bound (differs from the option when it was 0). */

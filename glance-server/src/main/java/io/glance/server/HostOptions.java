@@ -10,6 +10,8 @@ import io.glance.config.OptionSection;
 import io.glance.config.OptionValues;
 import io.glance.http.ApiSettings;
 import io.glance.http.connections.ConnectionSettings;
+import io.glance.http.data.DataCaching;
+import io.glance.http.purge.ProxyPurgeSettings;
 import io.glance.server.config.OptionSources;
 import io.glance.adapters.keystone.KeystoneSettings;
 import io.glance.server.config.AuthSettings;
@@ -41,7 +43,7 @@ public final class HostOptions {
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
             ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
-            AuthSettings.OPTIONS);
+            AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION);
 

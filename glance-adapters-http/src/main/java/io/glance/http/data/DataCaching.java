@@ -3,7 +3,11 @@ package io.glance.http.data;
 import io.glance.domain.Image;
 import io.glance.domain.Visibility;
 
+import io.glance.config.Option;
+import io.glance.config.OptionValues;
+
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The Cache-Control of image data. By default {@code no-cache}: a shared cache (Varnish, Squid) may keep the bytes
@@ -19,10 +23,20 @@ import java.time.Duration;
 public record DataCaching(Duration publicImageMaxAge) {
     static final String REVALIDATE = "no-cache";
 
+    public static final Option<Duration> PUBLIC_IMAGE_MAX_AGE = Option.seconds("http_cache_public_max_age",
+            Duration.ZERO, Duration.ZERO, "seconds caching proxies may serve the data of public images without asking"
+                    + " glance-api (`Cache-Control: public, max-age=…, immutable`); 0: every image is `no-cache`");
+    /** The options these settings are read from. */
+    public static final List<Option<?>> OPTIONS = List.of(PUBLIC_IMAGE_MAX_AGE);
+
     public DataCaching {
         if (publicImageMaxAge == null || publicImageMaxAge.isNegative()) {
             throw new IllegalArgumentException("public image max-age must be zero or positive: " + publicImageMaxAge);
         }
+    }
+
+    public static DataCaching from(OptionValues values) {
+        return new DataCaching(values.get(PUBLIC_IMAGE_MAX_AGE));
     }
 
     /** Every image revalidated with glance-api on every request. */
