@@ -22,7 +22,6 @@ final class KeystoneAdmin {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI v3;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private KeystoneAdmin(URI v3, String token) {
         this.v3 = v3;
@@ -117,7 +116,12 @@ final class KeystoneAdmin {
     }
 
     private HttpResponse<String> send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // A new connection for each call: uwsgi closes kept-alive connections that sat idle (during a Tempest run),
+        // and a DELETE sent on such a one gets no answer at all.
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != expected) {
             throw new IllegalStateException("Keystone answered " + response.statusCode() + " to " + request.method()
                     + " " + request.uri() + " (expected " + expected + "): " + response.body());
