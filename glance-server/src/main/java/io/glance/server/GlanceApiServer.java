@@ -24,15 +24,20 @@ import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.config.OptionValues;
 import io.glance.server.config.AuthSettings;
+import io.glance.server.config.RegistryClientSettings;
 import io.glance.server.config.ServerSettings;
+import io.glance.server.config.TlsSettings;
 import io.glance.server.plugins.LoadedStorePlugins;
 import io.glance.server.plugins.PluginStoreRegistry;
 import io.glance.http.connections.ConnectionGuard;
 import io.glance.http.connections.ConnectionSettings;
 import io.glance.http.connections.GuardedListener;
+import io.glance.server.tls.ListenerTls;
+import io.glance.server.tls.RegistryClientTls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,10 +83,13 @@ public final class GlanceApiServer implements AutoCloseable {
             String metadata;
             ImageRepository repository;
             StorageUsage storageUsage = null;
+            TlsSettings tls = TlsSettings.from(options);
             if (server.remoteRegistry()) {
-                repository = new RegistryImageRepository(server.registryUrl(), registryTimeout(options),
-                        auth.serviceToken());
-                metadata = "glance-registry at " + server.registryUrl();
+                RegistryClientSettings registryClient = RegistryClientSettings.from(options);
+                URI registryUrl = registryClient.registryUrl(server);
+                repository = new RegistryImageRepository(registryUrl, registryTimeout(options),
+                        auth.serviceToken(), RegistryClientTls.of(registryClient));
+                metadata = "glance-registry at " + registryUrl;
             } else {
                 DatabaseSettings databaseSettings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
                 GlanceDatabase database = GlanceDatabase.open(databaseSettings);
@@ -112,6 +120,7 @@ public final class GlanceApiServer implements AutoCloseable {
                     .port(server.apiPort())
                     // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
                     .writeBufferSize(WRITE_BUFFER_BYTES)
+                    .update(listener -> ListenerTls.of(tls).ifPresent(listener::tls))
                     .routing(routing -> GlanceApiRouting.register(routing.addFilter(
                             GuardedListener.requestFilter(guard)), ports, ApiSettings.from(options),
                             DataCaching.from(options), auth.authentication()));
@@ -125,7 +134,7 @@ public final class GlanceApiServer implements AutoCloseable {
             }
 
             LOG.info("Access: " + access.description() + "; quotas: " + quotas);
-            logStartup(server, limits, webServer.port(), metadata, stores, plugins, recovered, auth);
+            logStartup(server, tls, limits, webServer.port(), metadata, stores, plugins, recovered, auth);
             LOG.info(Listeners.describe(guard));
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {
@@ -180,8 +189,8 @@ public final class GlanceApiServer implements AutoCloseable {
         resources.clear();
     }
 
-    private static void logStartup(ServerSettings server, UploadLimits limits, int port, String metadata,
-                                   StoreRegistry stores, LoadedStorePlugins plugins, int recovered,
+    private static void logStartup(ServerSettings server, TlsSettings tls, UploadLimits limits, int port,
+                                   String metadata, StoreRegistry stores, LoadedStorePlugins plugins, int recovered,
                                    AuthSetup auth) {
         LOG.info("Plugins: " + plugins.describe() + " (from " + server.pluginsDir() + ")");
         for (ConfiguredStore store : stores.stores()) {
@@ -194,6 +203,8 @@ public final class GlanceApiServer implements AutoCloseable {
         }
         LOG.info("image_size_cap: " + limits.imageSizeCap() + " bytes");
         LOG.info("auth_strategy: " + auth.describe());
-        LOG.info("glance-api listening on http://" + server.apiHost() + ":" + port + " (API v1 and v2)");
+        LOG.info("glance-api listening on " + tls.scheme() + "://" + server.apiHost() + ":" + port
+                + " (API v1 and v2" + tls.caFile().map(ca -> "; client certificates signed by " + ca + " required")
+                .orElse("") + ")");
     }
 }

@@ -12,11 +12,14 @@ import io.glance.server.config.ServerSettings;
 import io.glance.http.connections.ConnectionGuard;
 import io.glance.http.connections.ConnectionSettings;
 import io.glance.http.connections.GuardedListener;
+import io.glance.server.config.TlsSettings;
+import io.glance.server.tls.ListenerTls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -43,13 +46,15 @@ public final class GlanceRegistryServer implements AutoCloseable {
         try {
             // The registry decides no policy of its own; is_admin matters only for the context it logs.
             AuthSetup auth = AuthSetup.of(AuthSettings.from(options), "glance-registry", OsloPolicy.defaults(false));
-            GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), database.repository(),
-                    database, auth.authentication());
+            TlsSettings tls = TlsSettings.from(options);
+            GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), tls,
+                    database.repository(), database, auth.authentication());
             LOG.info("auth_strategy: " + auth.describe() + (auth.authentication().enabled()
                     ? "; only tokens with a role of " + GlanceRegistryRouting.SERVICE_ROLES + " are let in" : ""));
             LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());
-            LOG.info("glance-registry listening on http://" + server.registryHost() + ":" + registry.port()
-                    + " (Registry API)");
+            LOG.info("glance-registry listening on " + tls.scheme() + "://" + server.registryHost() + ":"
+                    + registry.port() + " (Registry API" + tls.caFile().map(ca -> "; client certificates signed by "
+                    + ca + " required").orElse("") + ")");
             return registry;
         } catch (RuntimeException e) {
             database.close();
@@ -59,16 +64,18 @@ public final class GlanceRegistryServer implements AutoCloseable {
 
     /** Serves a repository the caller owns and closes (tests give each contract test a fresh database). */
     public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository) {
-        return serve(options, ConnectionSettings.defaults(), repository, () -> { }, CallerAuthentication.noAuth());
+        return serve(options, ConnectionSettings.defaults(), new TlsSettings(Optional.empty(), Optional.empty(),
+                Optional.empty()), repository, () -> { }, CallerAuthentication.noAuth());
     }
 
     private static GlanceRegistryServer serve(ServerSettings options, ConnectionSettings connections,
-                                              ImageRepository repository, AutoCloseable database,
+                                              TlsSettings tls, ImageRepository repository, AutoCloseable database,
                                               CallerAuthentication authentication) {
         ConnectionGuard guard = Listeners.guard(connections);
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(options.registryHost())
                 .port(options.registryPort())
+                .update(listener -> ListenerTls.of(tls).ifPresent(listener::tls))
                 .routing(routing -> GlanceRegistryRouting.register(routing.addFilter(
                         GuardedListener.requestFilter(guard)), repository, Clock.systemUTC(), authentication));
         GuardedListener.install(builder, guard, Listeners.socketOptions(), Http1Config.create());

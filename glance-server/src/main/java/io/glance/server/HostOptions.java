@@ -15,8 +15,10 @@ import io.glance.http.purge.ProxyPurgeSettings;
 import io.glance.server.config.OptionSources;
 import io.glance.adapters.keystone.KeystoneSettings;
 import io.glance.server.config.AuthSettings;
+import io.glance.server.config.RegistryClientSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.config.StoreSettings;
+import io.glance.server.config.TlsSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +45,8 @@ public final class HostOptions {
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
             ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
-            AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS);
+            AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, TlsSettings.OPTIONS,
+            RegistryClientSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION);
 

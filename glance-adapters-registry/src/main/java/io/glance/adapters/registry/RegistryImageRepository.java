@@ -46,7 +46,7 @@ public final class RegistryImageRepository implements ImageRepository {
      * @param timeout  how long one request may take, connecting included, before it fails with 503
      */
     public RegistryImageRepository(URI registry, Duration timeout) {
-        this(registry, timeout, null);
+        this(registry, timeout, null, null);
     }
 
     /**
@@ -54,9 +54,22 @@ public final class RegistryImageRepository implements ImageRepository {
      *              ({@code auth_strategy: keystone}); {@code null} for a registry without authentication
      */
     public RegistryImageRepository(URI registry, Duration timeout, Supplier<String> token) {
+        this(registry, timeout, token, null);
+    }
+
+    /**
+     * @param registry the registry's base URL, {@code https://} for a registry serving TLS
+     * @param timeout  how long one request may take, connecting included, before it fails with 503
+     * @param token    glance-api's own Keystone token for every request, or {@code null} without authentication
+     * @param tls      the CA to trust and the client certificate to present over https, or {@code null} for the
+     *                 JDK's defaults
+     */
+    public RegistryImageRepository(URI registry, Duration timeout, Supplier<String> token,
+                                   javax.net.ssl.SSLContext tls) {
         requireNonNull(registry, "registry is null");
         String base = registry.toString();
-        this.transport = new RegistryTransport(URI.create(base.endsWith("/") ? base : base + "/"), timeout, token);
+        this.transport = new RegistryTransport(URI.create(base.endsWith("/") ? base : base + "/"), timeout, token,
+                tls);
     }
 
     @Override

@@ -33,12 +33,20 @@ final class RegistryTransport {
     private final HttpClient http;
     private final Supplier<String> token;
 
-    /** @param token glance-api's own Keystone token for each request, or {@code null} when the registry has no auth */
-    RegistryTransport(URI base, Duration timeout, Supplier<String> token) {
+    /**
+     * @param token glance-api's own Keystone token for each request, or {@code null} when the registry has no auth
+     * @param tls   the TLS trust (and client certificate) for an https registry, or {@code null} for the JDK's
+     */
+    RegistryTransport(URI base, Duration timeout, Supplier<String> token, javax.net.ssl.SSLContext tls) {
         this.base = requireNonNull(base, "base is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.token = token;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** Sends {@code body} (or nothing) and returns the answer's JSON, {@code null} for an empty answer. */

@@ -41,12 +41,37 @@ public final class GlanceApiProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("GLANCE_"));
         GlanceApiProcess glance = new GlanceApiProcess(builder.start(), port, log);
-        glance.awaitReady(Duration.ofSeconds(60));
+        if (List.of(extraOptions).contains("--cert_file")) {
+            glance.awaitLogLine(" listening on https://", Duration.ofSeconds(60));
+        } else {
+            glance.awaitReady(Duration.ofSeconds(60));
+        }
         return glance;
     }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The https endpoint of a glance-api started with {@code --cert_file}. */
+    public URI httpsEndpoint() {
+        return URI.create("https://127.0.0.1:" + port);
+    }
+
+    /** Over TLS the server is ready when it logs that it listens (the probe would need its CA). */
+    private void awaitLogLine(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("glance-api exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (log().contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("glance-api did not log '" + text + "' within " + timeout + ":\n" + log());
     }
 
     public int port() {

@@ -83,7 +83,11 @@ public final class GlanceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("GLANCE_"));
         GlanceProcess glance = new GlanceProcess(builder.start(), port, log, name);
-        glance.awaitReady(readyPath, Duration.ofSeconds(60));
+        if (List.of(extraOptions).contains("--cert_file")) {
+            glance.awaitLogLine(" listening on https://", Duration.ofSeconds(60));
+        } else {
+            glance.awaitReady(readyPath, Duration.ofSeconds(60));
+        }
         return glance;
     }
 
@@ -139,6 +143,27 @@ public final class GlanceProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException(name + " did not answer " + readyPath + " within " + timeout + ":\n"
                 + log());
+    }
+
+    /** A TLS server (maybe requiring client certificates) is ready when it logs that it listens. */
+    private void awaitLogLine(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (log().contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " did not log '" + text + "' within " + timeout + ":\n" + log());
+    }
+
+    /** The https endpoint of a server started with {@code --cert_file}. */
+    String httpsEndpoint() {
+        return "https://127.0.0.1:" + port;
     }
 
     /** SIGKILL: no shutdown hook runs, as in a crash. */
