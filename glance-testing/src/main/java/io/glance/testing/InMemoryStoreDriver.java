@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,6 +137,11 @@ public final class InMemoryStoreDriver implements StoreDriver {
     /** The bytes stored for an image, if any. */
     public Optional<byte[]> bytesOf(String imageId) {
         return Optional.ofNullable(objects.get(requireNonNull(imageId, "imageId is null"))).map(byte[]::clone);
+    }
+
+    /** The names of the objects the store holds (image ids), for the TCK's "nothing left behind" checks. */
+    public List<String> names() {
+        return List.copyOf(objects.keySet());
     }
 
     /** How many objects the store holds. */

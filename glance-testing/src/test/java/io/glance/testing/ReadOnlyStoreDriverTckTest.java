@@ -1,7 +1,8 @@
-package io.glance.store.tck;
+package io.glance.testing;
 
 import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreDriver;
+import io.glance.store.tck.StoreDriverTck;
 import io.glance.store.spi.StoredObject;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the TCK against the reference driver declaring only {@code READ}, as the HTTP store does: every write, range
+ * Runs the TCK against the in-memory driver declaring only {@code READ}, as the HTTP store does: every write, range
  * and delete test must then pass by asserting the unsupported-capability error, with objects seeded out of band.
  */
 class ReadOnlyStoreDriverTckTest extends StoreDriverTck {

@@ -1,7 +1,8 @@
-package io.glance.store.tck;
+package io.glance.testing;
 
 import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreDriver;
+import io.glance.store.tck.StoreDriverTck;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Runs the TCK against the reference driver with every capability: proves the tests pass for a correct driver. */
+/**
+ * Runs the TCK against the in-memory driver the application and HTTP tests use, with every capability: the fake
+ * they rely on behaves as every real driver must, and a correct driver passes the TCK.
+ */
 class InMemoryStoreDriverTckTest extends StoreDriverTck {
     private InMemoryStoreDriver driver;
 
