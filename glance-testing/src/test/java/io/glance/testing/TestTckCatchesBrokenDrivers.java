@@ -31,8 +31,8 @@ class TestTckCatchesBrokenDrivers {
         Events tests = run(KeepsPartialsTckTest.class);
 
         assertThat(failedTests(tests)).containsExactlyInAnyOrder(
-                "dataShorterThanAnnouncedIsRefusedAndLeavesNothing",
-                "dataLongerThanAnnouncedIsRefusedAndLeavesNothing",
+                "dataOfAnotherSizeThanAnnouncedIsRefusedByTheHostAndLeavesNothing",
+                "dataOfAnotherSizeThanAnnouncedIsRefusedByTheHostAndLeavesNothing",
                 "clientStreamFailureLeavesNothing",
                 "clientStreamFailureLeavesNothing",
                 "hostFailureInsideTheStreamPropagatesUnchangedAndLeavesNothing");
