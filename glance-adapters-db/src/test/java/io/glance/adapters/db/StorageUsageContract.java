@@ -5,6 +5,7 @@ import io.glance.domain.ImageLocation;
 import io.glance.domain.ImageStatus;
 import io.glance.ports.out.StorageUsage;
 import io.glance.testing.repository.RepositoryFixture;
+import io.glance.testing.repository.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
