@@ -10,12 +10,15 @@ import io.glance.application.ImageQuotas;
 import io.glance.config.ConfigurationException;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.GlanceServices;
+import io.glance.application.InterruptedUploadRecovery;
+import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
 import io.glance.http.GlanceApiRouting;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.UploadJournal;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.config.OptionValues;
@@ -89,7 +92,7 @@ public final class GlanceApiServer implements AutoCloseable {
                         + databaseSettings.connectionTimeout().toMillis() + " ms";
             }
 
-            UploadJournal uploadJournal = new UploadJournal(server.dataDir().resolve("uploads"));
+            UploadJournal uploadJournal = new FileUploadJournal(server.dataDir().resolve("uploads"));
             int recovered = new InterruptedUploadRecovery(repository, uploadJournal,
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
             UploadLimits limits = UploadLimits.from(options);

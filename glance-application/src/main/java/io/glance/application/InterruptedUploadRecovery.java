@@ -1,4 +1,4 @@
-package io.glance.server;
+package io.glance.application;
 
 import io.glance.config.Option;
 import io.glance.domain.ConflictException;
@@ -9,6 +9,7 @@ import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageFilter;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.UploadJournal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,22 +34,22 @@ import java.util.logging.Logger;
  *     upload, or a slow upload on another node is reset under it (it then fails with 410, leaving nothing behind).</li>
  * </ul>
  */
-final class InterruptedUploadRecovery {
+public final class InterruptedUploadRecovery {
     private static final Logger LOG = Logger.getLogger(InterruptedUploadRecovery.class.getName());
     private static final int PAGE = 500;
 
     /** A day: longer than any upload is expected to take, so that a running upload on another node is never reset. */
-    static final Option<Duration> GRACE_PERIOD = Option.seconds("upload_recovery_grace_period", Duration.ofDays(1),
+    public static final Option<Duration> GRACE_PERIOD = Option.seconds("upload_recovery_grace_period", Duration.ofDays(1),
             Duration.ZERO, "seconds after which an image another node left in `saving` is reset to `queued` at start");
     /** The options the recovery reads. */
-    static final List<Option<?>> OPTIONS = List.of(GRACE_PERIOD);
+    public static final List<Option<?>> OPTIONS = List.of(GRACE_PERIOD);
 
     private final ImageRepository repository;
     private final UploadJournal journal;
     private final Duration grace;
     private final Clock clock;
 
-    InterruptedUploadRecovery(ImageRepository repository, UploadJournal journal, Duration grace, Clock clock) {
+    public InterruptedUploadRecovery(ImageRepository repository, UploadJournal journal, Duration grace, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository is null");
         this.journal = Objects.requireNonNull(journal, "journal is null");
         this.grace = Objects.requireNonNull(grace, "grace is null");
@@ -56,7 +57,7 @@ final class InterruptedUploadRecovery {
     }
 
     /** Returns how many images were reset; run before this node serves requests. */
-    int run() {
+    public int run() {
         RequestContext system = RequestContext.noAuth("req-startup-recovery");
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant staleBefore = now.minus(grace);

@@ -1,4 +1,4 @@
-package io.glance.server;
+package io.glance.application;
 
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -7,6 +7,7 @@ import io.glance.domain.ImageStatus;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.UploadJournal;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +18,11 @@ import static java.util.Objects.requireNonNull;
  * The image repository, noting in the {@link UploadJournal} every image this node moves into {@code saving} (after
  * the database accepted it) and out of it again. The use cases stay unaware of it.
  */
-final class JournalingImageRepository implements ImageRepository {
+public final class JournalingImageRepository implements ImageRepository {
     private final ImageRepository delegate;
     private final UploadJournal journal;
 
-    JournalingImageRepository(ImageRepository delegate, UploadJournal journal) {
+    public JournalingImageRepository(ImageRepository delegate, UploadJournal journal) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.journal = requireNonNull(journal, "journal is null");
     }

@@ -2,6 +2,7 @@ package io.glance.server;
 
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
+import io.glance.ports.out.UploadJournal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,18 +20,18 @@ import java.util.stream.Stream;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Which uploads this node started and has not finished, as one small file per image under
+ * The {@link UploadJournal} as one small file per image under
  * {@code <data_dir>/uploads/}: the file holds the {@code updated_at} (epoch seconds) the image got when this node moved
  * it to {@code saving}. After a crash the files tell the restarting node which {@code saving} images were its own, so
  * it can reset them at once, while images another node (sharing the database) is still uploading are left alone.
  * Each node needs a {@code data_dir} of its own.
  */
-final class UploadJournal {
-    private static final Logger LOG = Logger.getLogger(UploadJournal.class.getName());
+final class FileUploadJournal implements UploadJournal {
+    private static final Logger LOG = Logger.getLogger(FileUploadJournal.class.getName());
 
     private final Path directory;
 
-    UploadJournal(Path directory) {
+    FileUploadJournal(Path directory) {
         this.directory = requireNonNull(directory, "directory is null");
         try {
             Files.createDirectories(directory);
@@ -39,8 +40,8 @@ final class UploadJournal {
         }
     }
 
-    /** Records that this node just moved the image to {@code saving}; best effort (a miss only delays recovery). */
-    void started(Image saving) {
+    @Override
+    public void started(Image saving) {
         Path file = file(saving.id());
         try {
             Path temporary = Files.createTempFile(directory, ".", ".tmp");
@@ -52,8 +53,8 @@ final class UploadJournal {
         }
     }
 
-    /** The upload of the image ended here (active, back to queued, deleted). */
-    void finished(ImageId id) {
+    @Override
+    public void finished(ImageId id) {
         try {
             Files.deleteIfExists(file(id));
         } catch (IOException e) {
@@ -61,8 +62,8 @@ final class UploadJournal {
         }
     }
 
-    /** The {@code updated_at} this node gave the image when it started uploading to it, if it did. */
-    Optional<Instant> startedAt(ImageId id) {
+    @Override
+    public Optional<Instant> startedAt(ImageId id) {
         try {
             return Optional.of(Instant.ofEpochSecond(Long.parseLong(Files.readString(file(id)).strip())));
         } catch (NoSuchFileException e) {
@@ -73,8 +74,8 @@ final class UploadJournal {
         }
     }
 
-    /** Forgets every entry: called once recovery has dealt with them, before this node serves uploads again. */
-    void clear() {
+    @Override
+    public void clear() {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
