@@ -92,7 +92,7 @@ final class ImageUpload {
         UploadDigests digests;
         UploadStream stream = null;
         try {
-            stream = newStream(data, remaining);
+            stream = newStream(data, declaredLength, remaining);
             stored = store.driver().put(id.value(), stream, declaredLength < 0 ? -1 : declaredLength);
             digests = stream.finish();
             // Uploads of the same project running side by side each saw the room before the others used it.
@@ -116,12 +116,12 @@ final class ImageUpload {
     }
 
     /** The data cut at {@code image_size_cap} or at what the storage quota leaves, whichever is lower. */
-    private UploadStream newStream(InputStream data, long remainingStorage) {
+    private UploadStream newStream(InputStream data, long declaredLength, long remainingStorage) {
         if (remainingStorage < limits.imageSizeCap()) {
-            return new UploadStream(data, remainingStorage, count -> Quotas.storageExceeded(count, remainingStorage),
-                    digestExecutor);
+            return new UploadStream(data, remainingStorage, declaredLength,
+                    count -> Quotas.storageExceeded(count, remainingStorage), digestExecutor);
         }
-        return new UploadStream(data, limits.imageSizeCap(), digestExecutor);
+        return new UploadStream(data, limits.imageSizeCap(), declaredLength, digestExecutor);
     }
 
     /**

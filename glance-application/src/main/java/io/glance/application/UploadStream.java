@@ -1,6 +1,7 @@
 package io.glance.application;
 
 import io.glance.domain.LimitExceededException;
+import io.glance.store.spi.SizeMismatchException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The host-side stream a store driver reads an upload from: it counts the bytes, refuses more than
- * {@code image_size_cap} ({@link LimitExceededException}, which drivers pass through unchanged) and computes md5 and
+ * {@code image_size_cap} ({@link LimitExceededException}, which drivers pass through unchanged), holds the data to
+ * its declared size ({@link SizeMismatchException} at the first extra byte or at an early end, so that a driver
+ * never sees the last byte of data that is longer than declared) and computes md5 and
  * sha512 in the same pass, each on its own worker ({@link ParallelDigests}): each digest alone runs at about the
  * speed we want for the upload, so one thread computing both would halve it, and the reading thread keeps the network
  * and store I/O for itself.
@@ -33,32 +36,42 @@ final class UploadStream extends InputStream {
     private final InputStream source;
     private final long sizeCap;
     private final LongFunction<LimitExceededException> overCap;
+    private final long declaredSize;
     private final ParallelDigests digests;
     private long count;
     private Exception sourceFailure;
     private boolean finished;
+    /** Whether the data was seen to end right after the declared size. */
+    private boolean endSeen;
 
-    /**
-     * @param sizeCap  the most bytes accepted ({@code image_size_cap})
-     * @param executor runs the two digest workers
-     * @throws java.util.concurrent.RejectedExecutionException when the executor is shut down
-     */
+    /** Data of undeclared size, limited by {@code image_size_cap} ({@code sizeCap}). */
     UploadStream(InputStream source, long sizeCap, Executor executor) {
-        this(source, sizeCap, count -> new LimitExceededException("Image data exceeds the image_size_cap of "
-                + sizeCap + " bytes"), executor);
+        this(source, sizeCap, -1, executor);
+    }
+
+    /** Data of {@code declaredSize} bytes ({@code -1}: undeclared), limited by {@code image_size_cap}. */
+    UploadStream(InputStream source, long sizeCap, long declaredSize, Executor executor) {
+        this(source, sizeCap, declaredSize, count -> new LimitExceededException("Image data exceeds the "
+                + "image_size_cap of " + sizeCap + " bytes"), executor);
     }
 
     /**
-     * @param sizeCap the most bytes accepted: the lower of {@code image_size_cap} and what the storage quota leaves
-     * @param overCap the failure once more than {@code sizeCap} bytes arrived, given how many did
+     * @param sizeCap      the most bytes accepted: the lower of {@code image_size_cap} and what the storage quota
+     *                     leaves
+     * @param declaredSize the number of bytes the client announced, or {@code -1} when it announced none
+     * @param overCap      the failure once more than {@code sizeCap} bytes arrived, given how many did
+     * @param executor     runs the two digest workers
+     * @throws java.util.concurrent.RejectedExecutionException when the executor is shut down
      */
-    UploadStream(InputStream source, long sizeCap, LongFunction<LimitExceededException> overCap, Executor executor) {
+    UploadStream(InputStream source, long sizeCap, long declaredSize, LongFunction<LimitExceededException> overCap,
+                 Executor executor) {
         this.source = requireNonNull(source, "source is null");
         if (sizeCap < 0) {
             throw new IllegalArgumentException("sizeCap is negative: " + sizeCap);
         }
         this.sizeCap = sizeCap;
         this.overCap = requireNonNull(overCap, "overCap is null");
+        this.declaredSize = declaredSize < 0 ? -1 : declaredSize;
         this.digests = new ParallelDigests(List.of(MD5, SHA512), executor, BUFFER_SIZE, BUFFERS);
     }
 
@@ -74,12 +87,27 @@ final class UploadStream extends InputStream {
         if (finished) {
             throw new IllegalStateException("The upload stream was already finished");
         }
-        int read;
-        try {
-            read = source.read(buffer, offset, length);
-        } catch (IOException | RuntimeException e) {
-            sourceFailure = e;
-            throw e;
+        if (length == 0) {
+            return 0;
+        }
+        if (declaredSize >= 0) {
+            // Never read past the declared size: what would follow is checked by a one-byte peek instead.
+            length = (int) Math.min(length, Math.max(declaredSize - count, 0));
+        }
+        int read = length == 0 ? -1 : readSource(buffer, offset, length);
+        if (declaredSize >= 0) {
+            if (read < 0 && count < declaredSize) {
+                throw new SizeMismatchException("The data of the image ended after " + count + " bytes; "
+                        + declaredSize + " were declared");
+            }
+            // Hold back the last declared byte until the data is seen to end there (the peek blocks until then).
+            if ((read > 0 && count + read == declaredSize) || (read < 0 && count == declaredSize && !endSeen)) {
+                if (readSource(new byte[1], 0, 1) >= 0) {
+                    throw new SizeMismatchException("The data of the image is longer than the " + declaredSize
+                            + " bytes declared");
+                }
+                endSeen = true;
+            }
         }
         if (read > 0) {
             count += read;
@@ -89,6 +117,15 @@ final class UploadStream extends InputStream {
             digests.update(buffer, offset, read);
         }
         return read;
+    }
+
+    private int readSource(byte[] buffer, int offset, int length) throws IOException {
+        try {
+            return source.read(buffer, offset, length);
+        } catch (IOException | RuntimeException e) {
+            sourceFailure = e;
+            throw e;
+        }
     }
 
     @Override

@@ -73,6 +73,19 @@ class UploadFailureTest {
         assertQueuedAndNothingStored();
     }
 
+    /** The host holds every driver to the declared size (SPI 1.2): this fake driver does not check it itself. */
+    @Test
+    void dataOfAnotherLengthThanDeclaredIsInvalidInputWhateverTheDriver() {
+        assertThatThrownBy(() -> upload(new ByteArrayInputStream(TestData.bytes(5000)), 5001))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("5001");
+        assertQueuedAndNothingStored();
+        assertThatThrownBy(() -> upload(new ByteArrayInputStream(TestData.bytes(5001)), 5000))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("5000");
+        assertQueuedAndNothingStored();
+    }
+
     @Test
     void aClientThatDisconnectsMidUploadIsInvalidInput() {
         assertThatThrownBy(() -> upload(TestData.failingAfter(5000), -1))

@@ -1,6 +1,7 @@
 package io.glance.application;
 
 import io.glance.domain.LimitExceededException;
+import io.glance.store.spi.SizeMismatchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -122,6 +123,55 @@ class UploadStreamTest {
         assertThat(over.sourceFailure()).isNull();
         over.abort();
         assertThat(executor.idleWithin(1000)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, BUFFER_SIZE, 3 * BUFFER_SIZE + 7})
+    void dataOfTheDeclaredSizePassesWhateverTheReadSizes(int size) throws Exception {
+        byte[] data = TestData.bytes(size);
+        UploadStream stream = new UploadStream(new ByteArrayInputStream(data), Long.MAX_VALUE, size,
+                new TrackingExecutor());
+        drain(stream, new Random(size));
+        assertThat(stream.read()).as("the end stays the end").isEqualTo(-1);
+        assertThat(stream.finish()).isEqualTo(new UploadDigests(size, TestData.hex("MD5", data),
+                TestData.hex("SHA-512", data)));
+    }
+
+    /**
+     * The driver must never receive all the declared bytes of data that goes on: the read that would deliver the
+     * last one first looks for the end, and throws at the first extra byte instead.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 5000, BUFFER_SIZE})
+    void dataLongerThanDeclaredFailsBeforeTheLastDeclaredByteIsDelivered(int declared) throws Exception {
+        UploadStream stream = new UploadStream(new ByteArrayInputStream(TestData.bytes(declared + 1)),
+                Long.MAX_VALUE, declared, new TrackingExecutor());
+        byte[] buffer = new byte[declared + 10];
+        long delivered = 0;
+        SizeMismatchException failure = null;
+        try {
+            for (int read = stream.read(buffer, 0, buffer.length); read >= 0;
+                 read = stream.read(buffer, 0, buffer.length)) {
+                delivered += read;
+            }
+        } catch (SizeMismatchException e) {
+            failure = e;
+        }
+        assertThat(failure).as("the extra byte is refused").isNotNull();
+        assertThat(failure.getMessage()).contains("longer than the " + declared + " bytes declared");
+        assertThat(delivered).isLessThan(Math.max(declared, 1));
+        assertThat(stream.sourceFailure()).as("the client did nothing wrong on the wire").isNull();
+        stream.abort();
+    }
+
+    @Test
+    void dataShorterThanDeclaredFailsAtItsEnd() throws Exception {
+        UploadStream stream = new UploadStream(new ByteArrayInputStream(TestData.bytes(4999)), Long.MAX_VALUE,
+                5000, new TrackingExecutor());
+        assertThatThrownBy(stream::readAllBytes).isInstanceOf(SizeMismatchException.class)
+                .hasMessage("The data of the image ended after 4999 bytes; 5000 were declared");
+        assertThat(stream.sourceFailure()).isNull();
+        stream.abort();
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.glance.config.ConfigurationException;
 import io.glance.config.OptionValues;
 import io.glance.server.config.OptionSources;
 import io.glance.server.config.ServerSettings;
-import io.glance.server.plugins.LoadedStorePlugins;
+import io.glance.adapters.store.LoadedStorePlugins;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

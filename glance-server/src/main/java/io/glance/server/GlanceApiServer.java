@@ -10,6 +10,8 @@ import io.glance.application.ImageQuotas;
 import io.glance.config.ConfigurationException;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.GlanceServices;
+import io.glance.application.InterruptedUploadRecovery;
+import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
@@ -20,6 +22,7 @@ import io.glance.ports.out.ImageDataInvalidation;
 import io.glance.http.GlanceApiRouting;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.UploadJournal;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.config.OptionValues;
@@ -27,8 +30,8 @@ import io.glance.server.config.AuthSettings;
 import io.glance.server.config.RegistryClientSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.config.TlsSettings;
-import io.glance.server.plugins.LoadedStorePlugins;
-import io.glance.server.plugins.PluginStoreRegistry;
+import io.glance.adapters.store.LoadedStorePlugins;
+import io.glance.adapters.store.PluginStoreRegistry;
 import io.glance.http.connections.ConnectionGuard;
 import io.glance.http.connections.ConnectionSettings;
 import io.glance.http.connections.GuardedListener;
@@ -101,7 +104,7 @@ public final class GlanceApiServer implements AutoCloseable {
                         + databaseSettings.connectionTimeout().toMillis() + " ms";
             }
 
-            UploadJournal uploadJournal = new UploadJournal(server.dataDir().resolve("uploads"));
+            UploadJournal uploadJournal = new FileUploadJournal(server.dataDir().resolve("uploads"));
             int recovered = new InterruptedUploadRecovery(repository, uploadJournal,
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
             UploadLimits limits = UploadLimits.from(options);

@@ -4,6 +4,7 @@ import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.policy.PolicySettings;
 import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
+import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.UploadLimits;
 import io.glance.config.Option;
 import io.glance.config.OptionSection;

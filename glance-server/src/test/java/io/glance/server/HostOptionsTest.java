@@ -1,6 +1,7 @@
 package io.glance.server;
 
 import io.glance.adapters.db.DatabaseSettings;
+import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.UploadLimits;
 import io.glance.config.ConfigurationException;
 import io.glance.config.OptionValues;

@@ -2,8 +2,8 @@ package io.glance.server;
 
 import io.glance.config.OptionValues;
 import io.glance.server.config.ServerSettings;
-import io.glance.server.plugins.LoadedStorePlugins;
-import io.glance.server.plugins.PluginStoreRegistry;
+import io.glance.adapters.store.LoadedStorePlugins;
+import io.glance.adapters.store.PluginStoreRegistry;
 import io.glance.store.spi.BadStoreConfigurationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,6 @@ import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.ObjectNotFoundException;
-import io.glance.store.spi.SizeMismatchException;
 import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreDriver;
 import io.glance.store.spi.StoredObject;
@@ -17,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +29,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A {@link StoreDriver} holding objects in memory at {@code memory://<storeId>/<imageId>}, following the SPI contract:
  * a put publishes its object only once the whole stream was read (nothing is left behind when it throws), a second
- * put for one image is a {@link DuplicateObjectException}, a declared size that the data does not match is a
- * {@link SizeMismatchException}, and undeclared capabilities are refused with
+ * put for one image is a {@link DuplicateObjectException} (the declared size is the host's to enforce, SPI 1.2),
+ * and undeclared capabilities are refused with
  * {@link UnsupportedCapabilityException}. Tests can make the next put fail with {@link #failNextPut}.
  */
 public final class InMemoryStoreDriver implements StoreDriver {
@@ -73,7 +73,7 @@ public final class InMemoryStoreDriver implements StoreDriver {
         if (objects.containsKey(imageId)) {
             throw new DuplicateObjectException("Image " + imageId + " already has data in store " + storeId);
         }
-        byte[] bytes = readAll(imageId, data, expectedSize);
+        byte[] bytes = readAll(imageId, data);
         // Like a full disk found at the end of a write: the data was consumed, nothing is published.
         RuntimeException failure = nextPutFailure.getAndSet(null);
         if (failure != null) {
@@ -138,6 +138,11 @@ public final class InMemoryStoreDriver implements StoreDriver {
         return Optional.ofNullable(objects.get(requireNonNull(imageId, "imageId is null"))).map(byte[]::clone);
     }
 
+    /** The names of the objects the store holds (image ids), for the TCK's "nothing left behind" checks. */
+    public List<String> names() {
+        return List.copyOf(objects.keySet());
+    }
+
     /** How many objects the store holds. */
     public int objectCount() {
         return objects.size();
@@ -165,23 +170,15 @@ public final class InMemoryStoreDriver implements StoreDriver {
         return location.getPath().substring(1);
     }
 
-    private byte[] readAll(String imageId, InputStream data, long expectedSize) {
+    private byte[] readAll(String imageId, InputStream data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[CHUNK];
         try {
             for (int count = data.read(buffer); count >= 0; count = data.read(buffer)) {
                 out.write(buffer, 0, count);
-                if (expectedSize >= 0 && out.size() > expectedSize) {
-                    throw new SizeMismatchException("Image " + imageId + ": expected " + expectedSize
-                            + " bytes, received more");
-                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the data of image " + imageId + " failed", e);
-        }
-        if (expectedSize >= 0 && out.size() != expectedSize) {
-            throw new SizeMismatchException("Image " + imageId + ": expected " + expectedSize + " bytes, received "
-                    + out.size());
         }
         return out.toByteArray();
     }

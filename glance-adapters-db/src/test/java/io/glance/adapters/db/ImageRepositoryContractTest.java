@@ -2,17 +2,17 @@ package io.glance.adapters.db;
 
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StorageUsage;
+import io.glance.testing.repository.ImageRepositoryContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The behaviour every database must show through {@link ImageRepository}, split by concern into the contract
- * interfaces below. A database joins by extending this class and opening a fresh, empty, migrated
- * {@link GlanceDatabase} per test in {@link #openDatabase()}.
+ * The repository contract ({@link ImageRepositoryContract}, in glance-testing) and the database's own
+ * {@link StorageUsageContract} on a database: a database joins by
+ * extending this class and opening a fresh, empty, migrated {@link GlanceDatabase} per test in
+ * {@link #openDatabase()}.
  */
-abstract class ImageRepositoryContractTest implements CreateAndFindContract, ConditionalUpdateContract,
-        ConcurrentUpdateContract, ListFilterContract, ListSortContract, ListPaginationContract,
-        ListVisibilityContract, MemberContract, StorageUsageContract {
+public abstract class ImageRepositoryContractTest implements ImageRepositoryContract, StorageUsageContract {
 
     private GlanceDatabase database;
 

@@ -4,13 +4,15 @@ import io.glance.domain.Image;
 import io.glance.domain.ImageLocation;
 import io.glance.domain.ImageStatus;
 import io.glance.ports.out.StorageUsage;
+import io.glance.testing.repository.RepositoryFixture;
+import io.glance.testing.repository.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.glance.adapters.db.TestImages.T0;
-import static io.glance.adapters.db.TestImages.image;
+import static io.glance.testing.repository.TestImages.T0;
+import static io.glance.testing.repository.TestImages.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code user_storage_quota}'s usage: size times locations over an owner's live images with data. */

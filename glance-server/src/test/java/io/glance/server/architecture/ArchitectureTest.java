@@ -33,6 +33,32 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** PF4J is the plugin host's business: the rest of the server sees stores only as the StoreRegistry port. */
+    @Test
+    void onlyThePluginHostImportsPf4j() {
+        noClasses().that().resideOutsideOfPackage("io.glance.adapters.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.pf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void pluginHostAdapterDoesNotImportOtherAdaptersOrTheServer() {
+        noClasses().that().resideInAPackage("io.glance.adapters.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.adapters.db..",
+                        "io.glance.adapters.registry..", "io.glance.adapters.policy..", "io.glance.application..",
+                        "io.glance.server..", "io.helidon..", "org.apache.ibatis..")
+                .check(classes);
+    }
+
+    @Test
+    void noOtherAdapterImportsThePluginHost() {
+        noClasses().that().resideInAnyPackage("io.glance.http..", "io.glance.adapters.db..",
+                        "io.glance.adapters.registry..", "io.glance.adapters.policy..", "io.glance.application..",
+                        "io.glance.ports..", "io.glance.domain..")
+                .should().dependOnClassesThat().resideInAPackage("io.glance.adapters.store..")
+                .check(classes);
+    }
+
     @Test
     void storeSpiDependsOnlyOnTheJdk() {
         classes().that().resideInAPackage("io.glance.store.spi..")

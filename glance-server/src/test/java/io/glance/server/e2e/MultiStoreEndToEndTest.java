@@ -2,7 +2,7 @@ package io.glance.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glance.server.plugins.ExamplePluginBuild;
+import io.glance.testing.plugins.ExamplePluginBuild;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

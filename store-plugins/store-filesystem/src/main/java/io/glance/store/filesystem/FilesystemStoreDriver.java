@@ -49,7 +49,7 @@ final class FilesystemStoreDriver implements StoreDriver {
             throw new DuplicateObjectException("image " + imageId + " already has data in filesystem store '"
                     + storeId + "' at " + target);
         }
-        long size = writer.write(imageId, data, expectedSize, target);
+        long size = writer.write(imageId, data, target);
         return new StoredObject(directory.locationOf(target), size, Map.of());
     }
 

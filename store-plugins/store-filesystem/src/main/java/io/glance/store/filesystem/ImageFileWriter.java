@@ -1,7 +1,6 @@
 package io.glance.store.filesystem;
 
 import io.glance.store.spi.DuplicateObjectException;
-import io.glance.store.spi.SizeMismatchException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,10 +41,10 @@ final class ImageFileWriter {
     }
 
     /** Writes {@code data} to {@code target} and returns the number of bytes. */
-    long write(String imageId, InputStream data, long expectedSize, Path target) {
+    long write(String imageId, InputStream data, Path target) {
         Path partial = directory.newPartialPath(imageId);
         try {
-            long size = writeDurably(imageId, data, expectedSize, partial);
+            long size = writeDurably(imageId, data, partial);
             publish(imageId, partial, target);
             return size;
         } catch (RuntimeException | Error e) {
@@ -54,9 +53,9 @@ final class ImageFileWriter {
         }
     }
 
-    private long writeDurably(String imageId, InputStream data, long expectedSize, Path partial) {
+    private long writeDurably(String imageId, InputStream data, Path partial) {
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long size = copy(imageId, data, expectedSize, channel);
+            long size = copy(imageId, data, channel);
             if (permissions.isPresent()) {
                 Files.setPosixFilePermissions(partial, permissions.get());
             }
@@ -68,31 +67,21 @@ final class ImageFileWriter {
         }
     }
 
-    private long copy(String imageId, InputStream data, long expectedSize, FileChannel channel) throws IOException {
+    /** Copies to the end of the data; the host's stream holds it to the announced size (SPI 1.2). */
+    private long copy(String imageId, InputStream data, FileChannel channel) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         ByteBuffer chunk = ByteBuffer.wrap(buffer);
         long total = 0;
         while (true) {
-            // With a known size, ask for at most one byte more than remains: that byte proves excess without
-            // reading (and storing) the rest of an oversized upload.
-            int wanted = expectedSize < 0 ? buffer.length : (int) Math.min(buffer.length, expectedSize - total + 1);
-            int count = readFromClient(imageId, data, buffer, wanted, total);
+            int count = readFromClient(imageId, data, buffer, buffer.length, total);
             if (count == 0) {
                 break;
             }
             total += count;
-            if (expectedSize >= 0 && total > expectedSize) {
-                throw new SizeMismatchException("image " + imageId + ": expected " + expectedSize
-                        + " bytes, received more");
-            }
             chunk.clear().limit(count);
             while (chunk.hasRemaining()) {
                 channel.write(chunk);
             }
-        }
-        if (expectedSize >= 0 && total != expectedSize) {
-            throw new SizeMismatchException("image " + imageId + ": expected " + expectedSize + " bytes, received "
-                    + total);
         }
         return total;
     }

@@ -18,11 +18,18 @@ public interface StoreDriver extends AutoCloseable {
      * under a temporary name and published at the end), and nothing may be left behind when this method throws.
      *
      * @param imageId      the image the object belongs to; drivers derive the object name from it
-     * @param data         the bytes; already counted, limited and hashed by the host. Read it to its end; do not close it
-     * @param expectedSize the size announced by the client, or {@code -1} when unknown (chunked upload)
+     * @param data         the bytes; already counted, limited, held to {@code expectedSize} and hashed by the host.
+     *                     Read it to its end; do not close it
+     * @param expectedSize the size announced by the client, or {@code -1} when unknown (chunked upload); since SPI 1.2
+     *                     the host's stream holds the data to it (it throws {@link SizeMismatchException} at the first
+     *                     extra byte, before delivering the last announced one, or at an early end), so a driver may
+     *                     use it (e.g. as a content length) without checking it
      * @return where the object was written and how many bytes it holds
      * @throws DuplicateObjectException    when an object for this image already exists
-     * @throws SizeMismatchException       when {@code expectedSize >= 0} and the stream held another number of bytes
+     * @throws SizeMismatchException       when {@code expectedSize >= 0} and the stream held another number of bytes:
+     *                                     thrown by the host's stream since SPI 1.2, and to be passed on unchanged like
+     *                                     its other exceptions; checking the size is no longer the driver's duty
+     *                                     (deprecated; drivers built against SPI 1.0 and 1.1 still do, harmlessly)
      * @throws StorageFullException        when the store ran out of space
      * @throws WriteDeniedException        when the store refused the write
      * @throws StoreUnavailableException   when the store could not be reached
