@@ -11,9 +11,11 @@ import io.glance.config.ConfigurationException;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.GlanceServices;
 import io.glance.application.UploadLimits;
+import io.glance.application.metadef.MetadefServices;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
 import io.glance.http.GlanceApiRouting;
+import io.glance.http.MetadefPorts;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StorageUsage;
@@ -74,6 +76,8 @@ public final class GlanceApiServer implements AutoCloseable {
             String metadata;
             ImageRepository repository;
             StorageUsage storageUsage = null;
+            // The Registry API has no catalog: with data_api: registry /v2/metadefs answers 501 (MetadefsApi).
+            MetadefPorts metadefs = null;
             if (server.remoteRegistry()) {
                 repository = new RegistryImageRepository(server.registryUrl(), registryTimeout(options),
                         auth.serviceToken());
@@ -84,6 +88,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 resources.add(database);
                 repository = database.repository();
                 storageUsage = database.storageUsage();
+                metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC()));
                 metadata = databaseSettings.describe() + ", schema version " + database.schemaVersion()
                         + ", pool of " + databaseSettings.maxPoolSize() + " connections, connection timeout "
                         + databaseSettings.connectionTimeout().toMillis() + " ms";
@@ -100,6 +105,7 @@ public final class GlanceApiServer implements AutoCloseable {
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
                     services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
+            MetadefPorts metadefPorts = metadefs;
             ConnectionGuard guard = Listeners.guard(ConnectionSettings.from(options));
             resources.add(guard);
             WebServerConfig.Builder builder = WebServer.builder()
@@ -108,7 +114,7 @@ public final class GlanceApiServer implements AutoCloseable {
                     // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
                     .writeBufferSize(WRITE_BUFFER_BYTES)
                     .routing(routing -> GlanceApiRouting.register(routing.addFilter(
-                            GuardedListener.requestFilter(guard)), ports, ApiSettings.from(options),
+                            GuardedListener.requestFilter(guard)), ports, metadefPorts, ApiSettings.from(options),
                             auth.authentication()));
             GuardedListener.install(builder, guard, Listeners.socketOptions(), GlanceApiRouting.http1());
             WebServer webServer = builder.build().start();
