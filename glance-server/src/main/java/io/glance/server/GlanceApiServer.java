@@ -84,7 +84,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 metadata = "glance-registry at " + server.registryUrl();
             } else {
                 DatabaseSettings databaseSettings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
-                GlanceDatabase database = GlanceDatabase.open(databaseSettings);
+                GlanceDatabase database = NewDatabaseSeeding.open(databaseSettings);
                 resources.add(database);
                 repository = database.repository();
                 storageUsage = database.storageUsage();
