@@ -33,6 +33,8 @@ final class MetadefHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path.replace(" ", "%20")));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
+        // Errors then come as JSON (Glance's webob answers HTML to clients that do not ask).
+        request.header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
