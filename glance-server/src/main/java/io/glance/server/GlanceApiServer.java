@@ -88,7 +88,8 @@ public final class GlanceApiServer implements AutoCloseable {
                 resources.add(database);
                 repository = database.repository();
                 storageUsage = database.storageUsage();
-                metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC()));
+                metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC(),
+                        access.policy()));
                 metadata = databaseSettings.describe() + ", schema version " + database.schemaVersion()
                         + ", pool of " + databaseSettings.maxPoolSize() + " connections, connection timeout "
                         + databaseSettings.connectionTimeout().toMillis() + " ms";

@@ -37,7 +37,7 @@ final class MetadefCommands {
     /** @return the exit status */
     static int run(String command, Flags flags, GlanceDatabase database, PrintStream out, PrintStream err)
             throws IOException {
-        MetadefDefinitions definitions = new MetadefServices(database.metadefs(), Clock.systemUTC()).definitions();
+        MetadefDefinitions definitions = MetadefServices.definitions(database.metadefs(), Clock.systemUTC());
         switch (command) {
             case "db_unload_metadefs" -> {
                 definitions.unload();
@@ -85,7 +85,7 @@ final class MetadefCommands {
 
     /** Loads the bundled definitions into a database that was new before its schema was just created. */
     static LoadResult seed(GlanceDatabase database) throws IOException {
-        MetadefDefinitions definitions = new MetadefServices(database.metadefs(), Clock.systemUTC()).definitions();
+        MetadefDefinitions definitions = MetadefServices.definitions(database.metadefs(), Clock.systemUTC());
         MetadefFiles.Read read = BundledMetadefs.withDirectory(MetadefFiles::read);
         if (!read.failures().isEmpty()) {
             throw new IOException("Bundled metadata definitions unreadable: " + read.failures());

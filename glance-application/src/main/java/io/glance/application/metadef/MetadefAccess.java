@@ -40,10 +40,20 @@ final class MetadefAccess {
                 .orElseThrow(() -> missing(namespace));
     }
 
+    /** Visible, and the caller passes {@code rule} (a read rule of a child, e.g. {@code get_metadef_tags}). */
+    MetadefNamespace readable(RequestContext context, String namespace, String rule) {
+        MetadefNamespace found = visible(context, namespace);
+        rules.check(context, "get_metadef_namespace", found);
+        if (!rule.equals("get_metadef_namespace")) {
+            rules.check(context, rule, found);
+        }
+        return found;
+    }
+
     /** Visible, and the caller passes the write rule. */
     MetadefNamespace writable(RequestContext context, String namespace, String rule) {
         MetadefNamespace found = visible(context, namespace);
-        checkWrite(context, rule);
+        rules.check(context, rule, found);
         return found;
     }
 
@@ -57,10 +67,14 @@ final class MetadefAccess {
         return found;
     }
 
-    void checkWrite(RequestContext context, String rule) {
-        if (!rules.allowsWrite(context, rule)) {
-            throw new ForbiddenException("Policy does not allow " + rule + " (the catalog is changed by admins)");
-        }
+    /** A rule checked against a namespace that is being made or listed (owner and visibility as given). */
+    void check(RequestContext context, String rule, String owner, String visibility) {
+        rules.check(context, rule, owner, visibility);
+    }
+
+    /** A further rule about a namespace already found. */
+    void check(RequestContext context, String rule, MetadefNamespace namespace) {
+        rules.check(context, rule, namespace);
     }
 
     static NotFoundException missing(String namespace) {

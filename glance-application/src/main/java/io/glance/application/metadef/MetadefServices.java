@@ -6,6 +6,7 @@ import io.glance.ports.in.metadef.MetadefObjects;
 import io.glance.ports.in.metadef.MetadefProperties;
 import io.glance.ports.in.metadef.MetadefResourceTypes;
 import io.glance.ports.in.metadef.MetadefTags;
+import io.glance.ports.out.PolicyEnforcer;
 import io.glance.ports.out.metadef.MetadefRepository;
 
 import java.time.Clock;
@@ -21,16 +22,24 @@ public final class MetadefServices {
     private final MetadefResourceTypes resourceTypes;
     private final MetadefDefinitions definitions;
 
-    public MetadefServices(MetadefRepository repository, Clock clock) {
+    /**
+     * @param policy the rules the catalog's use cases enforce (Glance's {@code *_metadef_*} rules)
+     */
+    public MetadefServices(MetadefRepository repository, Clock clock, PolicyEnforcer policy) {
         requireNonNull(repository, "repository is null");
         requireNonNull(clock, "clock is null");
-        MetadefAccess access = new MetadefAccess(repository, new MetadefRules());
+        MetadefAccess access = new MetadefAccess(repository, new MetadefRules(policy));
         this.namespaces = new NamespaceService(repository, access, clock);
         this.objects = new ObjectService(repository, access, clock);
         this.properties = new PropertyService(repository, access, clock);
         this.tags = new TagService(repository, access, clock);
         this.resourceTypes = new ResourceTypeService(repository, access, clock);
-        this.definitions = new DefinitionsService(repository, clock);
+        this.definitions = definitions(repository, clock);
+    }
+
+    /** What glance-manage needs: it acts as the operator, outside any policy. */
+    public static MetadefDefinitions definitions(MetadefRepository repository, Clock clock) {
+        return new DefinitionsService(repository, clock);
     }
 
     public MetadefNamespaces namespaces() {

@@ -32,6 +32,8 @@ final class NamespaceService implements MetadefNamespaces {
 
     @Override
     public NamespacePage list(RequestContext context, NamespaceListCommand command) {
+        access.check(context, "get_metadef_namespaces", context.projectId(), null);
+        access.check(context, "list_metadef_resource_types", context.projectId(), null);
         if (command.marker() != null) {
             MetadefNamespace marker = repository.findNamespace(command.marker())
                     .orElseThrow(() -> MetadefAccess.missing(command.marker()));
@@ -49,30 +51,34 @@ final class NamespaceService implements MetadefNamespaces {
 
     @Override
     public NamespaceDocument create(RequestContext context, NewNamespace request) {
-        access.checkWrite(context, "add_metadef_namespace");
+        Instant now = MetadefTime.now(clock);
+        MetadefNamespace namespace = fields(context, request, now, now);
+        access.check(context, "add_metadef_namespace", namespace.owner(), namespace.shownVisibility());
         NamespaceContents contents = request.contents();
         // Glance checks the add rule of each nested collection that is not empty.
         if (!contents.associations().isEmpty()) {
-            access.checkWrite(context, "add_metadef_resource_type_association");
+            access.check(context, "add_metadef_resource_type_association", namespace);
         }
         if (!contents.objects().isEmpty()) {
-            access.checkWrite(context, "add_metadef_object");
+            access.check(context, "add_metadef_object", namespace);
         }
         if (!contents.properties().isEmpty()) {
-            access.checkWrite(context, "add_metadef_property");
+            access.check(context, "add_metadef_property", namespace);
         }
         if (!contents.tags().isEmpty()) {
-            access.checkWrite(context, "add_metadef_tags");
+            access.check(context, "add_metadef_tags", namespace);
         }
-        Instant now = MetadefTime.now(clock);
-        MetadefNamespace namespace = fields(context, request, now, now);
         repository.createNamespace(new NamespaceDocument(namespace, contents), false, now);
         return new NamespaceDocument(namespace, repository.contents(namespace.namespace()));
     }
 
     @Override
     public NamespaceDocument show(RequestContext context, String name) {
-        MetadefNamespace namespace = access.visible(context, name);
+        MetadefNamespace namespace = access.readable(context, name, "get_metadef_namespace");
+        for (String rule : List.of("list_metadef_resource_types", "get_metadef_objects", "get_metadef_properties",
+                "get_metadef_tags")) {
+            access.check(context, rule, namespace);
+        }
         return new NamespaceDocument(namespace, repository.contents(name));
     }
 

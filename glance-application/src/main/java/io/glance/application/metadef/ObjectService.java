@@ -31,13 +31,13 @@ final class ObjectService implements MetadefObjects {
 
     @Override
     public List<MetadefObject> list(RequestContext context, String namespace) {
-        access.visible(context, namespace);
+        access.readable(context, namespace, "get_metadef_objects");
         return repository.objects(namespace);
     }
 
     @Override
     public MetadefObject show(RequestContext context, String namespace, String name) {
-        access.visible(context, namespace);
+        access.readable(context, namespace, "get_metadef_object");
         return repository.findObject(namespace, name).orElseThrow(() -> missing(namespace, name));
     }
 

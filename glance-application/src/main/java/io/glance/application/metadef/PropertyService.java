@@ -33,13 +33,13 @@ final class PropertyService implements MetadefProperties {
 
     @Override
     public List<MetadefProperty> list(RequestContext context, String namespace) {
-        access.visible(context, namespace);
+        access.readable(context, namespace, "get_metadef_properties");
         return repository.properties(namespace);
     }
 
     @Override
     public MetadefProperty show(RequestContext context, String namespace, String name, String resourceType) {
-        access.visible(context, namespace);
+        access.readable(context, namespace, "get_metadef_property");
         String stored = name;
         if (resourceType != null) {
             ResourceTypeAssociation association = repository.associations(namespace).stream()

@@ -25,12 +25,13 @@ final class ResourceTypeService implements MetadefResourceTypes {
 
     @Override
     public List<ResourceType> list(RequestContext context) {
+        access.check(context, "list_metadef_resource_types", context.projectId(), null);
         return repository.resourceTypes();
     }
 
     @Override
     public List<ResourceTypeAssociation> associations(RequestContext context, String namespace) {
-        access.visible(context, namespace);
+        access.readable(context, namespace, "list_metadef_resource_types");
         return repository.associations(namespace);
     }
 

@@ -2,6 +2,7 @@ package io.glance.application.metadef;
 
 import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
+import io.glance.domain.metadef.MetadefNamespace;
 import io.glance.domain.metadef.MetadefTag;
 import io.glance.ports.in.metadef.MetadefTags;
 import io.glance.ports.out.metadef.MetadefRepository;
@@ -43,13 +44,13 @@ final class TagService implements MetadefTags {
 
     @Override
     public List<MetadefTag> list(RequestContext context, String namespace, TagQuery query) {
-        access.visible(context, namespace);
+        access.readable(context, namespace, "get_metadef_tags");
         return repository.tags(namespace, query);
     }
 
     @Override
     public MetadefTag show(RequestContext context, String namespace, String name) {
-        access.visible(context, namespace);
+        access.readable(context, namespace, "get_metadef_tag");
         return repository.findTag(namespace, name).orElseThrow(() -> missing(namespace, name));
     }
 
@@ -67,8 +68,8 @@ final class TagService implements MetadefTags {
 
     @Override
     public void deleteAll(RequestContext context, String namespace) {
-        access.deletable(context, namespace, "delete_metadef_namespace", "its tags");
-        access.checkWrite(context, "delete_metadef_tags");
+        MetadefNamespace found = access.deletable(context, namespace, "delete_metadef_namespace", "its tags");
+        access.check(context, "delete_metadef_tags", found);
         repository.deleteTags(namespace);
     }
 
