@@ -63,12 +63,6 @@ public final class GlanceApiRouting {
         register(routing, ports, metadefs, settings, DataCaching.revalidateAlways(), CallerAuthentication.noAuth());
     }
 
-    /** @param metadefs the catalog's use cases, or null when there is none (/v2/metadefs then answers 501) */
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
-                                ApiSettings settings) {
-        register(routing, ports, metadefs, settings, DataCaching.revalidateAlways());
-    }
-
     /** @param authentication who callers are ({@code auth_strategy}) */
     public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
                                 ApiSettings settings, CallerAuthentication authentication) {
