@@ -8,6 +8,7 @@ import io.glance.http.data.DataCaching;
 import io.glance.http.data.DataResponder;
 import io.glance.http.data.NotModifiedFraming;
 import io.glance.http.errors.ErrorResponder;
+import io.glance.http.metadefs.MetadefsApi;
 import io.glance.http.v1.ImagesApiV1;
 import io.glance.http.v2.ImagesApiV2;
 import io.glance.http.versions.VersionNegotiationFilter;
@@ -34,25 +35,47 @@ public final class GlanceApiRouting {
         return Http1Config.builder().addSendListener(new NotModifiedFraming()).build();
     }
 
-    /** The API without authentication ({@code auth_strategy: noauth}): every caller is admin. */
+    /** The API without authentication ({@code auth_strategy: noauth}): every caller is admin; no catalog (501). */
     public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings) {
-        register(routing, ports, settings, DataCaching.revalidateAlways(), CallerAuthentication.noAuth());
+        register(routing, ports, null, settings, DataCaching.revalidateAlways(), CallerAuthentication.noAuth());
     }
 
-    /** @param authentication who callers are ({@code auth_strategy}) */
+    /** @param authentication who callers are ({@code auth_strategy}); no catalog (501) */
     public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
                                 CallerAuthentication authentication) {
-        register(routing, ports, settings, DataCaching.revalidateAlways(), authentication);
+        register(routing, ports, null, settings, DataCaching.revalidateAlways(), authentication);
     }
 
     /** @param caching the Cache-Control of image data ({@code no-cache} unless public images may be kept) */
     public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
                                 DataCaching caching) {
-        register(routing, ports, settings, caching, CallerAuthentication.noAuth());
+        register(routing, ports, null, settings, caching, CallerAuthentication.noAuth());
     }
 
     public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
                                 DataCaching caching, CallerAuthentication authentication) {
+        register(routing, ports, null, settings, caching, authentication);
+    }
+
+    /** Without authentication, with the catalog. */
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
+                                ApiSettings settings) {
+        register(routing, ports, metadefs, settings, DataCaching.revalidateAlways(), CallerAuthentication.noAuth());
+    }
+
+    /** @param authentication who callers are ({@code auth_strategy}) */
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
+                                ApiSettings settings, CallerAuthentication authentication) {
+        register(routing, ports, metadefs, settings, DataCaching.revalidateAlways(), authentication);
+    }
+
+    /**
+     * @param metadefs       the catalog's use cases, or null when there is none (/v2/metadefs then answers 501)
+     * @param caching        the Cache-Control of image data ({@code no-cache} unless public images may be kept)
+     * @param authentication who callers are ({@code auth_strategy})
+     */
+    public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
+                                ApiSettings settings, DataCaching caching, CallerAuthentication authentication) {
         requireNonNull(routing, "routing is null");
         requireNonNull(ports, "ports is null");
         requireNonNull(settings, "settings is null");
@@ -63,6 +86,8 @@ public final class GlanceApiRouting {
                 .addFilter(new VersionNegotiationFilter(settings.publicEndpoint()))
                 .addFilter(new AuthenticationFilter(authentication))
                 .error(Throwable.class, new ErrorResponder());
+        // Before the v2 routes: they end with a catch-all 404 for everything else under /v2.
+        MetadefsApi.register(routing, metadefs, settings);
         ImagesApiV2.register(routing, ports, settings, responder);
         ImagesApiV1.register(routing, ports, settings, responder);
     }

@@ -13,6 +13,7 @@ import io.glance.application.GlanceServices;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
+import io.glance.application.metadef.MetadefServices;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
 import io.glance.http.data.DataCaching;
@@ -20,6 +21,7 @@ import io.glance.http.purge.ProxyPurgeSettings;
 import io.glance.http.purge.ProxyPurger;
 import io.glance.ports.out.ImageDataInvalidation;
 import io.glance.http.GlanceApiRouting;
+import io.glance.http.MetadefPorts;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.UploadJournal;
@@ -87,6 +89,8 @@ public final class GlanceApiServer implements AutoCloseable {
             ImageRepository repository;
             StorageUsage storageUsage = null;
             TlsSettings tls = TlsSettings.from(options);
+            // The Registry API has no catalog: with data_api: registry /v2/metadefs answers 501 (MetadefsApi).
+            MetadefPorts metadefs = null;
             if (server.remoteRegistry()) {
                 RegistryClientSettings registryClient = RegistryClientSettings.from(options);
                 URI registryUrl = registryClient.registryUrl(server);
@@ -95,10 +99,12 @@ public final class GlanceApiServer implements AutoCloseable {
                 metadata = "glance-registry at " + registryUrl;
             } else {
                 DatabaseSettings databaseSettings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
-                GlanceDatabase database = GlanceDatabase.open(databaseSettings);
+                GlanceDatabase database = NewDatabaseSeeding.open(databaseSettings);
                 resources.add(database);
                 repository = database.repository();
                 storageUsage = database.storageUsage();
+                metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC(),
+                        access.policy()));
                 metadata = databaseSettings.describe() + ", schema version " + database.schemaVersion()
                         + ", pool of " + databaseSettings.maxPoolSize() + " connections, connection timeout "
                         + databaseSettings.connectionTimeout().toMillis() + " ms";
@@ -116,6 +122,7 @@ public final class GlanceApiServer implements AutoCloseable {
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
                     services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
+            MetadefPorts metadefPorts = metadefs;
             ConnectionGuard guard = Listeners.guard(ConnectionSettings.from(options));
             resources.add(guard);
             WebServerConfig.Builder builder = WebServer.builder()
@@ -125,7 +132,7 @@ public final class GlanceApiServer implements AutoCloseable {
                     .writeBufferSize(WRITE_BUFFER_BYTES)
                     .update(listener -> ListenerTls.of(tls).ifPresent(listener::tls))
                     .routing(routing -> GlanceApiRouting.register(routing.addFilter(
-                            GuardedListener.requestFilter(guard)), ports, ApiSettings.from(options),
+                            GuardedListener.requestFilter(guard)), ports, metadefPorts, ApiSettings.from(options),
                             DataCaching.from(options), auth.authentication()));
             GuardedListener.install(builder, guard, Listeners.socketOptions(), GlanceApiRouting.http1());
             WebServer webServer = builder.build().start();

@@ -6,7 +6,12 @@ import io.glance.config.ConfigurationException;
 import io.glance.config.OptionValues;
 import io.glance.server.config.ServerSettings;
 
+import io.glance.ports.in.metadef.LoadResult;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +20,16 @@ import java.util.Map;
  * The {@code glance-manage} command: {@code db sync} (alias {@code db_sync}) brings the schema of the database that
  * glance-api would use up to date; {@code db version} (alias {@code db_version}) prints its schema version. The
  * command words come first; the options after them are glance-api's ({@code --sql_connection}, {@code --data_dir},
- * {@code --config-file}, …), so both commands act on exactly the database glance-api is configured with.
+ * {@code --config-file}, …), so both commands act on exactly the database glance-api is configured with. A new
+ * database gets the bundled metadata definitions from {@code db sync}; {@code db load_metadefs},
+ * {@code unload_metadefs} and {@code export_metadefs} are {@link MetadefCommands}.
  */
 public final class GlanceManage {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final String USAGE_TEXT = "usage: glance-manage db sync|version [--sql_connection URL]"
+    private static final String USAGE_TEXT = "usage: glance-manage db sync|version|load_metadefs|unload_metadefs"
+            + "|export_metadefs [--path DIR] [--merge] [--prefer_new] [--overwrite] [--sql_connection URL]"
             + " [--data_dir DIR] [--config-file FILE]";
 
     private GlanceManage() {
@@ -39,16 +47,26 @@ public final class GlanceManage {
             firstOption++;
         }
         List<String> words = Arrays.asList(args).subList(0, firstOption);
-        String command = String.join("_", words);
-        if (!command.equals("db_sync") && !command.equals("db_version")) {
+        // "db sync" and "db_sync" alike; words after the command are load_metadefs' positional arguments.
+        int commandWords = !words.isEmpty() && words.get(0).equals("db") ? Math.min(2, words.size()) : 1;
+        String command = String.join("_", words.subList(0, Math.min(commandWords, words.size())));
+        List<String> positional = words.subList(Math.min(commandWords, words.size()), words.size());
+        boolean metadefs = MetadefCommands.handles(command);
+        if (!metadefs && !positional.isEmpty()) {
+            command = String.join("_", words);
+        }
+        if (!metadefs && !command.equals("db_sync") && !command.equals("db_version")) {
             err.println("glance-manage: unknown command '" + String.join(" ", words) + "'");
             err.println(USAGE_TEXT);
             return USAGE;
         }
+        List<String> optionArgs = new ArrayList<>(Arrays.asList(args).subList(firstOption, args.length));
+        MetadefCommands.Flags flags;
         DatabaseSettings settings;
         try {
-            OptionValues options = HostOptions.load(
-                    Arrays.copyOfRange(args, firstOption, args.length), environment, StoreSetup::configKeysIn);
+            flags = metadefs ? metadefFlags(positional, optionArgs) : null;
+            OptionValues options = HostOptions.load(optionArgs.toArray(String[]::new), environment,
+                    StoreSetup::configKeysIn);
             settings = DatabaseSettings.from(options, ServerSettings.from(options).dataDir().resolve("db"))
                     .withMigrateOnStart(false);
         } catch (ConfigurationException e) {
@@ -61,13 +79,56 @@ public final class GlanceManage {
                 database.migrate();
                 out.println("Database " + database.describe() + ": schema version " + before + " -> "
                         + database.schemaVersion());
+                if (before.equals("0")) {
+                    LoadResult seeded = MetadefCommands.seed(database);
+                    out.println("New database: loaded " + seeded.created().size()
+                            + " metadata definition namespaces");
+                }
+            } else if (metadefs) {
+                return MetadefCommands.run(command, flags, database, out, err);
             } else {
                 out.println(database.schemaVersion());
             }
             return OK;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             err.println("glance-manage: " + command.replace('_', ' ') + " failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /**
+     * Takes {@code --path DIR}, {@code --merge}, {@code --prefer_new} and {@code --overwrite} (also spelled with '-')
+     * out of {@code options}; Glance's legacy form gives them as words: {@code db_load_metadefs [path] [merge]
+     * [prefer_new] [overwrite]}, any non-empty word meaning yes.
+     */
+    private static MetadefCommands.Flags metadefFlags(List<String> positional, List<String> options) {
+        String path = positional.isEmpty() ? null : positional.get(0);
+        boolean merge = positional.size() > 1 && !positional.get(1).isEmpty();
+        boolean preferNew = positional.size() > 2 && !positional.get(2).isEmpty();
+        boolean overwrite = positional.size() > 3 && !positional.get(3).isEmpty();
+        for (int i = 0; i < options.size(); ) {
+            String option = options.get(i).replace('-', '_');
+            switch (option) {
+                case "__merge" -> merge = true;
+                case "__prefer_new" -> preferNew = true;
+                case "__overwrite" -> overwrite = true;
+                case "__path" -> {
+                    if (i + 1 >= options.size()) {
+                        throw new ConfigurationException("--path needs a file or directory");
+                    }
+                    path = options.remove(i + 1);
+                }
+                default -> {
+                    if (option.startsWith("__path=")) {
+                        path = options.get(i).substring("--path=".length());
+                    } else {
+                        i++;
+                        continue;
+                    }
+                }
+            }
+            options.remove(i);
+        }
+        return new MetadefCommands.Flags(path == null ? null : Path.of(path), merge, preferNew, overwrite);
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StorageUsage;
+import io.glance.ports.out.metadef.MetadefRepository;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,14 +23,16 @@ public final class GlanceDatabase implements AutoCloseable {
     private final DatabaseFailures failures;
     private final SchemaMigrations migrations;
     private final MyBatisImageRepository repository;
+    private final MetadefRepository metadefs;
 
     private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
         this.settings = settings;
         this.pool = pool;
         this.failures = new DatabaseFailures(settings.describe());
         this.migrations = new SchemaMigrations(pool);
-        this.repository = new MyBatisImageRepository(
-                new Transactions(MyBatisSessions.factory(pool), failures));
+        Transactions transactions = new Transactions(MyBatisSessions.factory(pool), failures);
+        this.repository = new MyBatisImageRepository(transactions);
+        this.metadefs = new MyBatisMetadefRepository(transactions);
     }
 
     /**
@@ -95,6 +98,11 @@ public final class GlanceDatabase implements AutoCloseable {
     /** What the owners' images take up in the stores, for {@code user_storage_quota}. */
     public StorageUsage storageUsage() {
         return repository;
+    }
+
+    /** The metadata definitions catalog; one instance, safe for concurrent use. */
+    public MetadefRepository metadefs() {
+        return metadefs;
     }
 
     /** Applies the migrations not yet applied; a no-op when the schema is current. */

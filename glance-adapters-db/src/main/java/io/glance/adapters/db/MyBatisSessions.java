@@ -36,12 +36,15 @@ final class MyBatisSessions {
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
         for (Class<?> type : new Class<?>[] {ImageRow.class, TagRow.class, PropertyRow.class, LocationRow.class,
-                MemberRow.class, ListStatement.class}) {
+                MemberRow.class, ListStatement.class, MetadefPageStatement.class, MetadefRows.MdNamespaceRow.class,
+                MetadefRows.MdObjectRow.class, MetadefRows.MdPropertyRow.class, MetadefRows.MdTagRow.class,
+                MetadefRows.MdResourceTypeRow.class, MetadefRows.MdAssociationRow.class}) {
             configuration.getTypeAliasRegistry().registerAlias(type);
         }
         configuration.addMapper(ImageMapper.class);
         configuration.addMapper(ImageChildMapper.class);
         configuration.addMapper(ImageMemberMapper.class);
+        configuration.addMapper(MetadefMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

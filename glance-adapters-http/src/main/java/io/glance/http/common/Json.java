@@ -50,6 +50,15 @@ public final class Json {
         }
     }
 
+    /** The tree as compact JSON text (how the catalog stores property definitions). */
+    public static String string(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a JSON tree", e);
+        }
+    }
+
     public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);

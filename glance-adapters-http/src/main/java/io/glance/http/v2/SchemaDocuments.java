@@ -19,7 +19,9 @@ import java.util.Optional;
  */
 final class SchemaDocuments {
     static final List<String> NAMES = List.of("image", "images", "member", "members", "task", "tasks",
-            "metadefs/namespace", "metadefs/namespaces", "metadefs/resource_type", "metadefs/resource_types");
+            "metadefs/namespace", "metadefs/namespaces", "metadefs/resource_type", "metadefs/resource_types",
+            "metadefs/property", "metadefs/properties", "metadefs/object", "metadefs/objects", "metadefs/tag",
+            "metadefs/tags");
 
     private final Map<String, byte[]> documents;
     private final JsonNode image;
