@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
         subcommands = {AddCommand.class, UpdateCommand.class, DeleteCommand.class, IndexCommand.class,
                 DetailsCommand.class, ShowCommand.class, ClearCommand.class, DownloadCommand.class,
                 UploadCommand.class, MembersCommand.class, TagsCommand.class, HelpCommand.class})
-final class GlanceCommand implements Callable<Integer> {
+final class GlanceCommand extends MetadefCommands implements Callable<Integer> {
     @Option(names = {"-H", "--host"}, scope = ScopeType.INHERIT,
             description = "Address of the Glance API host (default: 0.0.0.0 unless Keystone's catalog is used).")
     String host;
@@ -135,8 +135,14 @@ final class GlanceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    @Override
     Io io() {
         return io;
+    }
+
+    @Override
+    boolean jsonOutput() {
+        return json;
     }
 
     /** The endpoint the client talks to, once it exists; before that the one the options name, if any. */
@@ -148,6 +154,7 @@ final class GlanceCommand implements Callable<Integer> {
     }
 
     /** The client the options and the environment describe; connected (and logged in) once per run. */
+    @Override
     GlanceClient client() {
         if (client == null) {
             client = GlanceClient.connect(connectionSettings());

@@ -72,6 +72,11 @@ public final class GlanceClient {
         return transport.endpoint();
     }
 
+    /** The metadata definitions catalog of the same endpoint, with the same token. */
+    public MetadefClient metadefs() {
+        return new MetadefClient(transport);
+    }
+
     // ---- images ------------------------------------------------------------------------------------------------
 
     public Image create(NewImage image) {

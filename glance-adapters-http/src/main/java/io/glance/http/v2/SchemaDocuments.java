@@ -15,7 +15,9 @@ import java.util.Optional;
  * The JSON schemas served under /v2/schemas. They were generated from Glance 25.0.0 ({@code get_schema()} of
  * images, image_members, tasks and the metadefs modules, with {@code etc/schema-image.json} merged into the image
  * schema) and are served unchanged, except that the image schema has no {@code stores} property: glanceclient 4.1.0
- * turns every property into a CLI option, and {@code --stores} collides with one of its own (spec §7.1).
+ * turns every property into a CLI option, and {@code --stores} collides with one of its own (spec §7.1). The six
+ * catalog schemas for properties, objects and tags were written here from the shapes of the metadefs spec (§9): the
+ * same keys, types, limits and {@code required} lists as Glance's, with descriptions of our own.
  */
 final class SchemaDocuments {
     static final List<String> NAMES = List.of("image", "images", "member", "members", "task", "tasks",
