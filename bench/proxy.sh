@@ -31,6 +31,7 @@ work=$(mktemp -d "$tmp_base/glance-bench-proxy.XXXXXX")
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$work/glance.log" "$BENCH_KEEP_LOG" 2>/dev/null || true
   stop_test_varnish
   bench_stop_all
   rm -rf "$work"
@@ -51,13 +52,14 @@ varnish_child() { pgrep -P "$TEST_VARNISH_PID" | head -n 1; }
 bench_log "test data: $size_gib GiB of AES-CTR keystream"
 src=$work/data.bin
 openssl enc -aes-128-ctr -nosalt -K 00112233445566778899aabbccddeeff -iv 0102030405060708090a0b0c0d0e0f10 \
-  -in /dev/zero 2>/dev/null | head -c "$size" >"$src"
+  -in /dev/zero 2>/dev/null | head -c "$size" >"$src" || true   # openssl ends on SIGPIPE
+[ "$(stat -c %s "$src")" = "$size" ] || { bench_log "generating $src failed"; exit 1; }
 sum=$(sha512sum "$src" | cut -d' ' -f1)
 
 port=$(bench_free_port)
 JAVA_OPTS=$java_opts bench_start_glance "$port" "$work/glance" "$work/glance/images" "$work/glance.log"
 bench_wait_http "http://127.0.0.1:$port/versions" 120 "$GLANCE_PID" || { cat "$work/glance.log" >&2; exit 1; }
-GLANCE_TEST_VARNISH_STORAGE=$(( size / 1048576 + 512 ))M start_test_varnish "$bench_root" "$port"
+GLANCE_TEST_VARNISH_STORAGE=${BENCH_VARNISH_STORAGE:-$(( size / 1048576 + 512 ))M} start_test_varnish "$bench_root" "$port"
 varnish=$GLANCE_TEST_VARNISH_URL
 
 id=$(curl -sf -X POST "http://127.0.0.1:$port/v2/images" -H 'Content-Type: application/json' \
@@ -71,14 +73,14 @@ run_clients() {
   local base=$1 i start end total=0 n
   start=$(bench_now_ns)
   for i in $(seq 1 "$clients"); do
-    curl -sf -H 'X-Auth-Token: bench' -o /dev/null -w '%{size_download}\n' "$base/v2/images/$id/file" \
+    curl -s -H 'X-Auth-Token: bench' -o /dev/null -w '%{size_download}\n' --stderr "$work/curl.$i" -S "$base/v2/images/$id/file" \
       >"$work/client.$i" &
   done
   wait
   end=$(bench_now_ns)
   for i in $(seq 1 "$clients"); do
     n=$(cat "$work/client.$i")
-    [ "$n" = "$size" ] || { bench_log "client $i got $n bytes of $size"; return 1; }
+    [ "$n" = "$size" ] || { bench_log "client $i got $n bytes of $size"; cat "$work/curl.$i" >&2; grep -B2 -A12 "ended early\|Closed conn\|SEVERE\|Exception" "$work/glance.log" | head -n 60 >&2; return 1; }
     total=$(( total + n ))
   done
   echo "$(bench_secs "$start" "$end") $total"
