@@ -122,11 +122,12 @@ public final class ImageDocument {
 
     /**
      * When the data became active; a document that says its image has data but not since when (Cactus's POST or PUT
-     * of an active image) gets {@code now}, the moment the registry learns of the data.
+     * of an active image, without the field) gets {@code now}, the moment the registry learns of the data.
      */
     private static Instant activatedAt(JsonNode json, Instant now) {
         Instant given = Json.instant(json, "activated_at");
-        if (given != null) {
+        if (given != null || json.has("activated_at")) {
+            // An explicit null (every whole image the registry client sends) means "not known": kept as it is.
             return given;
         }
         ImageStatus status = status(Json.text(json, "status"));
