@@ -31,8 +31,12 @@ public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicE
             "images show `locations`; PATCH may add and remove them (how HTTP store data is registered)");
     public static final Option<Boolean> SHOW_IMAGE_DIRECT_URL = Option.bool("show_image_direct_url", false,
             "images show their first location as `direct_url`");
+    public static final Option<Long> MAX_JSON_BODY_SIZE = Option.size("max_json_body_size",
+            DEFAULT_MAX_JSON_BODY_BYTES, "1M", "largest JSON request body (create, PATCH, members, import; K, M, G"
+                    + " allowed); larger gets 413 before it is parsed. Image data is streamed and not limited by it");
     /** The options these settings are read from. */
-    public static final List<Option<?>> OPTIONS = List.of(SHOW_MULTIPLE_LOCATIONS, SHOW_IMAGE_DIRECT_URL);
+    public static final List<Option<?>> OPTIONS = List.of(SHOW_MULTIPLE_LOCATIONS, SHOW_IMAGE_DIRECT_URL,
+            MAX_JSON_BODY_SIZE);
 
     public ApiSettings {
         if (limitParamDefault < 1) {
@@ -60,7 +64,8 @@ public record ApiSettings(int limitParamDefault, int apiLimitMax, String publicE
 
     /** The declared options' values, Glance's defaults for the rest. */
     public static ApiSettings from(OptionValues values) {
-        return defaults().withLocations(values.get(SHOW_MULTIPLE_LOCATIONS), values.get(SHOW_IMAGE_DIRECT_URL));
+        return defaults().withLocations(values.get(SHOW_MULTIPLE_LOCATIONS), values.get(SHOW_IMAGE_DIRECT_URL))
+                .withMaxJsonBodyBytes(values.get(MAX_JSON_BODY_SIZE));
     }
 
     public ApiSettings withLimits(int newLimitParamDefault, int newApiLimitMax) {

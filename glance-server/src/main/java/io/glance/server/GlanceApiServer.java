@@ -9,7 +9,9 @@ import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
 import io.glance.config.ConfigurationException;
 import io.glance.adapters.registry.RegistryImageRepository;
+import io.glance.application.BoundedMetadataRepository;
 import io.glance.application.GlanceServices;
+import io.glance.application.MetadataLimitSettings;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
@@ -115,7 +117,8 @@ public final class GlanceApiServer implements AutoCloseable {
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
             UploadLimits limits = UploadLimits.from(options);
             GlanceServices services = new GlanceServices(
-                    new InvalidatingImageRepository(new JournalingImageRepository(repository, uploadJournal),
+                    new InvalidatingImageRepository(new JournalingImageRepository(new BoundedMetadataRepository(
+                            repository, MetadataLimitSettings.from(options)), uploadJournal),
                             invalidation(options)), stores, Clock.systemUTC(), limits,
                     access.policy(), access.propertyProtection(), quotas, storageUsage);
             resources.add(services);

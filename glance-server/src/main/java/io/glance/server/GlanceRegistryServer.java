@@ -3,6 +3,8 @@ package io.glance.server;
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
 import io.glance.adapters.policy.OsloPolicy;
+import io.glance.application.BoundedMetadataRepository;
+import io.glance.application.MetadataLimitSettings;
 import io.glance.http.common.CallerAuthentication;
 import io.glance.http.registry.GlanceRegistryRouting;
 import io.glance.ports.out.ImageRepository;
@@ -48,7 +50,8 @@ public final class GlanceRegistryServer implements AutoCloseable {
             AuthSetup auth = AuthSetup.of(AuthSettings.from(options), "glance-registry", OsloPolicy.defaults(false));
             TlsSettings tls = TlsSettings.from(options);
             GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), tls,
-                    database.repository(), database, auth.authentication());
+                    new BoundedMetadataRepository(database.repository(), MetadataLimitSettings.from(options)),
+                    database, auth.authentication());
             LOG.info("auth_strategy: " + auth.describe() + (auth.authentication().enabled()
                     ? "; only tokens with a role of " + GlanceRegistryRouting.SERVICE_ROLES + " are let in" : ""));
             LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());

@@ -5,6 +5,7 @@ import io.glance.adapters.policy.PolicySettings;
 import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
 import io.glance.application.InterruptedUploadRecovery;
+import io.glance.application.MetadataLimitSettings;
 import io.glance.application.UploadLimits;
 import io.glance.config.Option;
 import io.glance.config.OptionSection;
@@ -45,7 +46,7 @@ public final class HostOptions {
     /** Every top-level host option, in the order the README lists them. */
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
-            ImageQuotas.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
+            ImageQuotas.OPTIONS, MetadataLimitSettings.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
             AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, TlsSettings.OPTIONS,
             RegistryClientSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */

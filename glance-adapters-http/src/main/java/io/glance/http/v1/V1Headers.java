@@ -1,6 +1,7 @@
 package io.glance.http.v1;
 
 import io.glance.domain.Image;
+import io.glance.domain.InvalidInputException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,11 @@ import java.util.Map;
 final class V1Headers {
     static final String META_PREFIX = "x-image-meta-";
     static final String PROPERTY_PREFIX = "x-image-meta-property-";
+    /**
+     * What the HTTP parser makes of each byte above 127: it reads header values as US-ASCII, so a UTF-8
+     * {@code café} arrives as {@code caf\uFFFD\uFFFD} and its bytes are lost.
+     */
+    private static final char UNDECODABLE = '\uFFFD';
 
     private V1Headers() {
     }
@@ -29,6 +35,11 @@ final class V1Headers {
         for (Map.Entry<String, String> header : headers) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             String value = header.getValue() == null || header.getValue().isEmpty() ? null : header.getValue();
+            if (value != null && name.startsWith(META_PREFIX) && value.indexOf(UNDECODABLE) >= 0) {
+                throw new InvalidInputException(name + " holds bytes that are not ASCII (at position "
+                        + value.indexOf(UNDECODABLE) + "); API v1 headers carry ASCII only, so such a value would"
+                        + " not be stored as sent: set it with API v2, whose JSON is UTF-8");
+            }
             if (name.startsWith(PROPERTY_PREFIX)) {
                 properties.putIfAbsent(normalize(name.substring(PROPERTY_PREFIX.length())), value);
             } else if (name.startsWith(META_PREFIX)) {

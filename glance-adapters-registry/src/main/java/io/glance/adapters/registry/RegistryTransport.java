@@ -6,6 +6,7 @@ import io.glance.domain.ConflictException;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.GlanceException;
 import io.glance.domain.InvalidInputException;
+import io.glance.domain.LimitExceededException;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.ServiceUnavailableException;
 
@@ -94,6 +95,7 @@ final class RegistryTransport {
             case 403 -> new ForbiddenException(message);
             case 404 -> new NotFoundException(message);
             case 409 -> new ConflictException(message);
+            case 413 -> new LimitExceededException(message);
             default -> new ServiceUnavailableException("glance-registry at " + base + " failed " + request
                     + " with HTTP " + status + (message.isEmpty() ? "" : ": " + message), null);
         };
