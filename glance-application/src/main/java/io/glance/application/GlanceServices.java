@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.cache.ImageCaching;
 import io.glance.ports.in.ImageActivation;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
@@ -8,6 +9,7 @@ import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
 import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
+import io.glance.ports.out.ImageCache;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.PolicyEnforcer;
 import io.glance.ports.out.PropertyProtection;
@@ -62,6 +64,17 @@ public final class GlanceServices implements AutoCloseable {
     public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
                           PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage) {
+        this(repository, stores, clock, limits, policy, protection, quotas, usage, ImageCache.NONE);
+    }
+
+    /**
+     * @param cache this node's image cache ({@link ImageCache#NONE} when it has none)
+     * @see #GlanceServices(ImageRepository, StoreRegistry, Clock, UploadLimits, PolicyEnforcer, PropertyProtection,
+     * ImageQuotas, StorageUsage)
+     */
+    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
+                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+                          StorageUsage usage, ImageCache cache) {
         requireNonNull(repository, "repository is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
@@ -77,7 +90,7 @@ public final class GlanceServices implements AutoCloseable {
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,
                 digestExecutor, savingReset);
         this.data = new ImageDataService(upload,
-                new ImageDownloads(stores, access),
+                new ImageDownloads(stores, access, new ImageCaching(cache)),
                 new StoreLocationRemoval(stores, access));
         this.uploadV1 = new ImageUploadV1Service(upload, repository, access, clock);
         this.tags = new ImageTagService(repository, access, clock, enforcedQuotas);

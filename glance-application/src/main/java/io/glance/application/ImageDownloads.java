@@ -1,6 +1,7 @@
 package io.glance.application;
 
 import io.glance.application.ImagePolicy.ImageRule;
+import io.glance.application.cache.ImageCaching;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
@@ -29,17 +30,20 @@ import static java.util.Objects.requireNonNull;
 /**
  * GET /v2/images/{id}/file (Glance v2 §2.3): whole or one byte range, from the first location whose store has the
  * object. No data, or data no store can find, is an empty answer (the API's 204), as in Glance, where a store's
- * NotFound becomes a 204.
+ * NotFound becomes a 204. This node's image cache, when it has a verified copy, serves instead of the stores, and a
+ * whole download from a store fills it.
  */
 final class ImageDownloads {
     private static final Logger LOG = Logger.getLogger(ImageDownloads.class.getName());
 
     private final StoreRegistry stores;
     private final ImageAccess access;
+    private final ImageCaching caching;
 
-    ImageDownloads(StoreRegistry stores, ImageAccess access) {
+    ImageDownloads(StoreRegistry stores, ImageAccess access, ImageCaching caching) {
         this.stores = requireNonNull(stores, "stores is null");
         this.access = requireNonNull(access, "access is null");
+        this.caching = requireNonNull(caching, "caching is null");
     }
 
     Optional<ImageDownload> download(RequestContext context, ImageId id, RangeRequest range) {
@@ -61,10 +65,14 @@ final class ImageDownloads {
         if (image.status() != ImageStatus.ACTIVE && image.status() != ImageStatus.DEACTIVATED) {
             return Optional.empty();
         }
+        Optional<ImageDownload> cached = caching.fromCache(image, range);
+        if (cached.isPresent()) {
+            return cached;
+        }
         ServiceUnavailableException unavailable = null;
         for (ImageLocation location : image.locations()) {
             try {
-                return Optional.of(open(image, location, range));
+                return Optional.of(caching.filling(open(image, location, range)));
             } catch (ObjectNotFoundException | NotFoundException e) {
                 LOG.warning("Data of image " + id + " is missing at " + location.url() + ": " + e.getMessage());
             } catch (StoreUnavailableException e) {

@@ -15,6 +15,9 @@ import io.glance.application.MetadataLimitSettings;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
+import io.glance.application.cache.ImageCacheSettings;
+import io.glance.adapters.imagecache.DirectoryImageCache;
+import io.glance.ports.out.ImageCache;
 import io.glance.application.metadef.MetadefServices;
 import io.glance.http.ApiPorts;
 import io.glance.http.ApiSettings;
@@ -116,11 +119,12 @@ public final class GlanceApiServer implements AutoCloseable {
             int recovered = new InterruptedUploadRecovery(repository, uploadJournal,
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
             UploadLimits limits = UploadLimits.from(options);
+            ImageCache imageCache = imageCache(ImageCacheSettings.from(options), server);
             GlanceServices services = new GlanceServices(
                     new InvalidatingImageRepository(new JournalingImageRepository(new BoundedMetadataRepository(
                             repository, MetadataLimitSettings.from(options)), uploadJournal),
-                            invalidation(options)), stores, Clock.systemUTC(), limits,
-                    access.policy(), access.propertyProtection(), quotas, storageUsage);
+                            invalidation(options, imageCache)), stores, Clock.systemUTC(), limits,
+                    access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache);
             resources.add(services);
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
@@ -173,10 +177,31 @@ public final class GlanceApiServer implements AutoCloseable {
         return options.get(DatabaseSettings.SQL_CONNECTION_TIMEOUT).multipliedBy(2);
     }
 
-    /** What is told when an image's data may no longer be served: the caching proxies, if any are configured. */
-    private static ImageDataInvalidation invalidation(OptionValues options) {
+    /**
+     * What is told when an image's data may no longer be served: this node's image cache, and the caching proxies if
+     * any are configured.
+     */
+    private static ImageDataInvalidation invalidation(OptionValues options, ImageCache imageCache) {
         ProxyPurgeSettings purge = ProxyPurgeSettings.from(options);
-        return purge.urls().isEmpty() ? ImageDataInvalidation.NONE : new ProxyPurger(purge);
+        ImageDataInvalidation proxies = purge.urls().isEmpty() ? ImageDataInvalidation.NONE : new ProxyPurger(purge);
+        return id -> {
+            try {
+                imageCache.remove(id);
+            } catch (RuntimeException e) {
+                LOG.warning("Cannot remove image " + id + " from the image cache: " + e.getMessage());
+            }
+            proxies.dataGone(id);
+        };
+    }
+
+    /** This node's image cache, or none when {@code image_cache_enabled} is off. */
+    private static ImageCache imageCache(ImageCacheSettings settings, ServerSettings server) {
+        if (!settings.enabled()) {
+            return ImageCache.NONE;
+        }
+        DirectoryImageCache cache = new DirectoryImageCache(settings.directory(server.dataDir()), Clock.systemUTC());
+        LOG.info("Image cache in " + cache.directory() + ", at most " + settings.maxSize() + " bytes");
+        return cache;
     }
 
     /** The port actually bound (differs from the option when it was 0). */

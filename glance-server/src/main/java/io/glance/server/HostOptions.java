@@ -7,6 +7,7 @@ import io.glance.application.ImageQuotas;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.MetadataLimitSettings;
 import io.glance.application.UploadLimits;
+import io.glance.application.cache.ImageCacheSettings;
 import io.glance.config.Option;
 import io.glance.config.OptionSection;
 import io.glance.config.OptionValues;
@@ -47,7 +48,8 @@ public final class HostOptions {
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
             ImageQuotas.OPTIONS, MetadataLimitSettings.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
-            AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, TlsSettings.OPTIONS,
+            AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, ImageCacheSettings.OPTIONS,
+            TlsSettings.OPTIONS,
             RegistryClientSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION);

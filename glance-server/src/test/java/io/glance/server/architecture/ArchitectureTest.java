@@ -101,6 +101,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void imageCacheAdapterUsesOnlyTheJdkAndThePorts() {
+        classes().that().resideInAPackage("io.glance.adapters.imagecache..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.adapters.imagecache..",
+                        "io.glance.ports..", "io.glance.domain..")
+                .check(classes);
+    }
+
+    @Test
     void databaseAdapterDoesNotImportTheHttpAdapterOrTheServer() {
         noClasses().that().resideInAPackage("io.glance.adapters.db..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.glance.http..", "io.glance.server..",
