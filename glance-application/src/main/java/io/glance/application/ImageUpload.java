@@ -1,6 +1,7 @@
 package io.glance.application;
 
 import io.glance.application.ImagePolicy.ImageRule;
+import io.glance.application.inspection.StreamingFormatCheck;
 import io.glance.domain.ConflictException;
 import io.glance.domain.ForbiddenException;
 import io.glance.domain.GoneException;
@@ -85,14 +86,15 @@ final class ImageUpload {
         }
         // startUpload checks status and formats; the optimistic update makes the check hold against racing uploads:
         // of several, one moves the image to saving and the others, on re-reading it, get a 409 from startUpload.
-        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
+        Image saving = OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
                 image -> image.startUpload(Timestamps.now(clock), rules.requireFormats()));
 
         StoredObject stored = null;
         UploadDigests digests;
         UploadStream stream = null;
         try {
-            stream = newStream(data, declaredLength, remaining);
+            stream = newStream(data, declaredLength, remaining,
+                    limits.formats().checkFor(saving.diskFormat(), saving.containerFormat()));
             stored = store.driver().put(id.value(), stream, declaredLength < 0 ? -1 : declaredLength);
             digests = stream.finish();
             // Uploads of the same project running side by side each saw the room before the others used it.
@@ -115,13 +117,18 @@ final class ImageUpload {
         return access.properties().view(context, activate(id, store, stored, digests, rules));
     }
 
-    /** The data cut at {@code image_size_cap} or at what the storage quota leaves, whichever is lower. */
-    private UploadStream newStream(InputStream data, long declaredLength, long remainingStorage) {
+    /**
+     * The data cut at {@code image_size_cap} or at what the storage quota leaves, whichever is lower, and inspected
+     * for its format.
+     */
+    private UploadStream newStream(InputStream data, long declaredLength, long remainingStorage,
+                                   StreamingFormatCheck formatCheck) {
         if (remainingStorage < limits.imageSizeCap()) {
             return new UploadStream(data, remainingStorage, declaredLength,
-                    count -> Quotas.storageExceeded(count, remainingStorage), digestExecutor);
+                    count -> Quotas.storageExceeded(count, remainingStorage), formatCheck, digestExecutor);
         }
-        return new UploadStream(data, limits.imageSizeCap(), declaredLength, digestExecutor);
+        return new UploadStream(data, limits.imageSizeCap(), declaredLength,
+                UploadStream.overImageSizeCap(limits.imageSizeCap()), formatCheck, digestExecutor);
     }
 
     /**
@@ -149,7 +156,8 @@ final class ImageUpload {
             return OptimisticUpdate.apply(repository, () -> repository.findById(id)
                             .filter(image -> image.status() == ImageStatus.SAVING)
                             .orElseThrow(() -> ImageAccess.notFound(id)),
-                    saving -> saving.completeUpload(digests.size(), checksums, location, Timestamps.now(clock)));
+                    saving -> withVirtualSize(saving.completeUpload(digests.size(), checksums, location,
+                            Timestamps.now(clock)), digests.virtualSize()));
         } catch (NotFoundException | ConflictException e) {
             storedData.delete(id, store, stored.location());
             throw new GoneException("Image " + id + " was deleted while its data was being uploaded", e);
@@ -158,6 +166,12 @@ final class ImageUpload {
             afterFailure(id, rules);
             throw e;
         }
+    }
+
+    /** The virtual size the format check found, unless the image already has one (as Glance keeps it). */
+    private static Image withVirtualSize(Image active, Long virtualSize) {
+        return virtualSize == null || active.virtualSize() != null ? active
+                : active.toBuilder().virtualSize(virtualSize).build();
     }
 
     /** {@code saving → queued} (v2) or {@code saving → killed} (v1); an image deleted meanwhile stays deleted. */

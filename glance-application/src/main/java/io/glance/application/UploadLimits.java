@@ -1,16 +1,20 @@
 package io.glance.application;
 
+import io.glance.application.inspection.FormatInspectionSettings;
 import io.glance.config.Option;
 import io.glance.config.OptionValues;
 
 import java.util.List;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Limits on uploaded data.
  *
  * @param imageSizeCap the most bytes one image may hold ({@code image_size_cap}); larger uploads fail with 413
+ * @param formats      what the data's format must be ({@code [image_format]}): checked on every way data comes in
  */
-public record UploadLimits(long imageSizeCap) {
+public record UploadLimits(long imageSizeCap, FormatInspectionSettings formats) {
     /** Glance's default {@code image_size_cap}: 1 TiB. */
     public static final long DEFAULT_IMAGE_SIZE_CAP = 1L << 40;
 
@@ -23,6 +27,12 @@ public record UploadLimits(long imageSizeCap) {
         if (imageSizeCap < 0) {
             throw new IllegalArgumentException("imageSizeCap is negative: " + imageSizeCap);
         }
+        requireNonNull(formats, "formats is null");
+    }
+
+    /** {@code image_size_cap} with Glance's default format checks. */
+    public UploadLimits(long imageSizeCap) {
+        this(imageSizeCap, FormatInspectionSettings.defaults());
     }
 
     /** Glance's defaults. */
@@ -31,6 +41,6 @@ public record UploadLimits(long imageSizeCap) {
     }
 
     public static UploadLimits from(OptionValues values) {
-        return new UploadLimits(values.get(IMAGE_SIZE_CAP));
+        return new UploadLimits(values.get(IMAGE_SIZE_CAP), FormatInspectionSettings.from(values));
     }
 }

@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.inspection.StreamingFormatCheck;
 import io.glance.domain.LimitExceededException;
 import io.glance.store.spi.SizeMismatchException;
 
@@ -20,7 +21,8 @@ import static java.util.Objects.requireNonNull;
  * never sees the last byte of data that is longer than declared) and computes md5 and
  * sha512 in the same pass, each on its own worker ({@link ParallelDigests}): each digest alone runs at about the
  * speed we want for the upload, so one thread computing both would halve it, and the reading thread keeps the network
- * and store I/O for itself.
+ * and store I/O for itself. The same chunks go to the format check ({@link StreamingFormatCheck}) on the reading
+ * thread: it copies only the few header bytes it needs and does nothing once the format is known.
  * <p>
  * It remembers whether the client's stream failed, so the upload can tell a client that went away from a store that
  * failed. It never closes the client's stream: the HTTP adapter owns it.
@@ -38,6 +40,7 @@ final class UploadStream extends InputStream {
     private final LongFunction<LimitExceededException> overCap;
     private final long declaredSize;
     private final ParallelDigests digests;
+    private final StreamingFormatCheck formatCheck;
     private long count;
     private Exception sourceFailure;
     private boolean finished;
@@ -51,8 +54,7 @@ final class UploadStream extends InputStream {
 
     /** Data of {@code declaredSize} bytes ({@code -1}: undeclared), limited by {@code image_size_cap}. */
     UploadStream(InputStream source, long sizeCap, long declaredSize, Executor executor) {
-        this(source, sizeCap, declaredSize, count -> new LimitExceededException("Image data exceeds the "
-                + "image_size_cap of " + sizeCap + " bytes"), executor);
+        this(source, sizeCap, declaredSize, overImageSizeCap(sizeCap), executor);
     }
 
     /**
@@ -65,6 +67,15 @@ final class UploadStream extends InputStream {
      */
     UploadStream(InputStream source, long sizeCap, long declaredSize, LongFunction<LimitExceededException> overCap,
                  Executor executor) {
+        this(source, sizeCap, declaredSize, overCap, null, executor);
+    }
+
+    /**
+     * @param formatCheck inspects the same bytes as the digests, in the same pass, and refuses data of the wrong
+     *                    format or unsafe data as soon as that is known; {@code null}: no inspection
+     */
+    UploadStream(InputStream source, long sizeCap, long declaredSize, LongFunction<LimitExceededException> overCap,
+                 StreamingFormatCheck formatCheck, Executor executor) {
         this.source = requireNonNull(source, "source is null");
         if (sizeCap < 0) {
             throw new IllegalArgumentException("sizeCap is negative: " + sizeCap);
@@ -72,7 +83,13 @@ final class UploadStream extends InputStream {
         this.sizeCap = sizeCap;
         this.overCap = requireNonNull(overCap, "overCap is null");
         this.declaredSize = declaredSize < 0 ? -1 : declaredSize;
+        this.formatCheck = formatCheck;
         this.digests = new ParallelDigests(List.of(MD5, SHA512), executor, BUFFER_SIZE, BUFFERS);
+    }
+
+    /** The failure once more than {@code image_size_cap} bytes arrived. */
+    static LongFunction<LimitExceededException> overImageSizeCap(long sizeCap) {
+        return count -> new LimitExceededException("Image data exceeds the image_size_cap of " + sizeCap + " bytes");
     }
 
     @Override
@@ -115,6 +132,9 @@ final class UploadStream extends InputStream {
                 throw overCap.apply(count);
             }
             digests.update(buffer, offset, read);
+            if (formatCheck != null) {
+                formatCheck.feed(buffer, offset, read);
+            }
         }
         return read;
     }
@@ -148,12 +168,19 @@ final class UploadStream extends InputStream {
         return sourceFailure;
     }
 
-    /** Joins the digest workers and returns the count and both digests; the stream cannot be read afterwards. */
+    /**
+     * Joins the digest workers and returns the count, both digests and the virtual size; the stream cannot be read
+     * afterwards.
+     *
+     * @throws io.glance.domain.InvalidInputException when the format check refuses the data as a whole (a header cut
+     *                                                off by the end of the data)
+     */
     UploadDigests finish() throws InterruptedIOException {
         finished = true;
         List<byte[]> results = digests.finish();
+        Long virtualSize = formatCheck == null ? null : formatCheck.finish();
         HexFormat hex = HexFormat.of();
-        return new UploadDigests(count, hex.formatHex(results.get(0)), hex.formatHex(results.get(1)));
+        return new UploadDigests(count, hex.formatHex(results.get(0)), hex.formatHex(results.get(1)), virtualSize);
     }
 
     /** Stops the digest workers after a failure; safe to call at any time, also after {@link #finish()}. */

@@ -6,6 +6,7 @@ import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.MetadataLimitSettings;
+import io.glance.application.inspection.FormatInspectionSettings;
 import io.glance.application.UploadLimits;
 import io.glance.application.cache.ImageCacheSettings;
 import io.glance.config.Option;
@@ -52,7 +53,8 @@ public final class HostOptions {
             TlsSettings.OPTIONS,
             RegistryClientSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
-    public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION);
+    public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION,
+            FormatInspectionSettings.SECTION);
 
     private HostOptions() {
     }
