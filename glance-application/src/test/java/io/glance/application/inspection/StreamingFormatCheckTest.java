@@ -1,6 +1,8 @@
 package io.glance.application.inspection;
 
 import io.glance.domain.InvalidInputException;
+import io.glance.testing.images.QemuImg;
+import io.glance.testing.images.SampleImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

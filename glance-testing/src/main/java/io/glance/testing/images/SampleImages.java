@@ -1,4 +1,4 @@
-package io.glance.application.inspection;
+package io.glance.testing.images;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Images qemu-img cannot make, built byte by byte from their specifications. */
-final class SampleImages {
+public final class SampleImages {
 
     private SampleImages() {
     }
@@ -17,7 +17,7 @@ final class SampleImages {
      * An ISO 9660 image: a zero system area, a primary volume descriptor at 32 KiB ({@code CD001}, volume space
      * size at 80 and logical block size 2048 at 128, both-endian as the standard writes them) and a terminator.
      */
-    static Path iso(Path file, int blocks) throws IOException {
+    public static Path iso(Path file, int blocks) throws IOException {
         ByteBuffer image = ByteBuffer.allocate(blocks * 2048).order(ByteOrder.LITTLE_ENDIAN);
         int pvd = 16 * 2048;
         image.put(pvd, (byte) 1);
@@ -34,7 +34,7 @@ final class SampleImages {
     }
 
     /** A raw disk with an MBR holding one Linux partition (type 0x83) from sector 2048. */
-    static Path mbrDisk(Path file, int sectors) throws IOException {
+    public static Path mbrDisk(Path file, int sectors) throws IOException {
         ByteBuffer disk = ByteBuffer.allocate(sectors * 512).order(ByteOrder.LITTLE_ENDIAN);
         int entry = 446;
         disk.put(entry, (byte) 0x80);

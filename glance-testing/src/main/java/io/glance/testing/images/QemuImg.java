@@ -1,4 +1,4 @@
-package io.glance.application.inspection;
+package io.glance.testing.images;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Makes sample images with the real qemu-img (Debian's qemu-utils), so no image is checked in. */
-final class QemuImg {
+public final class QemuImg {
     private static final Pattern VIRTUAL_SIZE = Pattern.compile("\"virtual-size\":\\s*(\\d+)");
 
     private QemuImg() {
     }
 
     /** {@code qemu-img create -f FORMAT [ARGS...] FILE SIZE}. */
-    static Path create(Path file, String format, String size, String... args) throws IOException {
+    public static Path create(Path file, String format, String size, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("qemu-img", "create", "-q", "-f", format));
         command.addAll(List.of(args));
         command.add(file.toString());
@@ -27,7 +27,7 @@ final class QemuImg {
     }
 
     /** {@code qemu-img convert -f FROM -O TO [ARGS...] SOURCE TARGET}. */
-    static Path convert(Path source, String from, Path target, String to, String... args) throws IOException {
+    public static Path convert(Path source, String from, Path target, String to, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("qemu-img", "convert", "-f", from, "-O", to));
         command.addAll(List.of(args));
         command.add(source.toString());
@@ -37,7 +37,7 @@ final class QemuImg {
     }
 
     /** The virtual size {@code qemu-img info} reports. */
-    static long virtualSize(Path file, String format) throws IOException {
+    public static long virtualSize(Path file, String format) throws IOException {
         String json = run(List.of("qemu-img", "info", "--output=json", "-f", format, file.toString()));
         Matcher matcher = VIRTUAL_SIZE.matcher(json);
         if (!matcher.find()) {
@@ -46,7 +46,7 @@ final class QemuImg {
         return Long.parseLong(matcher.group(1));
     }
 
-    static String run(List<String> command) throws IOException {
+    public static String run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
