@@ -16,7 +16,8 @@ import java.util.zip.ZipInputStream;
 /**
  * Fails the build when a plugin archive in the plugins folder would break isolation: a bundled copy of the store SPI
  * (the host loads io.glance.store.spi parent-first, so a copy is dead weight at best and a ClassCastException at
- * worst) or any other io.glance class outside the plugin's own package (host code a plugin must not depend on).
+ * worst) or any other io.glance class outside the plugin's own package (host code a plugin must not depend on), except
+ * the plugin toolkit, which plugins are meant to bundle (each its own copy, loaded by its own class loader).
  * Also checks that each archive is a loadable store plugin: PF4J descriptor and a StoreDriverFactory service entry.
  *
  * <p>Run by maven-antrun-plugin as a single-file source program: {@code java CheckPluginArchives.java <dir>}.
@@ -26,6 +27,7 @@ public final class CheckPluginArchives {
     private static final String SERVICE = "META-INF/services/io.glance.store.spi.StoreDriverFactory";
     private static final String SPI_PACKAGE = "io/glance/store/spi/";
     private static final String HOST_PACKAGES = "io/glance/";
+    private static final String TOOLKIT_PACKAGE = "io/glance/store/toolkit/";
     private static final List<String> DESCRIPTOR = List.of("Plugin-Id", "Plugin-Version", "Plugin-Requires");
 
     public static void main(String[] args) throws IOException {
@@ -92,7 +94,7 @@ public final class CheckPluginArchives {
             if (className.startsWith(SPI_PACKAGE)) {
                 problems.add(name + ": bundles store SPI class " + entry
                         + " (declare glance-store-spi as provided)");
-            } else if (className.startsWith(HOST_PACKAGES)
+            } else if (className.startsWith(HOST_PACKAGES) && !className.startsWith(TOOLKIT_PACKAGE)
                     && ownPackages.stream().noneMatch(own -> !own.isEmpty() && className.startsWith(own))) {
                 problems.add(name + ": bundles host class " + entry + " outside the plugin's own packages "
                         + ownPackages);

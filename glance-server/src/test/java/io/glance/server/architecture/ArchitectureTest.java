@@ -41,6 +41,21 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The plugin toolkit is what drivers bundle, not the contract: it may use the SPI and the JDK, the SPI never uses
+     * it, and neither does the host (each plugin carries its own copy, so the host could not share one anyway).
+     */
+    @Test
+    void thePluginToolkitIsNotPartOfTheSpi() {
+        classes().that().resideInAPackage("io.glance.store.toolkit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.store.spi..",
+                        "io.glance.store.toolkit..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.glance.store.toolkit..")
+                .should().dependOnClassesThat().resideInAPackage("io.glance.store.toolkit..")
+                .check(classes);
+    }
+
     @Test
     void pluginHostAdapterDoesNotImportOtherAdaptersOrTheServer() {
         noClasses().that().resideInAPackage("io.glance.adapters.store..")

@@ -9,8 +9,13 @@ import java.io.InputStream;
  * A helper for drivers' {@link StoreDriver#get} streams: delivers exactly {@code length} bytes of a remote body and
  * fails with an {@link EOFException} naming the object and how far it got when the body ends early, so that a
  * connection cut mid-body is an error for the reader, never a silently short image. Bytes past {@code length} are
- * not delivered. Shared by the first-party remote drivers so they cannot drift apart.
+ * not delivered.
+ *
+ * @deprecated since SPI 1.2: a helper is not part of the contract. Drivers bundle
+ *             {@code io.glance.store.toolkit.CheckedLengthInputStream} from {@code glance-store-plugin-toolkit}
+ *             instead; this copy stays, unchanged, for drivers built against SPI 1.1 until 2.0.
  */
+@Deprecated(since = "1.2")
 public final class CheckedLengthInputStream extends FilterInputStream {
     private final long length;
     private final String description;
