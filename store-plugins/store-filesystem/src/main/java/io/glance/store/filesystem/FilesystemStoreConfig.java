@@ -1,7 +1,7 @@
 package io.glance.store.filesystem;
 
-import io.glance.store.spi.BadStoreConfigurationException;
 import io.glance.store.spi.ConfigKey;
+import io.glance.store.toolkit.OptionParser;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -62,41 +61,35 @@ record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermissio
      */
     static FilesystemStoreConfig parse(String storeId, Map<String, String> options,
                                        Optional<Path> defaultDataDirectory) {
-        requireNonNull(storeId, "storeId is null");
-        requireNonNull(options, "options is null");
-        Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
-        for (String key : options.keySet()) {
-            if (!known.contains(key)) {
-                throw new BadStoreConfigurationException("filesystem store '" + storeId + "': unknown option '" + key
-                        + "'; accepted options are " + KEYS.stream().map(ConfigKey::name).sorted().toList());
-            }
-        }
+        requireNonNull(defaultDataDirectory, "defaultDataDirectory is null");
+        OptionParser parsed = OptionParser.of("filesystem", storeId, KEYS, options);
+        // A blank data directory is a mistake, not a request for the host's default.
+        Optional<String> dataDirectory = options.containsKey(DATADIR) ? parsed.text(DATADIR)
+                : defaultDataDirectory.map(Path::toString);
         return new FilesystemStoreConfig(
-                dataDirectory(storeId, options.containsKey(DATADIR) ? options.get(DATADIR)
-                        : defaultDataDirectory.map(Path::toString).orElse(null)),
-                filePermissions(storeId, options.get(FILE_PERM)),
-                chunkSize(storeId, options.get(CHUNK_SIZE)));
+                dataDirectory(parsed, dataDirectory),
+                filePermissions(parsed, parsed.text(FILE_PERM)),
+                (int) parsed.number(CHUNK_SIZE, 1, MAX_CHUNK_SIZE));
     }
 
-    private static Path dataDirectory(String storeId, String value) {
-        if (value == null || value.isBlank()) {
-            throw new BadStoreConfigurationException("filesystem store '" + storeId + "': option '" + DATADIR
-                    + "' is required (the host names no default data directory)");
+    private static Path dataDirectory(OptionParser parsed, Optional<String> value) {
+        if (value.isEmpty()) {
+            throw parsed.bad("option '" + DATADIR + "' is required (the host names no default data directory)");
         }
         try {
-            return Path.of(value.strip()).toAbsolutePath().normalize();
+            return Path.of(value.get()).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new BadStoreConfigurationException("filesystem store '" + storeId + "': option '" + DATADIR
-                    + "' is not a valid path: '" + value + "'", e);
+            throw parsed.bad(DATADIR, value.get(), "is not a valid path: " + e.getReason());
         }
     }
 
     /** Accepts glance_store's forms: {@code 640}, {@code 0640}, {@code 0o640}; {@code 0} means "leave as created". */
-    private static Optional<Set<PosixFilePermission>> filePermissions(String storeId, String value) {
-        if (value == null || value.isBlank()) {
+    private static Optional<Set<PosixFilePermission>> filePermissions(OptionParser parsed, Optional<String> given) {
+        if (given.isEmpty()) {
             return Optional.empty();
         }
-        String digits = value.strip().toLowerCase(Locale.ROOT);
+        String value = given.get();
+        String digits = value.toLowerCase(Locale.ROOT);
         if (digits.startsWith("0o")) {
             digits = digits.substring(2);
         }
@@ -104,17 +97,17 @@ record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermissio
         try {
             mode = Integer.parseInt(digits, 8);
         } catch (NumberFormatException e) {
-            throw badValue(storeId, FILE_PERM, value, "an octal file mode such as 0640", e);
+            throw parsed.bad(FILE_PERM, value, "is not an octal file mode such as 0640");
         }
         if (mode < 0 || mode > 0777) {
-            throw badValue(storeId, FILE_PERM, value, "an octal file mode between 0 and 0777", null);
+            throw parsed.bad(FILE_PERM, value, "is not an octal file mode between 0 and 0777");
         }
         if (mode == 0) {
             return Optional.empty();
         }
         if ((mode & 0400) == 0) {
             // glance-api itself must read the files back to serve downloads.
-            throw badValue(storeId, FILE_PERM, value, "a mode that lets the owner read the file (0400)", null);
+            throw parsed.bad(FILE_PERM, value, "does not let the owner read the file (0400)");
         }
         return Optional.of(PosixFilePermissions.fromString(symbolic(mode)));
     }
@@ -126,27 +119,5 @@ record FilesystemStoreConfig(Path dataDirectory, Optional<Set<PosixFilePermissio
             result.append((mode & (0400 >> bit)) != 0 ? letters.charAt(bit) : '-');
         }
         return result.toString();
-    }
-
-    private static int chunkSize(String storeId, String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_CHUNK_SIZE;
-        }
-        int size;
-        try {
-            size = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw badValue(storeId, CHUNK_SIZE, value, "a number of bytes", e);
-        }
-        if (size < 1 || size > MAX_CHUNK_SIZE) {
-            throw badValue(storeId, CHUNK_SIZE, value, "between 1 and " + MAX_CHUNK_SIZE + " bytes", null);
-        }
-        return size;
-    }
-
-    private static BadStoreConfigurationException badValue(String storeId, String key, String value, String expected,
-                                                           Exception cause) {
-        return new BadStoreConfigurationException("filesystem store '" + storeId + "': option '" + key + "' must be "
-                + expected + ", not '" + value + "'", cause);
     }
 }

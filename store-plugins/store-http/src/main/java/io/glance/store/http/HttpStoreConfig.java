@@ -1,10 +1,9 @@
 package io.glance.store.http;
 
-import io.glance.store.spi.BadStoreConfigurationException;
 import io.glance.store.spi.ConfigKey;
+import io.glance.store.toolkit.OptionParser;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,65 +51,47 @@ public record HttpStoreConfig(Set<String> allowedSchemes, List<String> allowedHo
     }
 
     public static HttpStoreConfig parse(String storeId, Map<String, String> options) {
-        requireNonNull(storeId, "storeId is null");
-        requireNonNull(options, "options is null");
+        OptionParser parsed = OptionParser.of("http", storeId, KEYS, options);
         Set<String> schemes = new LinkedHashSet<>();
-        for (String scheme : list(options, SCHEMES)) {
+        for (String scheme : parsed.list(SCHEMES)) {
             String lower = scheme.toLowerCase(Locale.ROOT);
             if (!lower.equals("http") && !lower.equals("https")) {
-                throw bad(storeId, SCHEMES, scheme, "is not http or https");
+                throw parsed.bad(SCHEMES, scheme, "is not http or https");
             }
             schemes.add(lower);
         }
-        List<String> allowed = hosts(storeId, options, ALLOWED_HOSTS);
-        List<String> denied = hosts(storeId, options, DENIED_HOSTS);
+        List<String> allowed = hosts(parsed, ALLOWED_HOSTS);
+        List<String> denied = hosts(parsed, DENIED_HOSTS);
         Set<Integer> ports = new LinkedHashSet<>();
-        for (String port : list(options, PORTS)) {
-            ports.add((int) number(storeId, PORTS, port, 1, 65535));
+        for (String port : parsed.list(PORTS)) {
+            ports.add(port(parsed, port));
         }
-        int redirects = (int) number(storeId, MAX_REDIRECTS, value(options, MAX_REDIRECTS), 0, 20);
-        long seconds = number(storeId, TIMEOUT, value(options, TIMEOUT), 1, 3600);
+        int redirects = (int) parsed.number(MAX_REDIRECTS, 0, 20);
+        long seconds = parsed.number(TIMEOUT, 1, 3600);
         return new HttpStoreConfig(schemes, allowed, denied, ports, redirects, Duration.ofSeconds(seconds));
     }
 
-    private static List<String> hosts(String storeId, Map<String, String> options, String key) {
-        List<String> hosts = list(options, key);
+    private static List<String> hosts(OptionParser parsed, String key) {
+        List<String> hosts = parsed.list(key);
         for (String host : hosts) {
             try {
                 AddressRange.parseOrNull(host);
             } catch (IllegalArgumentException e) {
-                throw bad(storeId, key, host, "is invalid: " + e.getMessage());
+                throw parsed.bad(key, host, "is invalid: " + e.getMessage());
             }
         }
         return hosts;
     }
 
-    private static String value(Map<String, String> options, String key) {
-        String value = options.get(key);
-        if (value != null) {
-            return value.strip();
-        }
-        return KEYS.stream().filter(k -> k.name().equals(key)).findFirst().orElseThrow().defaultValue();
-    }
-
-    private static List<String> list(Map<String, String> options, String key) {
-        return Arrays.stream(value(options, key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static long number(String storeId, String key, String value, long min, long max) {
+    private static int port(OptionParser parsed, String port) {
         try {
-            long parsed = Long.parseLong(value);
-            if (parsed < min || parsed > max) {
-                throw bad(storeId, key, value, "is outside " + min + ".." + max);
+            int parsedPort = Integer.parseInt(port);
+            if (parsedPort >= 1 && parsedPort <= 65535) {
+                return parsedPort;
             }
-            return parsed;
         } catch (NumberFormatException e) {
-            throw bad(storeId, key, value, "is not a whole number");
+            // refused below, like an out-of-range port
         }
-    }
-
-    private static BadStoreConfigurationException bad(String storeId, String key, String value, String problem) {
-        return new BadStoreConfigurationException("http store '" + storeId + "': option '" + key + "' value '"
-                + value + "' " + problem);
+        throw parsed.bad(PORTS, port, "is not a port (1..65535)");
     }
 }

@@ -1,6 +1,5 @@
 package io.glance.store.http;
 
-import io.glance.store.spi.CheckedLengthInputStream;
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.ObjectNotFoundException;
@@ -10,6 +9,7 @@ import io.glance.store.spi.StoreException;
 import io.glance.store.spi.StoreUnavailableException;
 import io.glance.store.spi.StoredObject;
 import io.glance.store.spi.UnsupportedCapabilityException;
+import io.glance.store.toolkit.CheckedLengthInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;

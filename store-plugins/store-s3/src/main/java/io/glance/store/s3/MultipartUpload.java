@@ -44,7 +44,6 @@ final class MultipartUpload {
         byte[] buffer = new byte[partSize];
         int filled = source.fill(buffer);
         if (filled < partSize) {
-            source.checkComplete();
             singlePut.put(location, buffer, filled);
             return filled;
         }
@@ -58,7 +57,6 @@ final class MultipartUpload {
                 }
                 filled = source.fill(buffer);
             }
-            source.checkComplete();
             complete(uploadId, parts);
             return source.count();
         } catch (RuntimeException e) {

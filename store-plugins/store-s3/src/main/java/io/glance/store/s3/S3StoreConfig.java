@@ -1,10 +1,9 @@
 package io.glance.store.s3;
 
-import io.glance.store.spi.BadStoreConfigurationException;
 import io.glance.store.spi.ConfigKey;
+import io.glance.store.toolkit.OptionParser;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,97 +69,29 @@ public record S3StoreConfig(URI endpoint, String accessKey, String secretKey, St
 
     /** Parses the options of store {@code storeId}; every message names the option and the offending value. */
     public static S3StoreConfig parse(String storeId, Map<String, String> options) {
-        requireNonNull(storeId, "storeId is null");
-        requireNonNull(options, "options is null");
-        Parser parser = new Parser(storeId, options);
-        URI endpoint = parser.endpoint();
-        String bucket = parser.required(BUCKET);
+        OptionParser parsed = OptionParser.of("s3", storeId, KEYS, options);
+        URI endpoint = parsed.httpUrl(HOST);
+        String bucket = parsed.required(BUCKET);
         if (!BUCKET_NAME.matcher(bucket).matches()) {
-            throw parser.bad(BUCKET, bucket, "is not a valid bucket name (3-63 of a-z, 0-9, '.', '-')");
+            throw parsed.bad(BUCKET, bucket, "is not a valid bucket name (3-63 of a-z, 0-9, '.', '-')");
         }
-        String format = parser.value(URL_FORMAT).toLowerCase(Locale.ROOT);
+        String format = parsed.required(URL_FORMAT).toLowerCase(Locale.ROOT);
         boolean pathStyle = switch (format) {
             case "path" -> true;
             case "virtual" -> false;
             case "auto" -> !endpoint.getHost().endsWith("amazonaws.com");
-            default -> throw parser.bad(URL_FORMAT, format, "is not one of auto, path, virtual");
+            default -> throw parsed.bad(URL_FORMAT, format, "is not one of auto, path, virtual");
         };
-        long largeMib = parser.mebibytes(LARGE_OBJECT_SIZE, 1, 5L * 1024 * 1024);
-        long chunkMib = parser.mebibytes(CHUNK_SIZE, MIN_CHUNK_MIB, MAX_CHUNK_MIB);
-        return new S3StoreConfig(endpoint, parser.required(ACCESS_KEY), parser.required(SECRET_KEY), bucket,
-                parser.bool(CREATE_BUCKET), pathStyle, largeMib * MIB, (int) (chunkMib * MIB),
-                parser.value(REGION));
+        long largeMib = parsed.number(LARGE_OBJECT_SIZE, 1, 5L * 1024 * 1024);
+        long chunkMib = parsed.number(CHUNK_SIZE, MIN_CHUNK_MIB, MAX_CHUNK_MIB);
+        return new S3StoreConfig(endpoint, parsed.required(ACCESS_KEY), parsed.required(SECRET_KEY), bucket,
+                parsed.bool(CREATE_BUCKET), pathStyle, largeMib * MIB, (int) (chunkMib * MIB),
+                parsed.required(REGION));
     }
 
     @Override
     public String toString() {
         return "S3StoreConfig[endpoint=" + endpoint + ", bucket=" + bucket + ", pathStyle=" + pathStyle
                 + ", largeObjectSize=" + largeObjectSize + ", partSize=" + partSize + ", region=" + region + "]";
-    }
-
-    private record Parser(String storeId, Map<String, String> options) {
-
-        String value(String key) {
-            String value = options.get(key);
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-            return KEYS.stream().filter(k -> k.name().equals(key)).findFirst()
-                    .map(ConfigKey::defaultValue).orElse(null);
-        }
-
-        String required(String key) {
-            String value = value(key);
-            if (value == null) {
-                throw new BadStoreConfigurationException("s3 store '" + storeId + "': option '" + key
-                        + "' is required");
-            }
-            return value;
-        }
-
-        URI endpoint() {
-            String raw = required(HOST);
-            try {
-                URI uri = new URI(raw);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (uri.getRawUserInfo() != null) {
-                    throw new BadStoreConfigurationException("s3 store '" + storeId + "': option '" + HOST
-                            + "' must not carry credentials; use " + ACCESS_KEY + " and " + SECRET_KEY);
-                }
-                if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                    throw bad(HOST, raw, "is not an http:// or https:// URL with a host");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw bad(HOST, raw, "is not a URL: " + e.getReason());
-            }
-        }
-
-        boolean bool(String key) {
-            String value = value(key).toLowerCase(Locale.ROOT);
-            return switch (value) {
-                case "true", "yes", "on", "1" -> true;
-                case "false", "no", "off", "0" -> false;
-                default -> throw bad(key, value, "is not a boolean (true or false)");
-            };
-        }
-
-        long mebibytes(String key, long min, long max) {
-            String value = value(key);
-            try {
-                long parsed = Long.parseLong(value);
-                if (parsed < min || parsed > max) {
-                    throw bad(key, value, "is outside " + min + ".." + max + " MiB");
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                throw bad(key, value, "is not a whole number of MiB");
-            }
-        }
-
-        BadStoreConfigurationException bad(String key, String value, String problem) {
-            return new BadStoreConfigurationException("s3 store '" + storeId + "': option '" + key + "' value '"
-                    + value + "' " + problem);
-        }
     }
 }

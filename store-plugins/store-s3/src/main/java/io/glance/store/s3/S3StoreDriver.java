@@ -1,12 +1,12 @@
 package io.glance.store.s3;
 
-import io.glance.store.spi.CheckedLengthInputStream;
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.StoreException;
 import io.glance.store.spi.StoreDriver;
 import io.glance.store.spi.StoredObject;
+import io.glance.store.toolkit.CheckedLengthInputStream;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -59,7 +59,7 @@ final class S3StoreDriver implements StoreDriver {
             if (exists(location)) {
                 throw duplicate(location);
             }
-            UploadSource source = new UploadSource(storeId, imageId, data, expectedSize);
+            UploadSource source = new UploadSource(storeId, imageId, data);
             long size;
             if (expectedSize >= 0 && expectedSize <= config.partSize() && expectedSize < config.largeObjectSize()) {
                 size = putFromBuffer(location, source, (int) expectedSize);
@@ -75,14 +75,13 @@ final class S3StoreDriver implements StoreDriver {
     }
 
     /**
-     * An object no larger than one part is read into a buffer first: a client failure or size mismatch then never
-     * reaches the server as a cut request (which some servers, s3proxy's filesystem backend among them, keep as junk).
+     * An object no larger than one part is read into a buffer first: a client failure or size mismatch (found by the
+     * host's stream) then never reaches the server as a cut request (which some servers, s3proxy's filesystem backend among them, keep as junk).
      */
     private long putFromBuffer(S3Location location, UploadSource source, int size) {
         byte[] buffer = new byte[size];
         int filled = source.fill(buffer);
-        source.fill(new byte[1]); // more data than announced fails here
-        source.checkComplete();
+        source.readToEnd();
         putBuffered(location, buffer, filled);
         return filled;
     }
@@ -96,7 +95,7 @@ final class S3StoreDriver implements StoreDriver {
                         if (!opened.compareAndSet(false, true)) {
                             throw new IllegalStateException("the upload of " + location.key() + " cannot be replayed");
                         }
-                        return source.exactly();
+                        return source.upTo(size);
                     }, size, "application/octet-stream"));
         } catch (RuntimeException e) {
             removeAfterFailedPut(location, e);

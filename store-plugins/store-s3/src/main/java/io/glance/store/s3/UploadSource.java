@@ -1,7 +1,5 @@
 package io.glance.store.s3;
 
-import io.glance.store.spi.SizeMismatchException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,23 +7,22 @@ import java.io.UncheckedIOException;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The host's data stream as an upload reads it: counts bytes, checks them against the announced size, and remembers
- * the first failure it raised, so that the driver can throw that failure (the client's I/O error, the host's own
- * unchecked exception unchanged, or a size mismatch) rather than the SDK's wrapping of it. Never closes the stream.
+ * The host's data stream as an upload reads it: counts bytes and remembers the first failure it raised, so that the
+ * driver can throw that failure (the client's I/O error, or the host's own unchecked exception unchanged — its size
+ * cap, quota and, since SPI 1.2, declared-size checks) rather than the SDK's wrapping of it. Never closes the stream.
+ * Checking the declared size is the host's duty since SPI 1.2, so this class does not.
  */
 final class UploadSource {
     private final String storeId;
     private final String imageId;
     private final InputStream data;
-    private final long expectedSize;
     private long count;
     private RuntimeException failure;
 
-    UploadSource(String storeId, String imageId, InputStream data, long expectedSize) {
+    UploadSource(String storeId, String imageId, InputStream data) {
         this.storeId = requireNonNull(storeId, "storeId is null");
         this.imageId = requireNonNull(imageId, "imageId is null");
         this.data = requireNonNull(data, "data is null");
-        this.expectedSize = expectedSize;
     }
 
     long count() {
@@ -40,8 +37,7 @@ final class UploadSource {
     /**
      * Fills {@code buffer} from the stream. Returns fewer bytes than its length only at the end of the data.
      *
-     * @throws SizeMismatchException         when more bytes arrive than announced
-     * @throws UncheckedIOException          when reading the client's data fails
+     * @throws UncheckedIOException when reading the client's data fails
      */
     int fill(byte[] buffer) {
         int filled = 0;
@@ -52,27 +48,28 @@ final class UploadSource {
             }
             filled += read;
         }
-        if (expectedSize >= 0 && count > expectedSize) {
-            throw record(mismatch("more than"));
-        }
         return filled;
     }
 
-    /** Checks, at the end of the data, that it held the announced number of bytes. */
-    void checkComplete() {
-        if (expectedSize >= 0 && count != expectedSize) {
-            throw record(mismatch(count < expectedSize ? count + " bytes, fewer than" : "more than"));
+    /**
+     * Reads to the end of the data, as the SPI asks of a driver that has all it needs: the host's stream finds a short
+     * or oversized upload only when it is read (for an announced size of 0, at this read).
+     *
+     * @throws IllegalStateException when data goes on, which a host holding the data to its size (SPI 1.2) never lets
+     *                               happen
+     */
+    void readToEnd() {
+        if (fill(new byte[1]) > 0) {
+            throw new IllegalStateException("s3 store '" + storeId + "': the data of image " + imageId
+                    + " went on past the " + count + " bytes expected; the host should have refused it");
         }
     }
 
     /**
-     * A view delivering exactly the announced number of bytes for a single PUT. It fails (with an IOException that
-     * aborts the request) when the data ends early or goes on past the announced size, and records why.
+     * A view of the stream for a single streamed PUT of {@code size} bytes (the declared size, which the host's stream
+     * holds the data to). A failure of the stream becomes an IOException that aborts the request, and is recorded.
      */
-    InputStream exactly() {
-        if (expectedSize < 0) {
-            throw new IllegalStateException("exactly() needs an announced size");
-        }
+    InputStream upTo(long size) {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -83,37 +80,14 @@ final class UploadSource {
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                long remaining = expectedSize - count;
-                if (remaining == 0) {
-                    requireEnd();
+                long remaining = size - count;
+                if (remaining <= 0) {
                     return -1;
                 }
-                int read = guarded(buffer, offset, (int) Math.min(length, remaining));
-                if (read < 0) {
-                    throw abort(record(mismatch(count + " bytes, fewer than")));
-                }
-                if (count == expectedSize) {
-                    requireEnd();
-                }
-                return read;
-            }
-
-            private void requireEnd() throws IOException {
-                byte[] probe = new byte[1];
-                int extra;
-                do {
-                    extra = guarded(probe, 0, 1);
-                } while (extra == 0);
-                if (extra > 0) {
-                    throw abort(record(mismatch("more than")));
-                }
-            }
-
-            private int guarded(byte[] buffer, int offset, int length) throws IOException {
                 try {
-                    return UploadSource.this.read(buffer, offset, length);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
+                    return UploadSource.this.read(buffer, offset, (int) Math.min(length, remaining));
+                } catch (RuntimeException e) {
+                    throw new IOException("upload aborted: " + e.getMessage(), e);
                 }
             }
         };
@@ -137,19 +111,10 @@ final class UploadSource {
         }
     }
 
-    private SizeMismatchException mismatch(String received) {
-        return new SizeMismatchException("s3 store '" + storeId + "': image " + imageId + " received " + received
-                + " the announced " + expectedSize + " bytes");
-    }
-
     private RuntimeException record(RuntimeException e) {
         if (failure == null) {
             failure = e;
         }
         return failure;
-    }
-
-    private static IOException abort(RuntimeException reason) {
-        return new IOException("upload aborted: " + reason.getMessage(), reason);
     }
 }

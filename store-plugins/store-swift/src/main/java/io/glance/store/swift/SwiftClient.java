@@ -66,12 +66,9 @@ final class SwiftClient implements AutoCloseable {
             properties.setProperty(KeystoneProperties.CREDENTIAL_TYPE, "tempAuthCredentials");
             identity = config.user();
         } else {
-            // glance_store's "project:user" becomes jclouds' "domain:user" identity and a project scope.
+            // glance_store's "project:user" (checked by SwiftStoreConfig.parse) becomes jclouds' "domain:user"
+            // identity and a project scope.
             int colon = config.user().indexOf(':');
-            if (colon <= 0 || colon == config.user().length() - 1) {
-                throw SwiftStoreConfig.bad(storeId, "option '" + SwiftStoreConfig.USER
-                        + "' must be project:user with auth version 3, not '" + config.user() + "'");
-            }
             properties.setProperty(KeystoneProperties.CREDENTIAL_TYPE, "passwordCredentials");
             properties.setProperty(KeystoneProperties.KEYSTONE_VERSION, "3");
             properties.setProperty(KeystoneProperties.SCOPE, "project:" + config.user().substring(0, colon));

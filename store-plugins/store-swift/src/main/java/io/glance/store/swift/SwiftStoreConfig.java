@@ -1,17 +1,14 @@
 package io.glance.store.swift;
 
-import io.glance.store.spi.BadStoreConfigurationException;
 import io.glance.store.spi.ConfigKey;
+import io.glance.store.toolkit.OptionParser;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -82,106 +79,32 @@ record SwiftStoreConfig(URI authAddress, String user, String key, int authVersio
 
     /** Parses a store's options; unknown keys and unusable values are refused with the key and value named. */
     static SwiftStoreConfig parse(String storeId, Map<String, String> options) {
-        requireNonNull(storeId, "storeId is null");
-        requireNonNull(options, "options is null");
-        Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
-        for (String name : options.keySet()) {
-            if (!known.contains(name)) {
-                throw bad(storeId, "unknown option '" + name + "'; accepted options are "
-                        + KEYS.stream().map(ConfigKey::name).sorted().toList());
-            }
-        }
-        Parser parser = new Parser(storeId, options);
-        int authVersion = (int) parser.number(AUTH_VERSION, 1, 3);
+        OptionParser parsed = OptionParser.of("swift", storeId, KEYS, options);
+        int authVersion = (int) parsed.number(AUTH_VERSION, 1, 3);
         if (authVersion == 2) {
-            throw bad(storeId, "option '" + AUTH_VERSION + "' is 2; Keystone v2 is gone, use 1 (tempauth) or 3");
+            throw parsed.bad(AUTH_VERSION, "2", "is not supported; Keystone v2 is gone, use 1 (tempauth) or 3");
         }
-        String container = parser.text(CONTAINER);
+        String container = parsed.required(CONTAINER);
         if (!CONTAINER_NAME.matcher(container).matches()) {
-            throw bad(storeId, "option '" + CONTAINER + "' is not a Swift container name: '" + container + "'");
+            throw parsed.bad(CONTAINER, container, "is not a Swift container name");
         }
-        long chunkMib = parser.number(CHUNK_SIZE, 1, MAX_SEGMENT_MIB);
+        String user = parsed.required(USER);
+        int colon = user.indexOf(':');
+        if (authVersion == 3 && (colon <= 0 || colon == user.length() - 1)) {
+            throw parsed.bad(USER, user, "is not project:user, which auth version 3 needs");
+        }
         return new SwiftStoreConfig(
-                parser.authAddress(),
-                parser.required(USER),
-                parser.required(KEY),
+                parsed.httpUrl(AUTH_ADDRESS),
+                user,
+                parsed.required(KEY),
                 authVersion,
-                Optional.ofNullable(options.get(REGION)).map(String::strip).filter(r -> !r.isEmpty()),
-                parser.text(PROJECT_DOMAIN),
-                parser.text(USER_DOMAIN),
+                parsed.text(REGION),
+                parsed.required(PROJECT_DOMAIN),
+                parsed.required(USER_DOMAIN),
                 container,
-                parser.bool(CREATE_CONTAINER),
-                parser.number(LARGE_OBJECT_SIZE, 1, MAX_SEGMENT_MIB) * MIB,
-                chunkMib * MIB,
-                Duration.ofSeconds(parser.number(TIMEOUT, 1, 3600)));
-    }
-
-    static BadStoreConfigurationException bad(String storeId, String problem) {
-        return new BadStoreConfigurationException("swift store '" + storeId + "': " + problem);
-    }
-
-    private record Parser(String storeId, Map<String, String> options) {
-
-        String value(String name) {
-            String value = options.get(name);
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-            return KEYS.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow().defaultValue();
-        }
-
-        String required(String name) {
-            String value = options.get(name);
-            if (value == null || value.isBlank()) {
-                throw bad(storeId, "option '" + name + "' is required");
-            }
-            return value.strip();
-        }
-
-        String text(String name) {
-            return value(name);
-        }
-
-        long number(String name, long min, long max) {
-            String value = value(name);
-            try {
-                long parsed = Long.parseLong(value);
-                if (parsed < min || parsed > max) {
-                    throw bad(storeId, "option '" + name + "' is " + value + "; it must be between " + min + " and "
-                            + max);
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                throw bad(storeId, "option '" + name + "' is not a whole number: '" + value + "'");
-            }
-        }
-
-        boolean bool(String name) {
-            String value = value(name).toLowerCase(java.util.Locale.ROOT);
-            return switch (value) {
-                case "true", "yes", "on", "1" -> true;
-                case "false", "no", "off", "0" -> false;
-                default -> throw bad(storeId, "option '" + name + "' is not true or false: '" + value + "'");
-            };
-        }
-
-        URI authAddress() {
-            String value = required(AUTH_ADDRESS);
-            try {
-                URI uri = new URI(value);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                    throw bad(storeId, "option '" + AUTH_ADDRESS + "' is not an http(s) URL: '" + value + "'");
-                }
-                if (uri.getRawUserInfo() != null) {
-                    // Never echo the value: it holds credentials.
-                    throw bad(storeId, "option '" + AUTH_ADDRESS + "' must not contain credentials; use '" + USER
-                            + "' and '" + KEY + "'");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw bad(storeId, "option '" + AUTH_ADDRESS + "' is not a URL: '" + value + "'");
-            }
-        }
+                parsed.bool(CREATE_CONTAINER),
+                parsed.number(LARGE_OBJECT_SIZE, 1, MAX_SEGMENT_MIB) * MIB,
+                parsed.number(CHUNK_SIZE, 1, MAX_SEGMENT_MIB) * MIB,
+                Duration.ofSeconds(parsed.number(TIMEOUT, 1, 3600)));
     }
 }

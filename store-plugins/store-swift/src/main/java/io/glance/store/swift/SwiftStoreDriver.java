@@ -1,6 +1,5 @@
 package io.glance.store.swift;
 
-import io.glance.store.spi.CheckedLengthInputStream;
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
 import io.glance.store.spi.ObjectData;
@@ -8,6 +7,7 @@ import io.glance.store.spi.ObjectNotFoundException;
 import io.glance.store.spi.StoreException;
 import io.glance.store.spi.StoreUnavailableException;
 import io.glance.store.spi.StoredObject;
+import io.glance.store.toolkit.CheckedLengthInputStream;
 import org.jclouds.http.options.GetOptions;
 import org.jclouds.openstack.swift.v1.domain.SwiftObject;
 
@@ -85,7 +85,7 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
                 return new LargeObjectUpload(storeId, config, client, uploader, imageId, source, expectedSize).run();
             }
             if (expectedSize == 0) {
-                source.requireEnd();
+                source.readToEnd();
             }
             long length = Math.max(expectedSize, 0);
             uploader.put(config.container(), imageId, source.next(length), length, true, source);

@@ -1,16 +1,16 @@
 package io.glance.store.swift;
 
-import io.glance.store.spi.SizeMismatchException;
-
 import java.io.IOException;
 import java.io.InputStream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The host's upload stream as the driver reads it: counts bytes, enforces the announced size before the last byte is
- * handed on (so a too-long upload is refused before Swift could commit it), and remembers the first failure of the
- * stream, so that it can be rethrown unchanged however the HTTP client wrapped it. Never closes the host's stream.
+ * The host's upload stream as the driver reads it: counts bytes, reads no further than the announced size (so that
+ * segments split where they should), and remembers the first failure of the stream, so that it can be rethrown
+ * unchanged however the HTTP client wrapped it. Never closes the host's stream. Holding the data to the announced size
+ * is the host's duty since SPI 1.2: its stream throws {@code SizeMismatchException} at an early end, or at an extra
+ * byte before handing on the last announced one, so Swift never receives a complete body of the wrong size.
  *
  * <p>Read by the HTTP client's threads while the uploading thread watches {@link #count()}.
  */
@@ -38,29 +38,33 @@ final class UploadSource {
         return count;
     }
 
-    /** The first exception the host's stream threw or the size check raised, or {@code null}. */
+    /** The first exception the host's stream threw, or {@code null}. */
     Throwable failure() {
         return failure;
     }
 
-    /** Whether at least one more byte is to come; for a known size, a byte past it is a size mismatch. */
+    /** Whether at least one more byte is to come (never past a known size). */
     boolean hasMore() throws IOException {
         if (expectedSize >= 0 && count >= expectedSize) {
             return false;
         }
         if (peeked == NOTHING_PEEKED) {
             peeked = readOne();
-            if (peeked == -1 && expectedSize >= 0 && count < expectedSize) {
-                throw record(tooShort());
-            }
         }
         return peeked != -1;
     }
 
-    /** For an announced size of 0, which no read checks: a first byte is a size mismatch. */
-    void requireEnd() throws IOException {
-        if (expectedSize >= 0 && count == expectedSize && peeked == NOTHING_PEEKED && readOne() != -1) {
-            throw record(tooLong());
+    /**
+     * For an announced size of 0, which no body read touches: reads to the end of the data, as the SPI asks, so that
+     * the host's stream can refuse a first byte.
+     *
+     * @throws IllegalStateException when data goes on, which a host holding the data to its size (SPI 1.2) never lets
+     *                               happen
+     */
+    void readToEnd() throws IOException {
+        if (peeked == NOTHING_PEEKED && readOne() != -1) {
+            throw new IllegalStateException("swift store '" + storeId + "': the data of image " + imageId
+                    + " went on past the " + count + " bytes expected; the host should have refused it");
         }
     }
 
@@ -111,10 +115,6 @@ final class UploadSource {
             }
         }
         count += n;
-        if (expectedSize >= 0 && count == expectedSize && readOne() != -1) {
-            // Checked before these last bytes go out, so Swift never receives a complete body.
-            throw record(tooLong());
-        }
         return n;
     }
 
@@ -147,15 +147,5 @@ final class UploadSource {
             failure = e;
         }
         return e;
-    }
-
-    private SizeMismatchException tooShort() {
-        return new SizeMismatchException("swift store '" + storeId + "': image " + imageId + " was announced as "
-                + expectedSize + " bytes, but the data ended after " + count);
-    }
-
-    private SizeMismatchException tooLong() {
-        return new SizeMismatchException("swift store '" + storeId + "': image " + imageId + " was announced as "
-                + expectedSize + " bytes, but the data goes on past that");
     }
 }

@@ -71,12 +71,26 @@ class TestSwiftStoreConfig {
     @Test
     void unusableValuesAreNamed() {
         assertRefused("swift_store_auth_version", "2", "Keystone v2 is gone");
-        assertRefused("swift_store_large_object_chunk_size", "0", "'swift_store_large_object_chunk_size' is 0");
-        assertRefused("swift_store_large_object_size", "big", "not a whole number: 'big'");
-        assertRefused("swift_store_create_container_on_put", "maybe", "not true or false: 'maybe'");
-        assertRefused("swift_store_container", "a/b", "not a Swift container name: 'a/b'");
-        assertRefused("swift_store_auth_address", "ftp://host/", "not an http(s) URL: 'ftp://host/'");
+        assertRefused("swift_store_large_object_chunk_size", "0", "option 'swift_store_large_object_chunk_size' value '0' is outside 1..5120");
+        assertRefused("swift_store_large_object_size", "big", "value 'big' is not a whole number");
+        assertRefused("swift_store_create_container_on_put", "maybe", "value 'maybe' is not a boolean");
+        assertRefused("swift_store_container", "a/b", "value 'a/b' is not a Swift container name");
+        assertRefused("swift_store_auth_address", "ftp://host/", "value 'ftp://host/' is not an http:// or https:// URL");
         assertRefused("swift_store_typo", "1", "unknown option 'swift_store_typo'");
+    }
+
+    @Test
+    void keystoneV3NeedsProjectColonUser() {
+        Map<String, String> options = new HashMap<>(MINIMAL);
+        options.put("swift_store_auth_version", "3");
+        options.put("swift_store_user", "glance");
+
+        assertThatThrownBy(() -> SwiftStoreConfig.parse("obj", options))
+                .isInstanceOf(BadStoreConfigurationException.class)
+                .hasMessage("swift store 'obj': option 'swift_store_user' value 'glance' is not project:user, "
+                        + "which auth version 3 needs");
+        options.put("swift_store_user", "service:glance");
+        assertThat(SwiftStoreConfig.parse("obj", options).user()).isEqualTo("service:glance");
     }
 
     @Test
@@ -86,7 +100,7 @@ class TestSwiftStoreConfig {
 
         assertThatThrownBy(() -> SwiftStoreConfig.parse("obj", options))
                 .isInstanceOf(BadStoreConfigurationException.class)
-                .hasMessageContaining("must not contain credentials")
+                .hasMessageContaining("must not carry credentials")
                 .hasMessageNotContaining("s3cr3t");
     }
 
