@@ -96,17 +96,20 @@ public final class GlanceApiServer implements AutoCloseable {
             TlsSettings tls = TlsSettings.from(options);
             // The Registry API has no catalog: with data_api: registry /v2/metadefs answers 501 (MetadefsApi).
             MetadefPorts metadefs = null;
+            Operations operations = new Operations();
             if (server.remoteRegistry()) {
                 RegistryClientSettings registryClient = RegistryClientSettings.from(options);
                 URI registryUrl = registryClient.registryUrl(server);
                 repository = new RegistryImageRepository(registryUrl, registryTimeout(options),
                         auth.serviceToken(), RegistryClientTls.of(registryClient));
                 metadata = "glance-registry at " + registryUrl;
+                operations.registry(repository);
             } else {
                 DatabaseSettings databaseSettings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
                 GlanceDatabase database = NewDatabaseSeeding.open(databaseSettings);
                 resources.add(database);
                 repository = database.repository();
+                operations.database(database);
                 storageUsage = database.storageUsage();
                 metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC(),
                         access.policy()));
@@ -132,14 +135,20 @@ public final class GlanceApiServer implements AutoCloseable {
             MetadefPorts metadefPorts = metadefs;
             ConnectionGuard guard = Listeners.guard(ConnectionSettings.from(options));
             resources.add(guard);
+            operations.stores(stores).connections(guard);
+            AuthSettings authSettings = AuthSettings.from(options);
+            if (authSettings.keystone() != null) {
+                operations.keystone(authSettings.keystone().authUrl());
+            }
             WebServerConfig.Builder builder = WebServer.builder()
                     .host(server.apiHost())
                     .port(server.apiPort())
                     // Helidon's default of 4 KiB turns a streamed download into many small socket writes.
                     .writeBufferSize(WRITE_BUFFER_BYTES)
                     .update(listener -> ListenerTls.of(tls).ifPresent(listener::tls))
-                    .routing(routing -> GlanceApiRouting.register(routing.addFilter(
-                            GuardedListener.requestFilter(guard)), ports, metadefPorts, ApiSettings.from(options),
+                    .routing(routing -> GlanceApiRouting.register(operations.install(routing.addFilter(
+                            GuardedListener.requestFilter(guard)), auth.authentication()), ports, metadefPorts,
+                            ApiSettings.from(options),
                             DataCaching.from(options), auth.authentication()));
             GuardedListener.install(builder, guard, Listeners.socketOptions(), GlanceApiRouting.http1());
             WebServer webServer = builder.build().start();

@@ -123,6 +123,43 @@ public final class GlanceDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The healthcheck's question: can a pooled connection run a query now? Waits at most the pool's connection
+     * timeout for a connection, and the driver's own timeouts for the answer.
+     *
+     * @throws io.glance.domain.ServiceUnavailableException naming the database and what failed
+     */
+    public void ping() {
+        try (java.sql.Connection connection = pool.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            connection.rollback();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw failures.translate(e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getMessage(), e), "answer a query");
+        }
+    }
+
+    /**
+     * The pool's connections now, for {@code /metrics}.
+     *
+     * @param active  lent to a request
+     * @param idle    open and free
+     * @param waiting requests waiting for a connection
+     * @param max     {@code sql_max_pool_size}
+     */
+    public record PoolUsage(int active, int idle, int waiting, int max) {
+    }
+
+    public PoolUsage poolUsage() {
+        com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolUsage(0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+    }
+
     /** The database URL without credentials, for logs. */
     public String describe() {
         return settings.describe();

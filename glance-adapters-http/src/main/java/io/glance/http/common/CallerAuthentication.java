@@ -85,7 +85,8 @@ public final class CallerAuthentication {
         return authenticate != null;
     }
 
-    RequestContext authenticate(ServerRequest req, String requestId) {
+    /** The caller of {@code req}: a 401 (or 403 for a missing role) when it cannot be established. */
+    public RequestContext authenticate(ServerRequest req, String requestId) {
         if (authenticate == null) {
             return RequestContext.noAuth(requestId);
         }

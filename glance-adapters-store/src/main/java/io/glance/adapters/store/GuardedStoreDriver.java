@@ -23,6 +23,7 @@ import static java.util.Objects.requireNonNull;
 public final class GuardedStoreDriver implements StoreDriver {
     private final StoreDriver driver;
     private final Set<StoreCapability> capabilities;
+    private final StoreTraffic traffic = new StoreTraffic();
 
     public GuardedStoreDriver(StoreDriver driver, Set<StoreCapability> capabilities) {
         this.driver = requireNonNull(driver, "driver is null");
@@ -33,6 +34,11 @@ public final class GuardedStoreDriver implements StoreDriver {
         return capabilities;
     }
 
+    /** The bytes that went through this store and the uploads running now. */
+    public StoreTraffic traffic() {
+        return traffic;
+    }
+
     @Override
     public String storeId() {
         return driver.storeId();
@@ -41,7 +47,12 @@ public final class GuardedStoreDriver implements StoreDriver {
     @Override
     public StoredObject put(String imageId, InputStream data, long expectedSize) {
         require(StoreCapability.WRITE);
-        return answered(driver.put(imageId, data, expectedSize), "put");
+        traffic.uploadStarted();
+        try {
+            return answered(driver.put(imageId, traffic.countingWrites(data), expectedSize), "put");
+        } finally {
+            traffic.uploadEnded();
+        }
     }
 
     @Override
@@ -50,7 +61,8 @@ public final class GuardedStoreDriver implements StoreDriver {
         if (range != null) {
             require(StoreCapability.READ_RANGE);
         }
-        return answered(driver.get(location, range), "get");
+        ObjectData data = answered(driver.get(location, range), "get");
+        return new ObjectData(traffic.countingReads(data.stream()), data.length(), data.objectSize());
     }
 
     @Override
@@ -63,6 +75,11 @@ public final class GuardedStoreDriver implements StoreDriver {
     public void delete(URI location) {
         require(StoreCapability.DELETE);
         driver.delete(location);
+    }
+
+    @Override
+    public void checkReachable() {
+        driver.checkReachable();
     }
 
     @Override

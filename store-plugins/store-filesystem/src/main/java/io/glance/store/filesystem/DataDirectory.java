@@ -2,6 +2,7 @@ package io.glance.store.filesystem;
 
 import io.glance.store.spi.BadStoreConfigurationException;
 import io.glance.store.spi.ObjectNotFoundException;
+import io.glance.store.spi.StoreUnavailableException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -61,6 +62,24 @@ final class DataDirectory {
             throw unusable(storeId, root, "it is not writable: " + IoFailures.reason(e), e);
         }
         return new DataDirectory(storeId, root);
+    }
+
+    /**
+     * The healthcheck's question: is the directory still there and writable (a file created and deleted)?
+     *
+     * @throws StoreUnavailableException saying what is wrong
+     */
+    void checkUsable() {
+        if (!Files.isDirectory(root)) {
+            throw new StoreUnavailableException("filesystem store '" + storeId + "': " + root + " is not a directory",
+                    null);
+        }
+        try {
+            Files.delete(Files.createTempFile(root, ".write-probe-", PARTIAL_SUFFIX));
+        } catch (IOException e) {
+            throw new StoreUnavailableException("filesystem store '" + storeId + "': " + root + " is not writable: "
+                    + IoFailures.reason(e), e);
+        }
     }
 
     Path root() {

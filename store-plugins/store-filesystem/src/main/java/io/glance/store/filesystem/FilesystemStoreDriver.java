@@ -97,6 +97,11 @@ final class FilesystemStoreDriver implements StoreDriver {
     }
 
     @Override
+    public void checkReachable() {
+        directory.checkUsable();
+    }
+
+    @Override
     public Map<String, String> describe() {
         return Map.of("data_dir", directory.root().toString(), "chunk_size", Integer.toString(chunkSize));
     }

@@ -52,6 +52,17 @@ public interface StoreDriver extends AutoCloseable {
     /** Deletes the object at {@code location}. @throws ObjectNotFoundException when it is already gone */
     void delete(URI location);
 
+    /**
+     * Proves that the store's backend can be reached now (glance-api's {@code /healthcheck} calls it): returns
+     * normally when it can, throws {@link StoreUnavailableException} saying why when it cannot. It must be cheap and
+     * must not change what the store holds for good. The default returns normally: a driver that cannot tell without
+     * real traffic keeps it.
+     *
+     * @since 1.3.0 (hosts of earlier SPIs never call it)
+     */
+    default void checkReachable() {
+    }
+
     /** Properties for {@code /v2/info/stores/detail} (never secrets), e.g. {@code data_dir}. */
     default Map<String, String> describe() {
         return Map.of();

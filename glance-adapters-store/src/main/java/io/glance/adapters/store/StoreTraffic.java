@@ -1,0 +1,79 @@
+package io.glance.adapters.store;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What went through one store since start: bytes written to it and read from it (counted as the driver reads the
+ * upload and as the caller reads the download, so an interrupted transfer counts what actually moved), and the
+ * uploads running now. {@code /metrics} shows it.
+ */
+public final class StoreTraffic {
+    private final LongAdder bytesWritten = new LongAdder();
+    private final LongAdder bytesRead = new LongAdder();
+    private final AtomicInteger uploadsInProgress = new AtomicInteger();
+
+    public long bytesWritten() {
+        return bytesWritten.sum();
+    }
+
+    public long bytesRead() {
+        return bytesRead.sum();
+    }
+
+    public int uploadsInProgress() {
+        return uploadsInProgress.get();
+    }
+
+    void uploadStarted() {
+        uploadsInProgress.incrementAndGet();
+    }
+
+    void uploadEnded() {
+        uploadsInProgress.decrementAndGet();
+    }
+
+    InputStream countingWrites(InputStream data) {
+        return new Counting(data, bytesWritten);
+    }
+
+    InputStream countingReads(InputStream data) {
+        return new Counting(data, bytesRead);
+    }
+
+    private static final class Counting extends FilterInputStream {
+        private final LongAdder counter;
+
+        Counting(InputStream in, LongAdder counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter.increment();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counter.add(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // Skipped bytes did not travel to the caller.
+            return super.skip(n);
+        }
+    }
+}
