@@ -116,6 +116,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void importPluginSpiDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("io.glance.importing.spi..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.importing.spi..")
+                .check(classes);
+    }
+
+    @Test
+    void importPluginsUseOnlyTheJdkTheirSpiAndTheOptions() {
+        classes().that().resideInAPackage("io.glance.adapters.importing..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..",
+                        "io.glance.adapters.importing..", "io.glance.importing.spi..", "io.glance.config..")
+                .check(classes);
+    }
+
+    @Test
     void imageCacheAdapterUsesOnlyTheJdkAndThePorts() {
         classes().that().resideInAPackage("io.glance.adapters.imagecache..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.adapters.imagecache..",

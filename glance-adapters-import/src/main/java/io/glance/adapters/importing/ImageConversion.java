@@ -1,0 +1,116 @@
+package io.glance.adapters.importing;
+
+import io.glance.config.OptionValues;
+import io.glance.importing.spi.ImportContext;
+import io.glance.importing.spi.ImportPlugin;
+import io.glance.importing.spi.ImportPluginFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code image_conversion}: converts the staged data to {@code image_conversion.output_format} with qemu-img, the way
+ * Glance does after the 2023/2024 fixes. First {@code qemu-img info} (under Glance's limits: 2 s of CPU, 1 GiB of
+ * address space) must agree with the claimed {@code disk_format} and show no backing file, no external data file
+ * and an allowed VMDK create type; then {@code qemu-img convert} (under the configured limits) writes the new data
+ * next to the staged file, which it replaces. The image becomes {@code disk_format} = the output format,
+ * {@code container_format} bare, {@code virtual_size} as qemu-img reports; its size and checksums are measured when
+ * the converted data is written to the stores. Data already in the output format is left alone.
+ * <p>
+ * The staged data has already passed the format inspection of the ingest path (safety checks, format match); the
+ * qemu-img checks are the second opinion Glance also asks for.
+ */
+public final class ImageConversion implements ImportPluginFactory {
+    /** Glance's QEMU_IMG_PROC_LIMITS for qemu-img info. */
+    private static final Duration INFO_CPU = Duration.ofSeconds(2);
+    private static final long INFO_ADDRESS_SPACE = 1L << 30;
+    /** The claimed formats qemu-img may read here (those the format inspector knows). */
+    private static final Set<String> CONVERTIBLE = Set.of("raw", "qcow2", "vhd", "vhdx", "vmdk", "vdi");
+    private static final Set<String> VMDK_ALLOWED = Set.of("monolithicsparse", "streamoptimized");
+
+    @Override
+    public String name() {
+        return "image_conversion";
+    }
+
+    @Override
+    public ImportPlugin create(Map<String, String> config) {
+        OptionValues values = ImportPluginSections.requireKnownKeys(name(), config,
+                ImportPluginSections.IMAGE_CONVERSION);
+        String output = values.get(ImportPluginSections.OUTPUT_FORMAT);
+        QemuImgProcess info = new QemuImgProcess("qemu-img", INFO_CPU, INFO_ADDRESS_SPACE);
+        QemuImgProcess convert = new QemuImgProcess("qemu-img", values.get(ImportPluginSections.CPU_TIME_LIMIT),
+                values.get(ImportPluginSections.ADDRESS_SPACE_LIMIT));
+        return context -> convert(context, output, info, convert);
+    }
+
+    private static void convert(ImportContext context, String output, QemuImgProcess info, QemuImgProcess convert)
+            throws IOException, InterruptedException {
+        String claimed = context.attributes().get("disk_format");
+        if (claimed == null || !CONVERTIBLE.contains(claimed)) {
+            throw new IllegalArgumentException("Unable to convert from format " + claimed + " to " + output);
+        }
+        Path staged = context.stagedData();
+        QemuImgProcess.Output described = info.run(List.of("info", "--output=json", "-f", qemuFormat(claimed),
+                staged.toString()));
+        if (!described.stderr().isEmpty()) {
+            throw new IllegalArgumentException("qemu-img info complained about the image: " + described.stderr());
+        }
+        QemuImgInfo facts = QemuImgInfo.parse(described.stdout());
+        check(claimed, facts);
+        if (claimed.equals(output)) {
+            context.setAttributes(Map.of("virtual_size", Long.toString(facts.virtualSize())));
+            return;
+        }
+        Path converted = staged.resolveSibling(staged.getFileName() + "." + output);
+        try {
+            List<String> args = new ArrayList<>(List.of("convert", "-f", qemuFormat(claimed), "-O", output));
+            if (output.equals("vmdk")) {
+                // The VMDK subformat meant for images that travel: compressed, one file, in vmdk_allowed_types.
+                args.addAll(List.of("-o", "subformat=streamOptimized"));
+            }
+            args.addAll(List.of(staged.toString(), converted.toString()));
+            convert.run(args);
+            long size = Files.size(converted);
+            if (size > context.sizeCap()) {
+                throw new IllegalArgumentException("The converted image (" + size + " bytes) exceeds the "
+                        + "image_size_cap of " + context.sizeCap() + " bytes");
+            }
+            context.replaceStagedData(converted);
+        } finally {
+            Files.deleteIfExists(converted);
+        }
+        context.setAttributes(Map.of("disk_format", output, "container_format", "bare", "virtual_size",
+                Long.toString(facts.virtualSize())));
+    }
+
+    private static void check(String claimed, QemuImgInfo facts) {
+        if (!facts.format().equals(qemuFormat(claimed))) {
+            throw new IllegalArgumentException("qemu-img reads the image as " + facts.format() + ", not as the "
+                    + claimed + " it claims to be");
+        }
+        if (facts.backingFile().isPresent()) {
+            throw new IllegalArgumentException("The image has a backing file (" + facts.backingFile().get()
+                    + "); refused");
+        }
+        if (facts.dataFile()) {
+            throw new IllegalArgumentException("The image uses an external data file; refused");
+        }
+        if (claimed.equals("vmdk") && !facts.vmdkCreateType().map(String::toLowerCase)
+                .filter(VMDK_ALLOWED::contains).isPresent()) {
+            throw new IllegalArgumentException("The VMDK create type " + facts.vmdkCreateType().orElse("(none)")
+                    + " is not allowed; refused");
+        }
+    }
+
+    /** qemu-img's name of a disk format: vhd is "vpc". */
+    private static String qemuFormat(String diskFormat) {
+        return diskFormat.equals("vhd") ? "vpc" : diskFormat;
+    }
+}
