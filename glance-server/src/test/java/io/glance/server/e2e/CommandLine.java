@@ -23,9 +23,16 @@ final class CommandLine {
     }
 
     static Result run(Path home, List<String> command) throws IOException, InterruptedException {
+        return run(home, java.util.Map.of(), command);
+    }
+
+    /** Runs {@code command} with a clean environment plus {@code variables} (an openrc's OS_* settings). */
+    static Result run(Path home, java.util.Map<String, String> variables, List<String> command)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(GlanceProcess.cleanEnvironment(home));
+        builder.environment().putAll(variables);
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
