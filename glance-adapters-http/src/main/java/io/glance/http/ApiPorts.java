@@ -3,6 +3,7 @@ package io.glance.http;
 import io.glance.ports.in.ImageActivation;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
@@ -13,11 +14,18 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The use cases the Images API v2 and v1 drive; the bootstrap builds them and hands them to {@link GlanceApiRouting}.
- * {@code locations} serves v1's {@code x-image-meta-location} too; {@code uploadV1} is v1's own upload rules.
+ * {@code locations} serves v1's {@code x-image-meta-location} too; {@code uploadV1} is v1's own upload rules;
+ * {@code imports} is interoperable import and the tasks API.
  */
 public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, ImageMembers members,
                        ImageActivation activation, StoreInfo storeInfo, ImageLocations locations,
-                       ImageUploadV1 uploadV1) {
+                       ImageUploadV1 uploadV1, ImageImport imports) {
+
+    /** Without interoperable import: no method offered, no tasks. */
+    public ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, ImageMembers members,
+                    ImageActivation activation, StoreInfo storeInfo, ImageLocations locations, ImageUploadV1 uploadV1) {
+        this(catalog, data, tags, members, activation, storeInfo, locations, uploadV1, ImageImport.DISABLED);
+    }
 
     public ApiPorts {
         requireNonNull(catalog, "catalog is null");
@@ -28,5 +36,6 @@ public record ApiPorts(ImageCatalog catalog, ImageData data, ImageTags tags, Ima
         requireNonNull(storeInfo, "storeInfo is null");
         requireNonNull(uploadV1, "uploadV1 is null");
         requireNonNull(locations, "locations is null");
+        requireNonNull(imports, "imports is null");
     }
 }

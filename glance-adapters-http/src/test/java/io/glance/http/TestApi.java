@@ -2,6 +2,12 @@ package io.glance.http;
 
 import io.glance.adapters.policy.OsloPolicy;
 import io.glance.application.GlanceServices;
+import io.glance.application.ImageQuotas;
+import io.glance.application.ImportSettings;
+import io.glance.ports.out.PropertyProtection;
+import io.glance.ports.out.WebDownloads;
+import io.glance.testing.InMemoryStagingArea;
+import io.glance.testing.InMemoryTaskRepository;
 import io.glance.application.UploadLimits;
 import io.glance.http.common.CallerAuthentication;
 import io.glance.testing.InMemoryImageRepository;
@@ -25,11 +31,36 @@ final class TestApi {
     final ApiSettings settings;
 
     private TestApi(ApiSettings settings, InMemoryStoreDriver... drivers) {
+        this(settings, null, drivers);
+    }
+
+    private TestApi(ApiSettings settings, GlanceServices.Imports imports, InMemoryStoreDriver... drivers) {
         this.settings = settings;
         this.store = drivers[0];
         this.stores = InMemoryStoreRegistry.of(drivers);
         this.services = new GlanceServices(repository, stores, Clock.systemUTC(), new UploadLimits(IMAGE_SIZE_CAP),
-                OsloPolicy.defaults(false));
+                OsloPolicy.defaults(false), PropertyProtection.NONE, ImageQuotas.defaults(), repository, imports);
+    }
+
+    /**
+     * One store with interoperable import over in-memory tasks and staging; web-download refuses every URI (its
+     * filter is tested against a real server in glance-server).
+     */
+    static TestApi withImport(InMemoryStagingArea staging) {
+        WebDownloads refuseAll = new WebDownloads() {
+            @Override
+            public void check(java.net.URI uri) {
+                throw new io.glance.domain.InvalidInputException("URI for web-download does not pass filtering: "
+                        + uri);
+            }
+
+            @Override
+            public Body open(java.net.URI uri) {
+                throw new UnsupportedOperationException("refused by check");
+            }
+        };
+        return new TestApi(ApiSettings.defaults(), new GlanceServices.Imports(new InMemoryTaskRepository(), staging,
+                refuseAll, ImportSettings.defaults(), java.util.List.of(), "test-node"), new InMemoryStoreDriver("file"));
     }
 
     /** One store, Glance's defaults. */
@@ -48,7 +79,8 @@ final class TestApi {
 
     ApiPorts ports() {
         return new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
+                services.activation(), services.storeInfo(), services.locations(), services.uploadV1(),
+                services.imports());
     }
 
     void register(HttpRouting.Builder routing) {

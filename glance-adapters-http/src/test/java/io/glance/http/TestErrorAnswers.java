@@ -112,7 +112,7 @@ class TestErrorAnswers {
 
     @Test
     void unknownV2PathsAre404() {
-        Http.Reply reply = http.get("/v2/tasks");
+        Http.Reply reply = http.get("/v2/jobs");
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.body()).contains("The resource could not be found.");
         assertThat(http.get("/v2/cache").status()).isEqualTo(404);

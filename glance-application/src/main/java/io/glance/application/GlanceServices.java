@@ -4,6 +4,7 @@ import io.glance.application.cache.ImageCaching;
 import io.glance.ports.in.ImageActivation;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
+import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
@@ -14,9 +15,13 @@ import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.PolicyEnforcer;
 import io.glance.ports.out.PropertyProtection;
 import io.glance.ports.out.StorageUsage;
+import io.glance.ports.out.StagingArea;
 import io.glance.ports.out.StoreRegistry;
+import io.glance.ports.out.TaskRepository;
+import io.glance.ports.out.WebDownloads;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +43,9 @@ public final class GlanceServices implements AutoCloseable {
     private final ImageActivation activation;
     private final StoreInfo storeInfo;
     private final ImageLocations locations;
+    private final ImageImport imports;
+    private final ExecutorService importWorkers;
+    private final InterruptedImportRecovery importRecovery;
 
     /**
      * @param repository where image metadata lives
@@ -75,6 +83,37 @@ public final class GlanceServices implements AutoCloseable {
     public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
                           PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache) {
+        this(repository, stores, clock, limits, policy, protection, quotas, usage, cache, null);
+    }
+
+    /**
+     * What interoperable import needs beyond the image use cases.
+     *
+     * @param tasks        where tasks live
+     * @param staging      where staged data waits ({@code node_staging_uri})
+     * @param webDownloads fetches web-download's URIs under the import filter
+     * @param settings     the enabled methods, task expiry, worker count
+     * @param steps        what runs between staged data and the stores, in order (import plugins)
+     * @param worker       this process's name on its tasks, so that a restart fails only its own
+     */
+    public record Imports(TaskRepository tasks, StagingArea staging, WebDownloads webDownloads,
+                          ImportSettings settings, List<ImportStep> steps, String worker) {
+        public Imports {
+            requireNonNull(tasks, "tasks is null");
+            requireNonNull(staging, "staging is null");
+            requireNonNull(webDownloads, "webDownloads is null");
+            requireNonNull(settings, "settings is null");
+            steps = List.copyOf(steps);
+            requireNonNull(worker, "worker is null");
+        }
+    }
+
+    /**
+     * As above, with interoperable import when {@code imports} is given (else no method is offered).
+     */
+    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
+                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+                          StorageUsage usage, ImageCache cache, Imports imports) {
         requireNonNull(repository, "repository is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
@@ -86,7 +125,8 @@ public final class GlanceServices implements AutoCloseable {
         ImageAccess access = new ImageAccess(repository, imagePolicy, new PropertyAccess(protection));
         Quotas enforcedQuotas = new Quotas(quotas, usage);
         StoredData storedData = new StoredData(stores);
-        this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas);
+        this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas,
+                imports == null ? id -> { } : imports.staging()::delete);
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,
                 digestExecutor, savingReset);
         this.data = new ImageDataService(upload,
@@ -98,6 +138,50 @@ public final class GlanceServices implements AutoCloseable {
         this.activation = new ImageActivationService(repository, access, clock);
         this.storeInfo = new StoreInfoService(stores, imagePolicy);
         this.locations = new ImageLocationService(repository, stores, access, storedData, clock, enforcedQuotas);
+        if (imports == null) {
+            this.imports = ImageImport.DISABLED;
+            this.importWorkers = null;
+            this.importRecovery = null;
+        } else {
+            ImportSettings settings = imports.settings();
+            ImportLocks locks = new ImportLocks(repository, imports.tasks(), clock, settings.taskTimeToLive());
+            ImportFlow flow = new ImportFlow(repository, imports.tasks(), stores, imports.staging(), storedData,
+                    locks, imports.steps(), imports.webDownloads(), limits, enforcedQuotas, digestExecutor, clock,
+                    settings);
+            this.importWorkers = newImportWorkers(settings.workerThreads());
+            this.imports = new ImageImportService(settings,
+                    new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, digestExecutor,
+                            clock),
+                    new ImportRequests(repository, imports.tasks(), stores, access, settings, locks,
+                            imports.webDownloads(), clock, imports.worker()),
+                    flow, locks, new TaskQueries(imports.tasks(), access, clock), importWorkers);
+            this.importRecovery = new InterruptedImportRecovery(imports.tasks(), repository, imports.staging(),
+                    flow, imports.worker());
+        }
+    }
+
+    /**
+     * A fixed number of platform threads (an import is long I/O plus hashing); further imports wait in the queue as
+     * {@code pending} tasks.
+     */
+    private static ExecutorService newImportWorkers(int threads) {
+        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("glance-import-", 0).daemon(true)
+                .factory());
+    }
+
+    /** Interoperable import and tasks ({@link ImageImport#DISABLED} when not configured). */
+    public ImageImport imports() {
+        return imports;
+    }
+
+    /**
+     * Fails the import tasks this process's previous run left unfinished and returns their images (call once at
+     * start, before serving).
+     *
+     * @return how many were failed
+     */
+    public int recoverInterruptedImports() {
+        return importRecovery == null ? 0 : importRecovery.run();
     }
 
     /**
@@ -150,6 +234,10 @@ public final class GlanceServices implements AutoCloseable {
     @Override
     public void close() {
         savingReset.close();
+        if (importWorkers != null) {
+            // Running imports are interrupted; the next start fails their tasks and returns their images.
+            importWorkers.shutdownNow();
+        }
         digestExecutor.shutdownNow();
         try {
             digestExecutor.awaitTermination(10, TimeUnit.SECONDS);

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import java.util.function.Consumer;
+
 import static java.util.Objects.requireNonNull;
 
 /** Image metadata use cases: create (§2.2), show and list (§2.1), PATCH (§3) and delete. */
@@ -31,9 +33,17 @@ final class ImageCatalogService implements ImageCatalog {
     private final StoredData storedData;
     private final Clock clock;
     private final Quotas quotas;
+    private final Consumer<ImageId> stagedDataRemoval;
 
     ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock,
                         Quotas quotas) {
+        this(repository, access, storedData, clock, quotas, id -> { });
+    }
+
+    /** @param stagedDataRemoval removes an image's staged data (import), after the image was deleted */
+    ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock,
+                        Quotas quotas, Consumer<ImageId> stagedDataRemoval) {
+        this.stagedDataRemoval = requireNonNull(stagedDataRemoval, "stagedDataRemoval is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
         this.storedData = requireNonNull(storedData, "storedData is null");
@@ -146,5 +156,6 @@ final class ImageCatalogService implements ImageCatalog {
             throw ImageAccess.notFound(id);
         }
         storedData.deleteAll(id, deleted.locations());
+        stagedDataRemoval.accept(id);
     }
 }

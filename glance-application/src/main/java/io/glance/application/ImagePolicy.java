@@ -45,7 +45,8 @@ final class ImagePolicy {
         GET_MEMBERS("get_members", "list the members of"),
         GET_MEMBER("get_member", "see a member of"),
         MODIFY_MEMBER("modify_member", "change a membership of"),
-        DELETE_MEMBER("delete_member", "remove members of");
+        DELETE_MEMBER("delete_member", "remove members of"),
+        COPY_IMAGE("copy_image", "copy");
 
         final String rule;
         final String verb;

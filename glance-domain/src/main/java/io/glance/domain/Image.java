@@ -214,6 +214,57 @@ public final class Image {
                 .locations(List.of()).activatedAt(null).updatedAt(now).build();
     }
 
+    /**
+     * {@code queued → uploading}: PUT /stage starts writing the data into the staging area (Glance moves the status
+     * before the first byte, so a second stage or an upload gets a 409).
+     */
+    public Image startStaging(Instant now) {
+        if (status != ImageStatus.QUEUED) {
+            throw new ConflictException("Image " + id + " is " + status.wireName()
+                    + "; data can only be staged for a queued image");
+        }
+        return toBuilder().status(ImageStatus.UPLOADING).updatedAt(now).build();
+    }
+
+    /** The staged data is complete: the image stays {@code uploading} and records its size. */
+    public Image staged(long dataSize, Instant now) {
+        if (status != ImageStatus.UPLOADING) {
+            throw new ConflictException("Image " + id + " is " + status.wireName() + "; it is not being staged");
+        }
+        return toBuilder().size(dataSize).updatedAt(now).build();
+    }
+
+    /** {@code uploading|importing → queued} after a failed stage or import: the data attributes are reset. */
+    public Image returnToQueued(Instant now) {
+        requireTransition(ImageStatus.QUEUED);
+        return toBuilder().status(ImageStatus.QUEUED).size(null).virtualSize(null).checksums(null)
+                .locations(List.of()).activatedAt(null).updatedAt(now).build();
+    }
+
+    /**
+     * One store received the imported data: the location is added (an active image, as copy-image's, just gains
+     * it), and with {@code activate} an {@code importing} image becomes {@code active} with size and digests.
+     */
+    public Image importedTo(ImageLocation location, long dataSize, ImageChecksums digests, boolean activate,
+                            Instant now) {
+        Objects.requireNonNull(location, "location is null");
+        if (status != ImageStatus.IMPORTING && status != ImageStatus.ACTIVE) {
+            throw new ConflictException("Image " + id + " is " + status.wireName()
+                    + "; imported data can only be added to an importing or active image");
+        }
+        List<ImageLocation> more = new ArrayList<>(locations);
+        more.removeIf(existing -> existing.url().equals(location.url()));
+        more.add(location);
+        Builder next = toBuilder().locations(more).updatedAt(now);
+        if (status == ImageStatus.IMPORTING) {
+            next.size(dataSize).checksums(digests);
+            if (activate) {
+                next.status(ImageStatus.ACTIVE).activatedAt(now);
+            }
+        }
+        return next.build();
+    }
+
     /** active → deactivated; a no-op when already deactivated; 403 from any other status. */
     public Image deactivate(Instant now) {
         if (status == ImageStatus.DEACTIVATED) {

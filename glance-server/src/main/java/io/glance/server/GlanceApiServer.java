@@ -32,6 +32,7 @@ import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.UploadJournal;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
+import io.glance.ports.out.TaskRepository;
 import io.glance.config.OptionValues;
 import io.glance.server.config.AuthSettings;
 import io.glance.server.config.RegistryClientSettings;
@@ -97,6 +98,7 @@ public final class GlanceApiServer implements AutoCloseable {
             // The Registry API has no catalog: with data_api: registry /v2/metadefs answers 501 (MetadefsApi).
             MetadefPorts metadefs = null;
             Operations operations = new Operations();
+            TaskRepository tasks = null;
             if (server.remoteRegistry()) {
                 RegistryClientSettings registryClient = RegistryClientSettings.from(options);
                 URI registryUrl = registryClient.registryUrl(server);
@@ -111,6 +113,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 repository = database.repository();
                 operations.database(database);
                 storageUsage = database.storageUsage();
+                tasks = database.tasks();
                 metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC(),
                         access.policy()));
                 metadata = databaseSettings.describe() + ", schema version " + database.schemaVersion()
@@ -123,15 +126,18 @@ public final class GlanceApiServer implements AutoCloseable {
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
             UploadLimits limits = UploadLimits.from(options);
             ImageCache imageCache = imageCache(ImageCacheSettings.from(options), server);
+            GlanceServices.Imports imports = ImportSetup.imports(options, server, tasks);
             GlanceServices services = new GlanceServices(
                     new InvalidatingImageRepository(new JournalingImageRepository(new BoundedMetadataRepository(
                             repository, MetadataLimitSettings.from(options)), uploadJournal),
                             invalidation(options, imageCache)), stores, Clock.systemUTC(), limits,
-                    access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache);
+                    access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache, imports);
             resources.add(services);
+            int interruptedImports = services.recoverInterruptedImports();
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                    services.activation(), services.storeInfo(), services.locations(), services.uploadV1());
+                    services.activation(), services.storeInfo(), services.locations(), services.uploadV1(),
+                    services.imports());
             MetadefPorts metadefPorts = metadefs;
             ConnectionGuard guard = Listeners.guard(ConnectionSettings.from(options));
             resources.add(guard);
@@ -162,6 +168,7 @@ public final class GlanceApiServer implements AutoCloseable {
             LOG.info("Access: " + access.description() + "; quotas: " + quotas);
             logStartup(server, tls, limits, webServer.port(), metadata, stores, plugins, recovered, auth);
             LOG.info(Listeners.describe(guard));
+            LOG.info(ImportSetup.describe(imports, interruptedImports));
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {
             closeAll(resources);

@@ -4,6 +4,7 @@ import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.policy.PolicySettings;
 import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
+import io.glance.application.ImportSettings;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.MetadataLimitSettings;
 import io.glance.application.inspection.FormatInspectionSettings;
@@ -23,6 +24,7 @@ import io.glance.server.config.RegistryClientSettings;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.config.StoreSettings;
 import io.glance.server.config.TlsSettings;
+import io.glance.server.imports.ImportFilter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,10 +53,11 @@ public final class HostOptions {
             ImageQuotas.OPTIONS, MetadataLimitSettings.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
             AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, ImageCacheSettings.OPTIONS,
             TlsSettings.OPTIONS,
-            RegistryClientSettings.OPTIONS);
+            RegistryClientSettings.OPTIONS,
+            ImportSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION,
-            FormatInspectionSettings.SECTION);
+            FormatInspectionSettings.SECTION, ImportSettings.TASK_SECTION, ImportFilter.SECTION);
 
     private HostOptions() {
     }

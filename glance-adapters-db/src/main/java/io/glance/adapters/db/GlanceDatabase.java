@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StorageUsage;
+import io.glance.ports.out.TaskRepository;
 import io.glance.ports.out.metadef.MetadefRepository;
 
 import static java.util.Objects.requireNonNull;
@@ -24,6 +25,7 @@ public final class GlanceDatabase implements AutoCloseable {
     private final SchemaMigrations migrations;
     private final MyBatisImageRepository repository;
     private final MetadefRepository metadefs;
+    private final TaskRepository tasks;
 
     private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
         this.settings = settings;
@@ -33,6 +35,7 @@ public final class GlanceDatabase implements AutoCloseable {
         Transactions transactions = new Transactions(MyBatisSessions.factory(pool), failures);
         this.repository = new MyBatisImageRepository(transactions);
         this.metadefs = new MyBatisMetadefRepository(transactions);
+        this.tasks = new MyBatisTaskRepository(transactions);
     }
 
     /**
@@ -103,6 +106,11 @@ public final class GlanceDatabase implements AutoCloseable {
     /** The metadata definitions catalog; one instance, safe for concurrent use. */
     public MetadefRepository metadefs() {
         return metadefs;
+    }
+
+    /** The tasks (interoperable import); one instance, safe for concurrent use. */
+    public TaskRepository tasks() {
+        return tasks;
     }
 
     /** Applies the migrations not yet applied; a no-op when the schema is current. */

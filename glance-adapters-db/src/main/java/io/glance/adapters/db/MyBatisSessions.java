@@ -38,13 +38,14 @@ final class MyBatisSessions {
         for (Class<?> type : new Class<?>[] {ImageRow.class, TagRow.class, PropertyRow.class, LocationRow.class,
                 MemberRow.class, ListStatement.class, MetadefPageStatement.class, MetadefRows.MdNamespaceRow.class,
                 MetadefRows.MdObjectRow.class, MetadefRows.MdPropertyRow.class, MetadefRows.MdTagRow.class,
-                MetadefRows.MdResourceTypeRow.class, MetadefRows.MdAssociationRow.class}) {
+                MetadefRows.MdResourceTypeRow.class, MetadefRows.MdAssociationRow.class, TaskRow.class}) {
             configuration.getTypeAliasRegistry().registerAlias(type);
         }
         configuration.addMapper(ImageMapper.class);
         configuration.addMapper(ImageChildMapper.class);
         configuration.addMapper(ImageMemberMapper.class);
         configuration.addMapper(MetadefMapper.class);
+        configuration.addMapper(TaskMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

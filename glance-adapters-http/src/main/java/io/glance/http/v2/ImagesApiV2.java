@@ -22,16 +22,18 @@ public final class ImagesApiV2 {
         // "/v2/images", so these are refused before any service sees them.
         routing.any("/v2/*", trailingSlashNotFound())
                 .register("/v2/images",
-                        new ImagesService(ports.catalog(), ports.locations(), ports.storeInfo(), validator, settings),
+                        new ImagesService(ports.catalog(), ports.locations(), ports.storeInfo(), ports.imports(), validator,
+                                settings),
                         new ImageDataService(ports.data(), ports.storeInfo(), responder),
                         new ImageTagsService(ports.tags()),
                         new ImageMembersService(ports.members(), settings),
                         new ImageActionsService(ports.activation()),
-                        new ImageImportService(ports.catalog(), settings))
+                        new ImageImportService(ports.catalog(), ports.imports(), ports.storeInfo(), settings))
                 .register("/v2/schemas", new SchemasService(schemas))
-                .register("/v2/info", new InfoService(ports.storeInfo()))
+                .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports()))
+                .register("/v2/tasks", new TasksService(ports.imports(), settings))
                 .register("/v2/stores", new StoresService(ports.data(), ports.storeInfo()))
-                // Everything else under /v2 (tasks, cache, metadefs, typos) is webob's plain 404.
+                // Everything else under /v2 (cache, typos) is webob's plain 404.
                 .any("/v2", notFound())
                 .any("/v2/*", notFound());
     }

@@ -17,6 +17,7 @@ import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
 import io.glance.http.common.RequestUrls;
 import io.glance.ports.in.ImageCatalog;
+import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.PatchOperation;
 import io.glance.ports.in.StoreInfo;
@@ -41,12 +42,14 @@ final class ImagesService implements HttpService {
     private final StoreInfo storeInfo;
     private final ImageSchemaValidator schema;
     private final ApiSettings settings;
+    private final ImageImport imports;
 
-    ImagesService(ImageCatalog catalog, ImageLocations locations, StoreInfo storeInfo, ImageSchemaValidator schema,
-                  ApiSettings settings) {
+    ImagesService(ImageCatalog catalog, ImageLocations locations, StoreInfo storeInfo, ImageImport imports,
+                  ImageSchemaValidator schema, ApiSettings settings) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.locations = requireNonNull(locations, "locations is null");
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
+        this.imports = requireNonNull(imports, "imports is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
@@ -84,7 +87,10 @@ final class ImagesService implements HttpService {
         RequestContext context = RequestContexts.of(req);
         Image image = catalog.create(context, CreateImageRequest.parse(body, schema));
         res.headers().set(HeaderNames.LOCATION, RequestUrls.base(req) + ImageJson.selfPath(image));
-        // No OpenStack-image-import-methods: no import method is enabled (see ImageImportService).
+        // OpenStack-image-import-methods: how openstackclient decides whether `image create --import` can work.
+        if (!imports.enabledMethods().isEmpty()) {
+            res.headers().set(GlanceHeaders.IMPORT_METHODS, String.join(",", imports.enabledMethods()));
+        }
         if (storeInfo.multiStore()) {
             res.headers().set(GlanceHeaders.STORE_IDS, storeInfo.stores(context).stream()
                     .map(ConfiguredStore::id)

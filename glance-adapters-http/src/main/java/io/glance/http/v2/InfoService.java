@@ -8,6 +8,7 @@ import io.glance.http.common.JsonResponses;
 import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
+import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ConfiguredStore;
 import io.helidon.http.Status;
@@ -24,9 +25,11 @@ import static java.util.Objects.requireNonNull;
 /** The discovery routes under /v2/info: import methods, stores (multi-store only) and usage. */
 final class InfoService implements HttpService {
     private final StoreInfo storeInfo;
+    private final ImageImport imports;
 
-    InfoService(StoreInfo storeInfo) {
+    InfoService(StoreInfo storeInfo, ImageImport imports) {
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
+        this.imports = requireNonNull(imports, "imports is null");
     }
 
     @Override
@@ -46,7 +49,7 @@ final class InfoService implements HttpService {
         methods.put("description", "Import methods available.");
         methods.put("type", "array");
         ArrayNode value = methods.putArray("value");
-        ImageImportService.ENABLED_IMPORT_METHODS.forEach(value::add);
+        imports.enabledMethods().forEach(value::add);
         ObjectNode body = Json.object();
         body.set("import-methods", methods);
         JsonResponses.send(res, Status.OK_200, body);

@@ -53,7 +53,8 @@ class TempestImageApiEndToEndTest {
             fail("Keystone's catalog already has an image service " + others + ": Tempest would test that one "
                     + "(it takes the first of the type); a test left it behind");
         }
-        try (GlanceProcess glance = GlanceProcess.start(work.resolve("glance"), keystoneAuth(keystone, adminPassword));
+        try (GlanceProcess glance = GlanceProcess.start(work.resolve("glance"),
+                withWebDownloadAllowed(keystoneAuth(keystone, adminPassword)));
              KeystoneAdmin.Registration ignored = admin.registerImageService(glance.endpoint(), "RegionOne")) {
             TempestWorkspace workspace = TempestWorkspace.create(work.resolve("tempest"), keystone, adminPassword,
                     httpImage());
@@ -103,6 +104,22 @@ class TempestImageApiEndToEndTest {
             "--keystone_authtoken.www_authenticate_uri", base, "--keystone_authtoken.username", "admin",
             "--keystone_authtoken.password", adminPassword, "--keystone_authtoken.project_name", "admin",
             "--keystone_authtoken.user_domain_name", "Default", "--keystone_authtoken.project_domain_name", "Default"};
+    }
+
+    /**
+     * web-download's filter lets in the suite's nginx, as an operator would list a local mirror: it is on loopback
+     * and on a port other than 80 and 443, both refused by default.
+     */
+    private static String[] withWebDownloadAllowed(String[] options) {
+        String base = System.getProperty("glance.test.http.base", "");
+        if (base.isBlank()) {
+            return options;
+        }
+        java.net.URI uri = java.net.URI.create(base);
+        List<String> all = new java.util.ArrayList<>(List.of(options));
+        all.addAll(List.of("--import_filtering_opts.allowed_hosts", uri.getHost(),
+                "--import_filtering_opts.allowed_ports", Integer.toString(uri.getPort())));
+        return all.toArray(String[]::new);
     }
 
     private static void section(StringBuilder text, String title, Collection<String> ids) {

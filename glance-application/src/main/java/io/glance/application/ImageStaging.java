@@ -1,0 +1,115 @@
+package io.glance.application;
+
+import io.glance.application.ImagePolicy.ImageRule;
+import io.glance.domain.ConflictException;
+import io.glance.domain.GoneException;
+import io.glance.domain.Image;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageStatus;
+import io.glance.domain.LimitExceededException;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.RequestContext;
+import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StagingArea;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * PUT /v2/images/{id}/stage (spec §2): {@code queued → uploading} before the first byte (a conditional update, so of
+ * two concurrent stages one wins), then the body streamed through the same {@link UploadStream} as PUT /file (size
+ * cap, storage quota, digests: whatever watches that pipeline watches staging too) into the staging area, which
+ * publishes the file only once it is complete. Any failure removes the partial data and returns the image to
+ * {@code queued}.
+ */
+final class ImageStaging {
+    private static final Logger LOG = Logger.getLogger(ImageStaging.class.getName());
+
+    private final ImageRepository repository;
+    private final ImageAccess access;
+    private final StagingArea staging;
+    private final UploadLimits limits;
+    private final Quotas quotas;
+    private final Executor digestExecutor;
+    private final Clock clock;
+
+    ImageStaging(ImageRepository repository, ImageAccess access, StagingArea staging, UploadLimits limits,
+                 Quotas quotas, Executor digestExecutor, Clock clock) {
+        this.repository = requireNonNull(repository, "repository is null");
+        this.access = requireNonNull(access, "access is null");
+        this.staging = requireNonNull(staging, "staging is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.digestExecutor = requireNonNull(digestExecutor, "digestExecutor is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    void stage(RequestContext context, ImageId id, InputStream data, long declaredLength) {
+        requireNonNull(data, "data is null");
+        Image queued = access.owned(context, id, ImageRule.UPLOAD_IMAGE);
+        if (declaredLength > limits.imageSizeCap()) {
+            throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
+                    + " of " + limits.imageSizeCap() + " bytes");
+        }
+        long remaining = quotas.remainingStorage(context.projectId(), id);
+        if (declaredLength < 0 ? remaining <= 0 : declaredLength > remaining) {
+            throw Quotas.storageExceeded(Math.max(declaredLength, 0), remaining);
+        }
+        if (queued.status() == ImageStatus.QUEUED && staging.size(id).isPresent()) {
+            throw new ConflictException("The image " + id + " has data on staging");
+        }
+        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
+                image -> image.startStaging(Timestamps.now(clock)));
+
+        UploadStream stream = null;
+        long written;
+        try {
+            long cap = Math.min(limits.imageSizeCap(), remaining);
+            stream = cap < limits.imageSizeCap()
+                    ? new UploadStream(data, cap, declaredLength, count -> Quotas.storageExceeded(count, remaining),
+                    digestExecutor)
+                    : new UploadStream(data, cap, declaredLength, digestExecutor);
+            written = staging.write(id, stream);
+            stream.finish();
+        } catch (Throwable failure) {
+            if (stream != null) {
+                stream.abort();
+            }
+            if (!(failure instanceof ConflictException)) {
+                staging.delete(id);
+            }
+            returnToQueued(id);
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw UploadFailures.map(id, "staging", failure, stream == null ? null : stream.sourceFailure());
+        }
+        try {
+            OptimisticUpdate.apply(repository, () -> repository.findById(id)
+                            .filter(image -> image.status() == ImageStatus.UPLOADING)
+                            .orElseThrow(() -> ImageAccess.notFound(id)),
+                    image -> image.staged(written, Timestamps.now(clock)));
+        } catch (NotFoundException | ConflictException e) {
+            staging.delete(id);
+            throw new GoneException("Image " + id + " was deleted while its data was being staged", e);
+        }
+    }
+
+    /** {@code uploading → queued}; an image deleted or moved on meanwhile is left as it is. */
+    private void returnToQueued(ImageId id) {
+        try {
+            OptimisticUpdate.apply(repository, () -> repository.findById(id).orElseThrow(() -> ImageAccess.notFound(id)),
+                    image -> image.status() == ImageStatus.UPLOADING ? image.returnToQueued(Timestamps.now(clock))
+                            : image);
+        } catch (NotFoundException | ConflictException e) {
+            // Deleted or changed meanwhile: nothing to restore.
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Image " + id + " could not be returned to queued after a failed stage", e);
+        }
+    }
+}

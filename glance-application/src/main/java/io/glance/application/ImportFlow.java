@@ -1,0 +1,380 @@
+package io.glance.application;
+
+import io.glance.domain.ConflictException;
+import io.glance.domain.GlanceException;
+import io.glance.domain.Image;
+import io.glance.domain.ImageChecksums;
+import io.glance.domain.ImageId;
+import io.glance.domain.ImageLocation;
+import io.glance.domain.ImageStatus;
+import io.glance.domain.NotFoundException;
+import io.glance.domain.task.Task;
+import io.glance.domain.task.TaskStatus;
+import io.glance.ports.out.ConfiguredStore;
+import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.StagingArea;
+import io.glance.ports.out.StoreRegistry;
+import io.glance.ports.out.TaskRepository;
+import io.glance.ports.out.WebDownloads;
+import io.glance.store.spi.ObjectData;
+import io.glance.store.spi.StoredObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Carries out one import task on a worker thread (spec §5): data into staging (web-download fetches it, copy-image
+ * copies it from a store, glance-direct finds it there), the {@link ImportStep}s, then one write per target store
+ * through the same {@link UploadStream} as an upload (size cap, quota, md5 and sha512), each followed by the new
+ * location on the image. It ends by removing the staged data, marking the task {@code success} and dropping the lock.
+ * <p>
+ * A failure reverts what this task did: the data it wrote to stores is deleted and its locations removed, the image
+ * returns to {@code queued} (copy-image: stays {@code active}), the stores it did not finish are listed in
+ * {@code os_glance_failed_import}, the staged data is removed and the task is {@code failure} with the reason. With
+ * {@code all_stores_must_succeed: false} a failed store is only listed as failed and the others go on.
+ */
+final class ImportFlow {
+    private static final Logger LOG = Logger.getLogger(ImportFlow.class.getName());
+
+    private final ImageRepository repository;
+    private final TaskRepository tasks;
+    private final StoreRegistry stores;
+    private final StagingArea staging;
+    private final StoredData storedData;
+    private final ImportLocks locks;
+    private final List<ImportStep> steps;
+    private final WebDownloads webDownloads;
+    private final UploadLimits limits;
+    private final Quotas quotas;
+    private final Executor digestExecutor;
+    private final Clock clock;
+    private final ImportSettings settings;
+
+    ImportFlow(ImageRepository repository, TaskRepository tasks, StoreRegistry stores, StagingArea staging,
+               StoredData storedData, ImportLocks locks, List<ImportStep> steps, WebDownloads webDownloads,
+               UploadLimits limits, Quotas quotas, Executor digestExecutor, Clock clock, ImportSettings settings) {
+        this.repository = requireNonNull(repository, "repository is null");
+        this.tasks = requireNonNull(tasks, "tasks is null");
+        this.stores = requireNonNull(stores, "stores is null");
+        this.staging = requireNonNull(staging, "staging is null");
+        this.storedData = requireNonNull(storedData, "storedData is null");
+        this.locks = requireNonNull(locks, "locks is null");
+        this.steps = List.copyOf(steps);
+        this.webDownloads = requireNonNull(webDownloads, "webDownloads is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.digestExecutor = requireNonNull(digestExecutor, "digestExecutor is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /** The lock went to another task (it found ours stale): this one stops and leaves the image to it. */
+    private static final class LockLostException extends RuntimeException {
+        LockLostException(String message) {
+            super(message);
+        }
+    }
+
+    void run(ImportJob job) {
+        Task task = tasks.findById(job.task().id()).orElse(null);
+        if (task == null || task.status() != TaskStatus.PENDING) {
+            return;
+        }
+        try {
+            task = tasks.update(task.processing(Timestamps.now(clock)), TaskStatus.PENDING);
+        } catch (ConflictException | NotFoundException e) {
+            return;
+        }
+        ImageId id = job.imageId();
+        List<StoreWrite> written = new ArrayList<>();
+        try {
+            current(id, job);
+            switch (job.method()) {
+                case GLANCE_DIRECT -> {
+                    if (staging.size(id).isEmpty()) {
+                        throw new IllegalStateException("No data is staged for image " + id + " in "
+                                + staging.describe());
+                    }
+                }
+                case WEB_DOWNLOAD -> download(job);
+                case COPY_IMAGE -> copyToStaging(job);
+            }
+            if (job.method() != ImportMethod.COPY_IMAGE) {
+                runSteps(job);
+            }
+            long size = staging.size(id).orElseThrow(() -> new IllegalStateException("The staged data of image "
+                    + id + " disappeared"));
+            int remaining = job.targets().size();
+            for (String storeId : job.targets()) {
+                remaining--;
+                boolean activate = job.method() != ImportMethod.COPY_IMAGE
+                        && (!job.allStoresMustSucceed() || remaining == 0);
+                try {
+                    StoreWrite write = writeToStore(job, storeId, size);
+                    written.add(write);
+                    update(id, job, image -> ImportProperties.removing(image.importedTo(write.location(),
+                                    write.size(), write.checksums(), activate, Timestamps.now(clock)),
+                            ImportProperties.IMPORTING_TO_STORES, List.of(storeId)));
+                } catch (LockLostException e) {
+                    throw e;
+                } catch (Exception e) {
+                    if (job.allStoresMustSucceed()) {
+                        throw e;
+                    }
+                    LOG.log(Level.WARNING, "Import task " + job.task().id() + ": store " + storeId + " failed for"
+                            + " image " + id + "; going on with the other stores", e);
+                    update(id, job, image -> ImportProperties.adding(ImportProperties.removing(image,
+                                    ImportProperties.IMPORTING_TO_STORES, List.of(storeId)),
+                            ImportProperties.FAILED_IMPORT, List.of(storeId)));
+                }
+            }
+            Image done = current(id, job);
+            if (job.method() != ImportMethod.COPY_IMAGE && done.status() != ImageStatus.ACTIVE) {
+                throw new IllegalStateException("None of the uploads finished!");
+            }
+            staging.delete(id);
+            update(id, job, image -> ImportProperties.withoutLock(image, job.task().id()));
+            tasks.update(task.succeed("{\"image_id\": " + JsonText.quote(id.value()) + "}", Timestamps.now(clock),
+                    settings.taskTimeToLive()), TaskStatus.PROCESSING);
+            LOG.info("Import task " + task.id() + " (" + job.method().wireName + ") of image " + id + " succeeded: "
+                    + job.targets());
+        } catch (Throwable failure) {
+            String why = describe(failure);
+            LOG.log(Level.WARNING, "Import task " + task.id() + " (" + job.method().wireName + ") of image " + id
+                    + " failed: " + why, failure instanceof GlanceException ? null : failure);
+            revert(job, written, failure instanceof LockLostException);
+            locks.failTask(task, why);
+            if (failure instanceof Error error && !(failure instanceof AssertionError)) {
+                throw error;
+            }
+        }
+    }
+
+    private record StoreWrite(ConfiguredStore store, ImageLocation location, long size, ImageChecksums checksums) {
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** The image, if this task still holds its lock. */
+    private Image current(ImageId id, ImportJob job) {
+        Image image = repository.findById(id).orElseThrow(() -> new NotFoundException("Image " + id
+                + " was deleted during its import"));
+        if (!locks.holds(image, job.task().id())) {
+            throw new LockLostException("Task " + job.task().id() + " no longer holds the import lock of image "
+                    + id + " (held by " + ImportProperties.lockHolder(image) + ")");
+        }
+        return image;
+    }
+
+    /** Saves a change of the image, checking the lock on the version written over. */
+    private Image update(ImageId id, ImportJob job, UnaryOperator<Image> change) {
+        return OptimisticUpdate.apply(repository, () -> current(id, job), change);
+    }
+
+    private void download(ImportJob job) throws IOException {
+        WebDownloads.Body body = webDownloads.open(job.uri());
+        try (InputStream data = body.data()) {
+            toStaging(job, data, body.contentLength());
+        }
+    }
+
+    /** copy-image: the data of the default store's location (else the first) into staging, unless already there. */
+    private void copyToStaging(ImportJob job) throws IOException {
+        Image image = current(job.imageId(), job);
+        OptionalLong staged = staging.size(job.imageId());
+        if (staged.isPresent() && image.size() != null && staged.getAsLong() == image.size()) {
+            return;
+        }
+        staging.delete(job.imageId());
+        String defaultStore = stores.defaultStore().id();
+        ImageLocation source = image.locations().stream().filter(l -> defaultStore.equals(l.storeId())).findFirst()
+                .orElse(image.locations().isEmpty() ? null : image.locations().getFirst());
+        if (source == null) {
+            throw new IllegalStateException("Image " + job.imageId() + " has no data to copy");
+        }
+        ObjectData data = stores.storeFor(source).driver().get(URI.create(source.url()), null);
+        try (InputStream in = data.stream()) {
+            toStaging(job, in, data.length());
+        }
+    }
+
+    private void toStaging(ImportJob job, InputStream data, long declaredLength) throws IOException {
+        UploadStream stream = limited(job, data, declaredLength);
+        try {
+            staging.write(job.imageId(), stream);
+            stream.finish();
+        } catch (IOException | RuntimeException | Error e) {
+            stream.abort();
+            throw e;
+        }
+    }
+
+    /** The stream every byte of an import goes through: {@code image_size_cap} and the owner's storage quota. */
+    private UploadStream limited(ImportJob job, InputStream data, long declaredLength) {
+        long remaining = quotas.remainingStorage(job.owner(), job.imageId());
+        if (remaining < limits.imageSizeCap()) {
+            return new UploadStream(data, remaining, declaredLength, count -> Quotas.storageExceeded(count,
+                    remaining), digestExecutor);
+        }
+        return new UploadStream(data, limits.imageSizeCap(), declaredLength, digestExecutor);
+    }
+
+    private void runSteps(ImportJob job) throws Exception {
+        for (ImportStep step : steps) {
+            current(job.imageId(), job);
+            LOG.fine(() -> "Import task " + job.task().id() + ": step " + step.name());
+            step.apply(new StepContext(job));
+        }
+    }
+
+    private final class StepContext implements ImportStep.Context {
+        private final ImportJob job;
+
+        StepContext(ImportJob job) {
+            this.job = job;
+        }
+
+        @Override
+        public Image image() {
+            return current(job.imageId(), job);
+        }
+
+        @Override
+        public String method() {
+            return job.method().wireName;
+        }
+
+        @Override
+        public URI stagedData() {
+            return staging.location(job.imageId());
+        }
+
+        @Override
+        public void replaceStagedData(URI newData) throws IOException {
+            staging.replace(job.imageId(), newData);
+        }
+
+        @Override
+        public void updateImage(UnaryOperator<Image> change) {
+            update(job.imageId(), job, change);
+        }
+    }
+
+    private StoreWrite writeToStore(ImportJob job, String storeId, long size) throws IOException {
+        ConfiguredStore store = stores.store(storeId);
+        StoredObject stored = null;
+        UploadStream stream = null;
+        try (InputStream in = staging.open(job.imageId())) {
+            stream = limited(job, in, size);
+            stored = store.driver().put(job.imageId().value(), stream, size);
+            UploadDigests digests = stream.finish();
+            Map<String, String> metadata = new HashMap<>(stored.metadata());
+            metadata.put("store", store.id());
+            return new StoreWrite(store, new ImageLocation(stored.location().toString(), metadata), digests.size(),
+                    new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO, digests.sha512()));
+        } catch (IOException | RuntimeException | Error e) {
+            if (stream != null) {
+                stream.abort();
+            }
+            if (stored != null) {
+                storedData.delete(job.imageId(), store, stored.location());
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw UploadFailures.map(job.imageId(), storeId, runtime,
+                        stream == null ? null : stream.sourceFailure());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Ends a task that never ran or was interrupted by a stop: the image is returned as {@link #revert} would
+     * (its pending stores, {@code os_glance_importing_to_stores}, become failed ones), its staged data removed, the
+     * task failed. Data an interrupted non-copy import had recorded is deleted with its locations.
+     */
+    void abandon(Task task, String why) {
+        if (task.imageId() != null) {
+            ImageId id = new ImageId(task.imageId());
+            try {
+                Image[] before = {null};
+                Image after = OptimisticUpdate.apply(repository, () -> repository.findById(id)
+                        .orElseThrow(() -> ImageAccess.notFound(id)), image -> {
+                    before[0] = image;
+                    if (!locks.holds(image, task.id())) {
+                        return image;
+                    }
+                    Image reverted = image;
+                    if (image.status() != ImageStatus.ACTIVE && image.status().canMoveTo(ImageStatus.QUEUED)) {
+                        reverted = image.returnToQueued(Timestamps.now(clock));
+                    }
+                    List<String> pending = ImportProperties.list(image, ImportProperties.IMPORTING_TO_STORES);
+                    reverted = ImportProperties.withList(reverted, ImportProperties.IMPORTING_TO_STORES, List.of());
+                    reverted = ImportProperties.adding(reverted, ImportProperties.FAILED_IMPORT, pending);
+                    return ImportProperties.withoutLock(reverted, task.id());
+                });
+                if (before[0] != null && before[0] != after && after.locations().isEmpty()) {
+                    storedData.deleteAll(id, before[0].locations());
+                }
+                if (before[0] != null && locks.holds(before[0], task.id())) {
+                    staging.delete(id);
+                }
+            } catch (NotFoundException e) {
+                staging.delete(id);
+            }
+        }
+        locks.failTask(task, why);
+    }
+
+    /** Undoes what this task did; with the lock lost, only its own data is removed and the image left alone. */
+    private void revert(ImportJob job, List<StoreWrite> written, boolean lockLost) {
+        ImageId id = job.imageId();
+        for (StoreWrite write : written) {
+            storedData.delete(id, write.store(), URI.create(write.location().url()));
+        }
+        if (!lockLost) {
+            List<String> notDone = new ArrayList<>(job.targets());
+            written.forEach(write -> notDone.remove(write.store().id()));
+            try {
+                OptimisticUpdate.apply(repository, () -> repository.findById(id)
+                        .orElseThrow(() -> ImageAccess.notFound(id)), image -> {
+                    if (!locks.holds(image, job.task().id())) {
+                        return image;
+                    }
+                    Image reverted = image;
+                    if (job.method() == ImportMethod.COPY_IMAGE) {
+                        List<ImageLocation> kept = new ArrayList<>(image.locations());
+                        written.forEach(write -> kept.remove(write.location()));
+                        reverted = image.toBuilder().locations(kept).build();
+                    } else if (image.status().canMoveTo(ImageStatus.QUEUED) && image.status() != ImageStatus.QUEUED) {
+                        reverted = image.returnToQueued(Timestamps.now(clock));
+                    }
+                    reverted = ImportProperties.removing(reverted, ImportProperties.IMPORTING_TO_STORES,
+                            job.targets());
+                    reverted = ImportProperties.adding(reverted, ImportProperties.FAILED_IMPORT, notDone);
+                    return ImportProperties.withoutLock(reverted, job.task().id());
+                });
+            } catch (NotFoundException e) {
+                // Deleted meanwhile: nothing to restore.
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Image " + id + " could not be reverted after its failed import", e);
+            }
+            staging.delete(id);
+        }
+    }
+}

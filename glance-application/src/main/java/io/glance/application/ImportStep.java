@@ -1,0 +1,42 @@
+package io.glance.application;
+
+import io.glance.domain.Image;
+
+import java.net.URI;
+import java.util.function.UnaryOperator;
+
+/**
+ * One step an import runs between "the data is staged" and "the data is written to the stores" (Glance's import
+ * plugins run here, in {@code image_import_plugins} order; copy-image runs none). A step may read the staged file,
+ * replace it (conversion, decompression) and change the image's attributes (formats, sizes, injected properties).
+ * An exception fails the import cleanly: the image returns to {@code queued}, its staged data is removed and the task
+ * is {@code failure} with the exception's message.
+ */
+public interface ImportStep {
+
+    /** For logs and task messages, e.g. {@code image_conversion}. */
+    String name();
+
+    void apply(Context context) throws Exception;
+
+    /** What a step sees of the import. */
+    interface Context {
+        /** The image as it is now (status {@code importing}). */
+        Image image();
+
+        /** The import method's wire name, e.g. {@code glance-direct}. */
+        String method();
+
+        /** The staged data, a {@code file:} URI. */
+        URI stagedData();
+
+        /** Puts the file at {@code newData} (same file system as {@link #stagedData()}) in place of the staged data. */
+        void replaceStagedData(URI newData) throws java.io.IOException;
+
+        /**
+         * Changes the image's attributes (e.g. {@code disk_format}); saved at once. The change is applied to the image
+         * as stored, so properties others changed meanwhile are kept.
+         */
+        void updateImage(UnaryOperator<Image> change);
+    }
+}

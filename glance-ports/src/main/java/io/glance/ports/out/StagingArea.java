@@ -1,0 +1,50 @@
+package io.glance.ports.out;
+
+import io.glance.domain.ImageId;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Where image data waits between PUT /stage (or a web-download, or copy-image's copy) and the import into the stores:
+ * Glance's {@code node_staging_uri}, one file per image named by its id. Writes are atomic: the data appears under
+ * its name complete or not at all, and a failed write leaves nothing behind.
+ */
+public interface StagingArea {
+
+    /**
+     * Writes all of {@code data} as the staged data of {@code id}.
+     *
+     * @return the bytes written
+     * @throws io.glance.domain.ConflictException when data is already staged for the image
+     * @throws IOException                        when reading {@code data} or writing fails (nothing is left)
+     */
+    long write(ImageId id, InputStream data) throws IOException;
+
+    /** The size of the staged data, or empty when none is staged. */
+    OptionalLong size(ImageId id);
+
+    /** @throws java.nio.file.NoSuchFileException (an {@link IOException}) when nothing is staged */
+    InputStream open(ImageId id) throws IOException;
+
+    /**
+     * Where the staged data is, a {@code file:} URI: import steps that need a file (qemu-img) work on it in place
+     * and may replace it with {@link #replace}.
+     */
+    URI location(ImageId id);
+
+    /** Puts the file at {@code newData} (in the same file system, e.g. next to {@link #location}) in place of the staged data. */
+    void replace(ImageId id, URI newData) throws IOException;
+
+    /** Removes the staged data of {@code id}, if any; never throws for missing data. */
+    void delete(ImageId id);
+
+    /** The images that have staged data (and leftovers of interrupted writes are removed). */
+    List<ImageId> staged();
+
+    /** For logs: where the area is. */
+    String describe();
+}

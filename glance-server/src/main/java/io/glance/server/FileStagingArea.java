@@ -1,0 +1,150 @@
+package io.glance.server;
+
+import io.glance.domain.ConflictException;
+import io.glance.domain.ImageId;
+import io.glance.ports.out.StagingArea;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The staging area as a directory ({@code node_staging_uri}, Glance's private filesystem store): the staged data of
+ * an image is the file named by its id. A write goes to {@code .<id>.<random>.partial} and is published with a hard
+ * link, which fails when the name is taken (so two writers cannot both publish), and is flushed to disk first: staged
+ * data acknowledged by a 204 survives a crash. A failed write removes its partial file; one a crash left behind is
+ * removed by {@link #staged()} at start.
+ */
+final class FileStagingArea implements StagingArea {
+    private static final Logger LOG = Logger.getLogger(FileStagingArea.class.getName());
+    private static final String PARTIAL = ".partial";
+    private static final int BUFFER = 1024 * 1024;
+
+    private final Path directory;
+
+    FileStagingArea(Path directory) {
+        this.directory = requireNonNull(directory, "directory is null").toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the staging directory " + directory, e);
+        }
+    }
+
+    /** The directory of a {@code file://} {@code node_staging_uri}. */
+    static FileStagingArea of(String nodeStagingUri) {
+        return new FileStagingArea(Path.of(URI.create(nodeStagingUri)));
+    }
+
+    @Override
+    public long write(ImageId id, InputStream data) throws IOException {
+        Path target = file(id);
+        if (Files.exists(target)) {
+            throw new ConflictException("The image " + id + " has data on staging");
+        }
+        Path partial = directory.resolve("." + id.value() + "." + UUID.randomUUID() + PARTIAL);
+        try {
+            long written = 0;
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
+                byte[] buffer = new byte[BUFFER];
+                int read;
+                while ((read = data.read(buffer)) >= 0) {
+                    out.write(buffer, 0, read);
+                    written += read;
+                }
+                channel.force(true);
+            }
+            try {
+                Files.createLink(target, partial);
+            } catch (FileAlreadyExistsException e) {
+                throw new ConflictException("The image " + id + " has data on staging", e);
+            }
+            return written;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    @Override
+    public OptionalLong size(ImageId id) {
+        try {
+            return OptionalLong.of(Files.size(file(id)));
+        } catch (NoSuchFileException e) {
+            return OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the staged data of image " + id, e);
+        }
+    }
+
+    @Override
+    public InputStream open(ImageId id) throws IOException {
+        return Files.newInputStream(file(id));
+    }
+
+    @Override
+    public URI location(ImageId id) {
+        return file(id).toUri();
+    }
+
+    @Override
+    public void replace(ImageId id, URI newData) throws IOException {
+        Path source = Path.of(newData).toAbsolutePath();
+        Files.move(source, file(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void delete(ImageId id) {
+        try {
+            Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Staged data of image " + id + " at " + file(id) + " was not deleted", e);
+        }
+    }
+
+    @Override
+    public List<ImageId> staged() {
+        List<ImageId> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(PARTIAL)) {
+                    Files.deleteIfExists(file);
+                } else if (ImageId.isValid(name)) {
+                    ids.add(new ImageId(name));
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot list the staging directory " + directory, e);
+        }
+        return ids;
+    }
+
+    @Override
+    public String describe() {
+        return directory.toUri().toString();
+    }
+
+    private Path file(ImageId id) {
+        return directory.resolve(id.value());
+    }
+}

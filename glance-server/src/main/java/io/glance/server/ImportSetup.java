@@ -1,0 +1,57 @@
+package io.glance.server;
+
+import io.glance.application.GlanceServices;
+import io.glance.application.ImportSettings;
+import io.glance.config.OptionValues;
+import io.glance.ports.out.TaskRepository;
+import io.glance.server.config.ServerSettings;
+import io.glance.server.imports.FilteredWebDownloads;
+import io.glance.server.imports.ImportFilter;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Wires interoperable import: the staging directory ({@code node_staging_uri}, by default
+ * {@code <data_dir>/staging}), the filtered web-download, the tasks in the database, and this process's worker name
+ * (host and data directory: each node has a data directory of its own, so a restart fails only its own tasks).
+ * With {@code data_api: registry} there is no database for tasks, and no import method is offered.
+ */
+final class ImportSetup {
+
+    private ImportSetup() {
+    }
+
+    /** @return {@code null} (import off) without a task repository or with no method enabled */
+    static GlanceServices.Imports imports(OptionValues options, ServerSettings server, TaskRepository tasks) {
+        ImportSettings settings = ImportSettings.from(options);
+        if (tasks == null || settings.enabledMethods().isEmpty()) {
+            return null;
+        }
+        String stagingUri = settings.nodeStagingUri() != null ? settings.nodeStagingUri()
+                : server.dataDir().resolve("staging").toAbsolutePath().toUri().toString();
+        return new GlanceServices.Imports(tasks, FileStagingArea.of(stagingUri),
+                new FilteredWebDownloads(ImportFilter.from(options)), settings, List.of(), worker(server));
+    }
+
+    private static String worker(ServerSettings server) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + server.dataDir().toAbsolutePath().normalize();
+    }
+
+    static String describe(GlanceServices.Imports imports, int interrupted) {
+        if (imports == null) {
+            return "Import: off (no method enabled, or data_api: registry keeps no tasks)";
+        }
+        return "Import: " + imports.settings().enabledMethods() + ", staging in " + imports.staging().describe()
+                + ", " + imports.settings().workerThreads() + " workers, tasks kept "
+                + imports.settings().taskTimeToLive().toHours() + " h"
+                + (interrupted > 0 ? "; failed " + interrupted + " import task(s) interrupted by the last stop" : "");
+    }
+}
