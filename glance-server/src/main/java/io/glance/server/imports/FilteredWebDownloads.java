@@ -41,8 +41,21 @@ public final class FilteredWebDownloads implements WebDownloads {
                 .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
+    /**
+     * The lists and the resolved addresses, so that POST /import answers a refused URI with a 400 at once; a host that
+     * does not resolve passes here and fails the task when it is fetched.
+     */
     @Override
     public void check(URI uri) {
+        checkLists(uri);
+        try {
+            checkAddresses(uri);
+        } catch (UnknownHostException e) {
+            LOG.fine(() -> "web-download " + uri + ": " + uri.getHost() + " does not resolve (yet)");
+        }
+    }
+
+    private void checkLists(URI uri) {
         if (!filter.passes(uri)) {
             throw refused(uri);
         }
@@ -89,7 +102,11 @@ public final class FilteredWebDownloads implements WebDownloads {
 
     /** The URI passes the lists, and its host resolves only to public addresses unless allowed by name. */
     private void checkResolved(URI uri) throws UnknownHostException {
-        check(uri);
+        checkLists(uri);
+        checkAddresses(uri);
+    }
+
+    private void checkAddresses(URI uri) throws UnknownHostException {
         if (filter.explicitlyAllowed(uri)) {
             return;
         }
