@@ -75,7 +75,7 @@ final class ImportFixture implements AutoCloseable {
         };
         services = new GlanceServices(repository, stores, clock, limits, OsloPolicy.defaults(false),
                 PropertyProtection.NONE, io.glance.application.ImageQuotas.defaults(), repository,
-                new GlanceServices.Imports(tasks, staging, downloads, settings, List.of(delegating), "node-1"));
+                io.glance.ports.out.ImageCache.NONE, new GlanceServices.Imports(tasks, staging, downloads, settings, List.of(delegating), "node-1"));
     }
 
     ImageImport imports() {
