@@ -1,0 +1,333 @@
+#!/usr/bin/env bash
+# One run, three servers: this project's glance-api, OpenStack Glance Zed (Debian's python3-glance, as
+# bench/metadata.sh --compare-glance runs it) and nginx, on the same data, one after the other, plus the command-line
+# baselines (md5sum, sha512sum, the shell pipeline tee >(md5sum) >(sha512sum) > file; sync, curl | sha512sum) and the
+# cost of the two digests alone in a JVM. Prints every figure of issue 17's table as a ratio, and server CPU seconds
+# per GiB (utime + stime of the server's process tree from /proc/PID/stat) and peak RSS.
+#   bench/compare.sh [SIZE_GIB...]     default: 1 4 (decimals allowed: bench/compare.sh 0.25 for a quick try)
+# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (downloads per size and
+# server, best one counts; default 3), BENCH_META (creates,shows,lists per concurrency level; default 1000,500,100),
+# BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS.
+# The machine may be shared: the load average is printed before and after each part; only a quiet run is a result.
+set -euo pipefail
+here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+. "$here/lib/common.sh"
+. "$here/lib/zed.sh"
+. "$bench_root/bin/lib/find-jdk.sh"
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1 4)
+runs=${BENCH_RUNS:-3}
+java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
+IFS=, read -r meta_creates meta_shows meta_lists <<<"${BENCH_META:-1000,500,100}"
+gib=1073741824
+tck=$(getconf CLK_TCK)
+
+bench_need curl curl
+bench_need openssl openssl
+bench_need python3 python3
+bench_need nginx nginx
+bench_need sha512sum coreutils
+bench_need glance python3-glanceclient
+
+tmp_base=${BENCH_TMPDIR:-/var/tmp}
+mkdir -p "$tmp_base"
+total=0
+for s in "${sizes[@]}"; do total=$(awk -v t="$total" -v s="$s" 'BEGIN { printf "%d", t + s * 1073741824 }'); done
+need=$(( 3 * total + 2 * gib ))
+avail=$(df --output=avail -B1 "$tmp_base" | tail -n 1 | tr -d ' ')
+if [ "$avail" -lt "$need" ]; then
+  echo "not enough free space in $tmp_base: $(( avail / 1048576 )) MiB free, $(( need / 1048576 )) MiB needed" >&2
+  exit 1
+fi
+work=$(mktemp -d "$tmp_base/glance-compare.XXXXXX")
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  bench_stop_all
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+chmod 755 "$work"
+mkdir -p "$work/www" "$work/nginx/logs" "$work/classes" "$work/home"
+export HOME=$work/home   # the python clients write caches under HOME
+
+# --- helpers ---------------------------------------------------------------------------------------------------------
+declare -A R C   # R[key] = MiB/s (or req/s, seconds), C[key] = server CPU seconds per GiB
+bytes_of() { awk -v g="$1" 'BEGIN { printf "%d", g * 1073741824 }'; }
+tree_pids() { local p=$1 c; echo "$p"; for c in $(pgrep -P "$p" 2>/dev/null); do tree_pids "$c"; done; }
+tree_ticks() { # utime + stime of PID and its descendants, in clock ticks
+  local p t=0 v
+  for p in $(tree_pids "$1"); do
+    v=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+    t=$((t + v))
+  done
+  echo "$t"
+}
+tree_kib() { # sum of FIELD (VmHWM, VmRSS) over PID and its descendants
+  local p t=0 v
+  for p in $(tree_pids "$1"); do v=$(bench_status_kib "$p" "$2"); t=$((t + ${v:-0})); done
+  echo "$t"
+}
+cpu_per_gib() { awk -v t="$1" -v k="$tck" -v b="$2" 'BEGIN { printf "%.2f", t / k / (b / 1073741824) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+best() { awk -v a="${1:-0}" -v b="$2" 'BEGIN { print (b > a ? b : a) }'; }
+line() { printf '  %-58s %s\n' "$1" "$2"; }
+curl_get() { curl -sS -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "$1"; }
+settle() { sync -f "$work"; }
+
+# download_runs KEY PID URL BYTES: BENCH_RUNS downloads to /dev/null; R[KEY] = best MiB/s, C[KEY] = CPU s/GiB of
+# the server tree PID in that best run.
+download_runs() {
+  local key=$1 pid=$2 url=$3 bytes=$4 i code got t c0 c1 rate
+  R[$key]=0
+  for i in $(seq 1 "$runs"); do
+    c0=$(tree_ticks "$pid")
+    read -r code got t < <(curl_get "$url")
+    c1=$(tree_ticks "$pid")
+    [ "$code" = 200 ] && [ "$got" = "$bytes" ] || { echo "download $url failed: HTTP $code, $got bytes" >&2; return 1; }
+    rate=$(bench_mibs "$bytes" "$t")
+    if awk -v a="$rate" -v b="${R[$key]}" 'BEGIN { exit !(a > b) }'; then
+      R[$key]=$rate; C[$key]=$(cpu_per_gib $((c1 - c0)) "$bytes")
+    fi
+  done
+  line "$key" "${R[$key]} MiB/s (best of $runs), server CPU ${C[$key]} s/GiB"
+}
+
+create_image() { # create_image BASE NAME -> id
+  curl -sS -X POST "$1/v2/images" -H 'Content-Type: application/json' \
+    -d "{\"name\": \"$2\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
+}
+image_field() { curl -sS "$1/v2/images/$2" | python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1]))' "$3"; }
+
+# upload_one KEY PID BASE FILE BYTES SHA512 -> UPLOADED_ID; R[KEY] MiB/s, C[KEY] server CPU s/GiB
+upload_one() {
+  local key=$1 pid=$2 base=$3 file=$4 bytes=$5 sha=$6 id code t c0 c1
+  id=$(create_image "$base" "compare-$key")
+  settle
+  c0=$(tree_ticks "$pid")
+  read -r code t < <(curl -sS -o "$work/upload.out" -w '%{http_code} %{time_total}\n' -T "$file" -X PUT \
+    -H 'Content-Type: application/octet-stream' -H 'Expect:' "$base/v2/images/$id/file")
+  c1=$(tree_ticks "$pid")
+  [ "$code" = 204 ] || { echo "upload to $base failed: HTTP $code $(head -c 300 "$work/upload.out")" >&2; return 1; }
+  [ "$(image_field "$base" "$id" os_hash_value)" = "$sha" ] || { echo "upload to $base: os_hash_value differs" >&2; return 1; }
+  R[$key]=$(bench_mibs "$bytes" "$t"); C[$key]=$(cpu_per_gib $((c1 - c0)) "$bytes")
+  line "$key" "${R[$key]} MiB/s, server CPU ${C[$key]} s/GiB (os_hash_value = source sha512)"
+  UPLOADED_ID=$id
+}
+
+# warm_up BASE: one 64 MiB upload and two downloads, not measured, so that neither server's first transfer pays for
+# its start (the JIT's compilations in the JVM, lazy imports in python).
+warm_up() {
+  local base=$1 id
+  id=$(create_image "$base" "warm-up")
+  curl -sS -o /dev/null -T "$work/warm.bin" -X PUT -H 'Content-Type: application/octet-stream' -H 'Expect:' \
+    "$base/v2/images/$id/file"
+  curl -sS -o /dev/null "$base/v2/images/$id/file"; curl -sS -o /dev/null "$base/v2/images/$id/file"
+  curl -sS -o /dev/null -X DELETE "$base/v2/images/$id"
+}
+
+# metadata KEY URL PID: Bench.java at concurrency 1, 8, 32 -> R[KEY.op.conc] = req/s
+metadata() {
+  local key=$1 url=$2 pid=$3 tsv=$work/meta-$1.tsv
+  "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "$url" --label "$key" --server-pid "$pid" \
+    --creates "$meta_creates" --shows "$meta_shows" --lists "$meta_lists" --concurrency 1,8,32 --tsv "$tsv" \
+    | sed 's/^/    /'
+  while IFS=$'\t' read -r _ op conc _ _ rps _; do R[$key.$op.$conc]=$rps; done < "$tsv"
+}
+
+# clients KEY BASE PID FILE BYTES SHA512: curl, bin/glance and python-glanceclient up- and downloads of FILE against
+# BASE, and each CLI's cold start to its answer of a show.
+clients() {
+  local key=$1 base=$2 pid=$3 file=$4 bytes=$5 sha=$6 id t0 t1 got
+  local pyglance=(glance --os-image-url "$base" --os-auth-token bench --os-image-api-version 2)
+  # curl upload (the reference for the clients' uploads)
+  id=$(create_image "$base" "curl-up"); settle
+  t0=$(bench_now_ns)
+  curl -sS -o /dev/null -T "$file" -X PUT -H 'Content-Type: application/octet-stream' -H 'Expect:' "$base/v2/images/$id/file"
+  t1=$(bench_now_ns); R[$key.up.curl]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
+  # bin/glance upload
+  id=$(create_image "$base" "java-up"); settle
+  t0=$(bench_now_ns)
+  "$bench_root/bin/glance" --url "$base" upload "$id" "$file" >/dev/null
+  t1=$(bench_now_ns); R[$key.up.java]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
+  [ "$(image_field "$base" "$id" os_hash_value)" = "$sha" ] || echo "  bin/glance upload: os_hash_value differs" >&2
+  # python glanceclient upload
+  id=$(create_image "$base" "py-up"); settle
+  t0=$(bench_now_ns)
+  "${pyglance[@]}" image-upload --file "$file" "$id" >/dev/null
+  t1=$(bench_now_ns); R[$key.up.py]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
+  # downloads with verification, of the image bin/glance uploaded... any of them: same bytes
+  t0=$(bench_now_ns)
+  got=$(curl -sS "$base/v2/images/$id/file" | sha512sum | cut -d' ' -f1)
+  t1=$(bench_now_ns); R[$key.down.curl]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
+  [ "$got" = "$sha" ] || echo "  curl | sha512sum: digest differs" >&2
+  t0=$(bench_now_ns)
+  "$bench_root/bin/glance" --url "$base" download "$id" /dev/null >/dev/null
+  t1=$(bench_now_ns); R[$key.down.java]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
+  t0=$(bench_now_ns)
+  "${pyglance[@]}" image-download --file /dev/null "$id" >/dev/null
+  t1=$(bench_now_ns); R[$key.down.py]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
+  # cold starts: a new process each, answering a show
+  t0=$(bench_now_ns); "$bench_root/bin/glance" --url "$base" show "$id" >/dev/null; t1=$(bench_now_ns)
+  R[$key.start.java]=$(bench_secs "$t0" "$t1")
+  t0=$(bench_now_ns); "${pyglance[@]}" image-show "$id" >/dev/null; t1=$(bench_now_ns)
+  R[$key.start.py]=$(bench_secs "$t0" "$t1")
+  line "clients against $key, upload MiB/s" "curl ${R[$key.up.curl]}, bin/glance ${R[$key.up.java]}, glanceclient ${R[$key.up.py]}"
+  line "clients against $key, download+verify MiB/s" "curl|sha512sum ${R[$key.down.curl]}, bin/glance ${R[$key.down.java]}, glanceclient ${R[$key.down.py]}"
+  line "clients against $key, cold start to a show, s" "bin/glance ${R[$key.start.java]}, glanceclient ${R[$key.start.py]}"
+}
+
+echo "== bench/compare.sh: glance-api (this project) vs OpenStack Glance Zed vs nginx; sizes ${sizes[*]} GiB =="
+echo "  $(nproc) cores; work dir $work ($(stat -f -c %T "$work")); $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
+echo "  MiB/s = bytes / 1048576 / seconds (curl's time_total for curl, wall time for the other commands);"
+echo "  server CPU = utime + stime of the server's process tree (/proc/PID/stat) during that transfer, per GiB."
+echo "  before: $(bench_load_note)"
+
+# --- data and command-line baselines ---------------------------------------------------------------------------------
+echo
+echo "-- data (AES-128-CTR keystream: incompressible) and command-line baselines"
+declare -A SHA
+for s in "${sizes[@]}"; do
+  b=$(bytes_of "$s")
+  openssl enc -aes-128-ctr -nosalt -K 00112233445566778899aabbccddeeff -iv 0102030405060708090a0b0c0d0e0f10 \
+    < /dev/zero 2>/dev/null | head -c "$b" > "$work/www/data-$s.bin" || true
+  [ "$(stat -c %s "$work/www/data-$s.bin")" = "$b" ] || { echo "generating $s GiB failed" >&2; exit 1; }
+  t0=$(bench_now_ns); md5sum "$work/www/data-$s.bin" >/dev/null; t1=$(bench_now_ns)
+  R[md5sum.$s]=$(bench_mibs "$b" "$(bench_secs "$t0" "$t1")")
+  t0=$(bench_now_ns); SHA[$s]=$(sha512sum "$work/www/data-$s.bin" | cut -d' ' -f1); t1=$(bench_now_ns)
+  R[sha512sum.$s]=$(bench_mibs "$b" "$(bench_secs "$t0" "$t1")")
+  settle
+  t0=$(bench_now_ns)
+  tee >(md5sum > "$work/pipe.md5") >(sha512sum > "$work/pipe.sha512") < "$work/www/data-$s.bin" > "$work/pipe.copy"
+  sync "$work/pipe.copy"
+  t1=$(bench_now_ns)
+  R[pipeline.$s]=$(bench_mibs "$b" "$(bench_secs "$t0" "$t1")")
+  rm -f "$work/pipe.copy"
+  line "$s GiB: md5sum / sha512sum alone, MiB/s" "${R[md5sum.$s]} / ${R[sha512sum.$s]}"
+  line "$s GiB: tee >(md5sum) >(sha512sum) > file; sync, MiB/s" "${R[pipeline.$s]}"
+done
+s1=${sizes[0]}
+head -c $((64 * 1048576)) "$work/www/data-$s1.bin" > "$work/warm.bin"
+read -r _ dcpu _ _ _ < <("$JAVA_HOME/bin/java" "$here/DigestCost.java" "$work/www/data-$s1.bin")
+C[digests]=$(awk -v c="$dcpu" -v b="$(bytes_of "$s1")" 'BEGIN { printf "%.2f", c / (b / 1073741824) }')
+line "md5 + sha512 alone in a JVM (bench/DigestCost.java)" "${C[digests]} CPU s/GiB"
+
+# --- nginx -------------------------------------------------------------------------------------------------------------
+echo
+echo "-- nginx (1 worker): sendfile on, and sendfile off with 2 x 1 MiB output buffers; curl -o /dev/null"
+nport=$(bench_free_port); nport2=$(bench_free_port)
+while [ "$nport2" = "$nport" ]; do nport2=$(bench_free_port); done
+cat > "$work/nginx/nginx.conf" <<EOF
+daemon off;
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  default_type application/octet-stream;
+  client_body_temp_path $work/nginx/client_body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server { listen 127.0.0.1:$nport; root $work/www; sendfile on; tcp_nopush on; }
+  server { listen 127.0.0.1:$nport2; root $work/www; sendfile off; output_buffers 2 1m; }
+}
+EOF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/logs/stdout.log" 2>&1 &
+nginx_pid=$!
+BENCH_PIDS+=("$nginx_pid")
+echo ok > "$work/www/ping"
+bench_wait_http "http://127.0.0.1:$nport/ping" 20 "$nginx_pid" || { cat "$work/nginx/logs/"*.log >&2; exit 1; }
+for s in "${sizes[@]}"; do
+  download_runs "nginx.sendfile.$s" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$(bytes_of "$s")"
+  download_runs "nginx.buffered.$s" "$nginx_pid" "http://127.0.0.1:$nport2/data-$s.bin" "$(bytes_of "$s")"
+  R[nginx.$s]=$(best "${R[nginx.sendfile.$s]}" "${R[nginx.buffered.$s]}")
+done
+bench_stop "$nginx_pid"
+
+# --- this project's glance-api ---------------------------------------------------------------------------------------
+javac -d "$work/classes" "$here/Bench.java"
+echo
+echo "-- glance-api (this project), JAVA_OPTS=$java_opts, filesystem store; $(bench_load_note)"
+gport=$(bench_free_port)
+JAVA_OPTS=$java_opts bench_start_glance "$gport" "$work/java/data" "$work/java/store" "$work/java/glance-api.log"
+bench_wait_http "http://127.0.0.1:$gport/versions" 600 "$GLANCE_PID" || { tail -n 50 "$work/java/glance-api.log" >&2; exit 1; }
+jbase=http://127.0.0.1:$gport
+warm_up "$jbase"
+for s in "${sizes[@]}"; do
+  upload_one "java.up.$s" "$GLANCE_PID" "$jbase" "$work/www/data-$s.bin" "$(bytes_of "$s")" "${SHA[$s]}"
+  id=$UPLOADED_ID
+  download_runs "java.down.$s" "$GLANCE_PID" "$jbase/v2/images/$id/file" "$(bytes_of "$s")"
+  curl -sS -o /dev/null -X DELETE "$jbase/v2/images/$id"
+done
+R[java.rss]=$(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)")
+line "peak RSS (VmHWM) while streaming" "${R[java.rss]} MiB"
+clients java "$jbase" "$GLANCE_PID" "$work/www/data-$s1.bin" "$(bytes_of "$s1")" "${SHA[$s1]}"
+metadata java "$jbase" "$GLANCE_PID"
+bench_stop "$GLANCE_PID"
+rm -rf "$work/java/store"
+
+# --- OpenStack Glance Zed ----------------------------------------------------------------------------------------------
+echo
+echo "-- OpenStack Glance $(dpkg-query -W -f '${Version}' python3-glance 2>/dev/null || echo '(not installed yet)')," \
+  "sqlite, file store, ${BENCH_GLANCE_WORKERS:-2} workers; $(bench_load_note)"
+zport=$(bench_free_port)
+zed=yes
+bench_start_zed "$zport" "$work/zed" || zed=""
+if [ -n "$zed" ]; then
+  zbase=http://127.0.0.1:$zport
+  warm_up "$zbase"
+  for s in "${sizes[@]}"; do
+    upload_one "zed.up.$s" "$OS_GLANCE_PID" "$zbase" "$work/www/data-$s.bin" "$(bytes_of "$s")" "${SHA[$s]}"
+    id=$UPLOADED_ID
+    download_runs "zed.down.$s" "$OS_GLANCE_PID" "$zbase/v2/images/$id/file" "$(bytes_of "$s")"
+    curl -sS -o /dev/null -X DELETE "$zbase/v2/images/$id"
+  done
+  R[zed.rss]=$(bench_kib_to_mib "$(tree_kib "$OS_GLANCE_PID" VmHWM)")
+  line "peak RSS (sum of VmHWM over its $(tree_pids "$OS_GLANCE_PID" | wc -l) processes)" "${R[zed.rss]} MiB"
+  clients zed "$zbase" "$OS_GLANCE_PID" "$work/www/data-$s1.bin" "$(bytes_of "$s1")" "${SHA[$s1]}"
+  metadata zed "$zbase" "$OS_GLANCE_PID"
+  bench_stop "$OS_GLANCE_PID"
+else
+  echo "  OpenStack Glance could not be started here: its columns stay n/a"
+fi
+
+# --- the table -------------------------------------------------------------------------------------------------------
+echo
+echo "== issue 17's table, this run (ratios: this project / the other; CPU: lower is better) =="
+row() { printf '  %-44s %12s %12s %12s  %s\n' "$@"; }
+row "figure" "Zed" "this" "nginx/limit" "ratios"
+for s in "${sizes[@]}"; do
+  row "download $s GiB, MiB/s" "${R[zed.down.$s]:-n/a}" "${R[java.down.$s]}" "${R[nginx.$s]}" \
+    "x Zed $(ratio "${R[java.down.$s]}" "${R[zed.down.$s]:-}"), x nginx $(ratio "${R[java.down.$s]}" "${R[nginx.$s]}") (target >= 0.95)"
+  row "server CPU s/GiB, download $s GiB" "${C[zed.down.$s]:-n/a}" "${C[java.down.$s]}" \
+    "${C[nginx.sendfile.$s]}/${C[nginx.buffered.$s]}" "x Zed $(ratio "${C[java.down.$s]}" "${C[zed.down.$s]:-}") (target <= 1)"
+done
+for s in "${sizes[@]}"; do
+  row "upload $s GiB, MiB/s" "${R[zed.up.$s]:-n/a}" "${R[java.up.$s]}" "${R[pipeline.$s]}" \
+    "x Zed $(ratio "${R[java.up.$s]}" "${R[zed.up.$s]:-}") (>= 2), x pipeline $(ratio "${R[java.up.$s]}" "${R[pipeline.$s]}") (>= 0.9)"
+  row "server CPU s/GiB, upload $s GiB" "${C[zed.up.$s]:-n/a}" "${C[java.up.$s]}" "${C[digests]}" \
+    "x digests alone $(ratio "${C[java.up.$s]}" "${C[digests]}") (<= 1.3), x Zed $(ratio "${C[java.up.$s]}" "${C[zed.up.$s]:-}")"
+  row "  md5sum / sha512sum alone, $s GiB, MiB/s" "" "" "${R[md5sum.$s]}/${R[sha512sum.$s]}" ""
+done
+for op in list show create; do
+  for c in 1 8 32; do
+    row "$op at $c clients, req/s" "${R[zed.$op.$c]:-n/a}" "${R[java.$op.$c]:-n/a}" "" \
+      "x Zed $(ratio "${R[java.$op.$c]:-}" "${R[zed.$op.$c]:-}") (list/show >= 10)"
+  done
+done
+row "peak RSS while streaming, MiB" "${R[zed.rss]:-n/a}" "${R[java.rss]}" "300" "x limit $(ratio "${R[java.rss]}" 300)"
+row "client upload $s1 GiB vs our server, MiB/s" "${R[java.up.py]}" "${R[java.up.java]}" "${R[java.up.curl]}" \
+  "bin/glance x curl $(ratio "${R[java.up.java]}" "${R[java.up.curl]}") (>= 0.95), x glanceclient $(ratio "${R[java.up.java]}" "${R[java.up.py]}") (>= 1.5)"
+row "client download+verify $s1 GiB, MiB/s" "${R[java.down.py]}" "${R[java.down.java]}" "${R[java.down.curl]}" \
+  "bin/glance x curl|sha512sum $(ratio "${R[java.down.java]}" "${R[java.down.curl]}") (>= 0.9), x glanceclient $(ratio "${R[java.down.java]}" "${R[java.down.py]}") (>= 1.5)"
+row "CLI cold start to a show, s" "${R[java.start.py]}" "${R[java.start.java]}" "0.6" "(target <= 0.6 s)"
+echo "  (client rows: the Zed column is python-glanceclient, the nginx column curl, all against this project's server)"
+echo "  after: $(bench_load_note)"
