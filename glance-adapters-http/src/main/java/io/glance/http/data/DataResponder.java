@@ -4,10 +4,12 @@ import io.glance.domain.Image;
 import io.glance.domain.ImageStatus;
 import io.glance.domain.RangeNotSatisfiableException;
 import io.glance.http.common.DataStreams;
+import io.glance.http.connections.ClientChannel;
 import io.glance.http.errors.HttpStatusException;
 import io.glance.ports.in.ImageData;
 import io.glance.ports.in.ImageDownload;
 import io.glance.ports.in.RangeRequest;
+import io.glance.store.spi.ChannelTransferable;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,8 @@ import static java.util.Objects.requireNonNull;
  * Answers a GET or HEAD of image data, for both API versions: preconditions (304, 412), ranges (206, multipart 206,
  * 416 with {@code Content-Range: bytes *}{@code /size}), If-Range, and the validators and Cache-Control on every
  * answer about the data. The store is opened only for a GET that sends bytes, never for a 304, a 412 or a HEAD, and
- * what it delivers is streamed straight to the socket.
+ * what it delivers is streamed straight to the socket: from a file store with sendfile ({@link ZeroCopyBody}) on a
+ * plaintext connection, else through Helidon's output stream.
  */
 public final class DataResponder {
     private static final Logger LOG = Logger.getLogger(DataResponder.class.getName());
@@ -98,7 +102,7 @@ public final class DataResponder {
         ImageDownload opened = download.get();
         setSingle(res, opened.ranged() ? new long[] {opened.offset(), opened.length()} : null, opened.length(),
                 opened.total());
-        stream(res, opened);
+        stream(req, res, opened);
         return true;
     }
 
@@ -199,9 +203,13 @@ public final class DataResponder {
         return true;
     }
 
-    private static void stream(ServerResponse res, ImageDownload download) {
+    private static void stream(ServerRequest req, ServerResponse res, ImageDownload download) {
         try (InputStream in = download.data(); OutputStream out = res.outputStream()) {
-            DataStreams.copy(in, out);
+            Optional<SocketChannel> socket = in instanceof ChannelTransferable ? ClientChannel.of(req) : Optional.empty();
+            if (socket.isEmpty()
+                    || !ZeroCopyBody.send(res, out, in, (ChannelTransferable) in, socket.get(), download.length())) {
+                DataStreams.copy(in, out);
+            }
         } catch (IOException e) {
             throw endedEarly(download.image(), e);
         }

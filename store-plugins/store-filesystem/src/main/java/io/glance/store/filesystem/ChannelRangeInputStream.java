@@ -1,18 +1,23 @@
 package io.glance.store.filesystem;
 
+import io.glance.store.spi.ChannelTransferable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Streams {@code length} bytes of a file from {@code offset} with positional reads, so a range costs no reading of
- * what precedes it. Closing the stream closes the channel.
+ * what precedes it. Closing the stream closes the channel. {@link #transferTo(WritableByteChannel)} sends the rest
+ * with {@link FileChannel#transferTo} (sendfile to a socket): the bytes go from the page cache to the socket without
+ * a copy through the heap.
  */
-final class ChannelRangeInputStream extends InputStream {
+final class ChannelRangeInputStream extends InputStream implements ChannelTransferable {
     private final FileChannel channel;
     private long position;
     private long remaining;
@@ -45,6 +50,21 @@ final class ChannelRangeInputStream extends InputStream {
         int wanted = (int) Math.min(length, remaining);
         int count = channel.read(ByteBuffer.wrap(buffer, offset, wanted), position);
         if (count < 0) {
+            throw new IOException("file ended " + remaining + " bytes before the end of the range being read; "
+                    + "was it truncated?");
+        }
+        position += count;
+        remaining -= count;
+        return count;
+    }
+
+    @Override
+    public long transferTo(WritableByteChannel target) throws IOException {
+        if (remaining == 0) {
+            return -1;
+        }
+        long count = channel.transferTo(position, remaining, target);
+        if (count == 0 && position + remaining > channel.size()) {
             throw new IOException("file ended " + remaining + " bytes before the end of the range being read; "
                     + "was it truncated?");
         }

@@ -7,7 +7,6 @@ import io.glance.store.spi.ObjectNotFoundException;
 import io.glance.store.spi.StoreDriver;
 import io.glance.store.spi.StoredObject;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -65,7 +64,7 @@ final class FilesystemStoreDriver implements StoreDriver {
                 throw new IllegalArgumentException("range " + range + " lies beyond the end of " + location + " ("
                         + size + " bytes)");
             }
-            InputStream stream = new BufferedInputStream(new ChannelRangeInputStream(channel, offset, length),
+            InputStream stream = new TransferableBufferedStream(new ChannelRangeInputStream(channel, offset, length),
                     chunkSize);
             return new ObjectData(stream, length, size);
         } catch (IOException e) {

@@ -1,0 +1,31 @@
+package io.glance.store.filesystem;
+
+import io.glance.store.spi.ChannelTransferable;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * Buffers small reads of a {@link ChannelRangeInputStream} and keeps its zero-copy transfer: what the buffer holds
+ * goes out first, the rest straight from the file.
+ */
+final class TransferableBufferedStream extends BufferedInputStream implements ChannelTransferable {
+    private final ChannelRangeInputStream file;
+
+    TransferableBufferedStream(ChannelRangeInputStream file, int size) {
+        super(file, size);
+        this.file = file;
+    }
+
+    @Override
+    public synchronized long transferTo(WritableByteChannel target) throws IOException {
+        if (buf != null && pos < count) {
+            int written = target.write(ByteBuffer.wrap(buf, pos, count - pos));
+            pos += written;
+            return written;
+        }
+        return file.transferTo(target);
+    }
+}
