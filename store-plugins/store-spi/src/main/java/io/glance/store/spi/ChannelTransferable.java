@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * An optional capability of a {@link StoreDriver#get} stream whose bytes lie in a local file (since SPI 1.3.0): the
+ * An optional capability of a {@link StoreDriver#get} stream whose bytes lie in a local file (since SPI 1.4.0): the
  * host may hand the remaining bytes to a socket with {@link #transferTo(WritableByteChannel)}, which lets the kernel
  * copy them from the page cache (sendfile) instead of through the heap. A stream that does not implement it is read
  * as any {@link java.io.InputStream}; a driver implements it only where the transfer is really zero-copy.
