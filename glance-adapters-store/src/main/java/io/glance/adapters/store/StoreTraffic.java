@@ -1,8 +1,11 @@
 package io.glance.adapters.store;
 
+import io.glance.store.spi.ChannelTransferable;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -40,11 +43,13 @@ public final class StoreTraffic {
         return new Counting(data, bytesWritten);
     }
 
+    /** Keeps a zero-copy stream's {@link ChannelTransferable}, counting what it transfers too. */
     InputStream countingReads(InputStream data) {
-        return new Counting(data, bytesRead);
+        return data instanceof ChannelTransferable transferable
+                ? new CountingTransfers(data, transferable, bytesRead) : new Counting(data, bytesRead);
     }
 
-    private static final class Counting extends FilterInputStream {
+    private static class Counting extends FilterInputStream {
         private final LongAdder counter;
 
         Counting(InputStream in, LongAdder counter) {
@@ -74,6 +79,26 @@ public final class StoreTraffic {
         public long skip(long n) throws IOException {
             // Skipped bytes did not travel to the caller.
             return super.skip(n);
+        }
+    }
+
+    private static final class CountingTransfers extends Counting implements ChannelTransferable {
+        private final ChannelTransferable transferable;
+        private final LongAdder counter;
+
+        CountingTransfers(InputStream in, ChannelTransferable transferable, LongAdder counter) {
+            super(in, counter);
+            this.transferable = transferable;
+            this.counter = counter;
+        }
+
+        @Override
+        public long transferTo(WritableByteChannel target) throws IOException {
+            long n = transferable.transferTo(target);
+            if (n > 0) {
+                counter.add(n);
+            }
+            return n;
         }
     }
 }
