@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,7 +204,7 @@ public final class DataResponder {
 
     private static void stream(ServerRequest req, ServerResponse res, ImageDownload download) {
         try (InputStream in = download.data(); OutputStream out = res.outputStream()) {
-            Optional<SocketChannel> socket = in instanceof ChannelTransferable ? ClientChannel.of(req) : Optional.empty();
+            Optional<ClientChannel> socket = in instanceof ChannelTransferable ? ClientChannel.of(req) : Optional.empty();
             if (socket.isEmpty()
                     || !ZeroCopyBody.send(res, out, in, (ChannelTransferable) in, socket.get(), download.length())) {
                 DataStreams.copy(in, out);

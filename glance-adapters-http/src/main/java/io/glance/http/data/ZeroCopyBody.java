@@ -1,5 +1,6 @@
 package io.glance.http.data;
 
+import io.glance.http.connections.ClientChannel;
 import io.glance.store.spi.ChannelTransferable;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
@@ -33,7 +34,7 @@ final class ZeroCopyBody {
      *         wraps Helidon's stream); the caller then copies {@code in} to {@code out}
      */
     static boolean send(ServerResponse res, OutputStream out, InputStream in, ChannelTransferable transferable,
-                        SocketChannel socket, long length) throws IOException {
+                        ClientChannel client, long length) throws IOException {
         if (length <= HEAD_BYTES || res.headers().contains(HeaderNames.CONTENT_ENCODING)) {
             return false;
         }
@@ -43,6 +44,7 @@ final class ZeroCopyBody {
         }
         out.write(head);
         out.flush();
+        SocketChannel socket = client.channel();
         long sent = head.length;
         ByteBuffer slice = null;
         while (sent < length) {
@@ -65,6 +67,7 @@ final class ZeroCopyBody {
                 count = read;
             }
             sent += count;
+            client.sentDirectly(count);
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package io.glance.http.observe;
 
 import io.glance.http.common.GlanceHeaders;
+import io.glance.http.connections.ClientChannel;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -38,7 +39,8 @@ public final class RequestObserver implements Filter {
         res.whenSent(() -> {
             long nanos = System.nanoTime() - start;
             int status = res.status().code();
-            long bytes = res.bytesWritten();
+            // Zero-copy downloads write most of their body past Helidon, which counts only what went through it.
+            long bytes = res.bytesWritten() + ClientChannel.sentDirectly(req);
             metrics.finished(method, req.matchingPattern().orElse(UNMATCHED), status, nanos, bytes);
             if (ACCESS.isLoggable(Level.INFO)) {
                 String requestId = res.headers().first(GlanceHeaders.REQUEST_ID).orElse("-");
