@@ -1,5 +1,6 @@
 package io.glance.server;
 
+import io.glance.adapters.db.DatabaseCompaction;
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
 import io.glance.adapters.policy.AccessRules;
@@ -110,6 +111,9 @@ public final class GlanceApiServer implements AutoCloseable {
                 operations.registry(repository);
             } else {
                 DatabaseSettings databaseSettings = DatabaseSettings.from(options, server.dataDir().resolve("db"));
+                if (options.get(DatabaseCompaction.DB_COMPACT_ON_START)) {
+                    DatabaseCompaction.compactAtStart(databaseSettings).ifPresent(done -> LOG.info(done.describe()));
+                }
                 GlanceDatabase database = NewDatabaseSeeding.open(databaseSettings);
                 resources.add(database);
                 repository = database.repository();

@@ -28,9 +28,9 @@ public final class GlanceManage {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final String USAGE_TEXT = "usage: glance-manage db sync|version|load_metadefs|unload_metadefs"
-            + "|export_metadefs [--path DIR] [--merge] [--prefer_new] [--overwrite] [--sql_connection URL]"
-            + " [--data_dir DIR] [--config-file FILE]";
+    private static final String USAGE_TEXT = "usage: glance-manage db sync|version|purge|compact|load_metadefs"
+            + "|unload_metadefs|export_metadefs [--age_in_days N] [--max_rows N] [--path DIR] [--merge]"
+            + " [--prefer_new] [--overwrite] [--sql_connection URL] [--data_dir DIR] [--config-file FILE]";
 
     private GlanceManage() {
     }
@@ -55,16 +55,19 @@ public final class GlanceManage {
         if (!metadefs && !positional.isEmpty()) {
             command = String.join("_", words);
         }
-        if (!metadefs && !command.equals("db_sync") && !command.equals("db_version")) {
+        if (!metadefs && !DatabaseUpkeep.handles(command) && !command.equals("db_sync")
+                && !command.equals("db_version")) {
             err.println("glance-manage: unknown command '" + String.join(" ", words) + "'");
             err.println(USAGE_TEXT);
             return USAGE;
         }
         List<String> optionArgs = new ArrayList<>(Arrays.asList(args).subList(firstOption, args.length));
         MetadefCommands.Flags flags;
+        DatabaseUpkeep.Flags upkeep;
         DatabaseSettings settings;
         try {
             flags = metadefs ? metadefFlags(positional, optionArgs) : null;
+            upkeep = DatabaseUpkeep.handles(command) ? DatabaseUpkeep.flags(optionArgs) : null;
             OptionValues options = HostOptions.load(optionArgs.toArray(String[]::new), environment,
                     StoreSetup::configKeysIn);
             settings = DatabaseSettings.from(options, ServerSettings.from(options).dataDir().resolve("db"))
@@ -73,7 +76,14 @@ public final class GlanceManage {
             err.println("glance-manage: " + e.getMessage());
             return USAGE;
         }
+        if (command.equals("db_compact")) {
+            // Before any pool is open: an H2 file is compacted only by its sole user.
+            return DatabaseUpkeep.compact(settings, out, err);
+        }
         try (GlanceDatabase database = GlanceDatabase.open(settings)) {
+            if (command.equals("db_purge")) {
+                return DatabaseUpkeep.purge(database, upkeep, out);
+            }
             if (command.equals("db_sync")) {
                 String before = database.schemaVersion();
                 database.migrate();

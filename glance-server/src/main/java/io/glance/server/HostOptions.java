@@ -1,5 +1,6 @@
 package io.glance.server;
 
+import io.glance.adapters.db.DatabaseCompaction;
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.policy.PolicySettings;
 import io.glance.adapters.policy.PropertyProtectionSettings;
@@ -49,7 +50,8 @@ import java.util.stream.Stream;
 public final class HostOptions {
     /** Every top-level host option, in the order the README lists them. */
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
-            UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, InterruptedUploadRecovery.OPTIONS, ApiSettings.OPTIONS,
+            UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, DatabaseCompaction.OPTIONS, InterruptedUploadRecovery.OPTIONS,
+            ApiSettings.OPTIONS,
             ImageQuotas.OPTIONS, MetadataLimitSettings.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
             AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, ImageCacheSettings.OPTIONS,
             TlsSettings.OPTIONS,

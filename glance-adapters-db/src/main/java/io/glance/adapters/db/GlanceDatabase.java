@@ -168,6 +168,27 @@ public final class GlanceDatabase implements AutoCloseable {
                 bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
     }
 
+    /**
+     * Hard-deletes the properties, tags, locations and members of images deleted before {@code deletedBefore}; the
+     * image rows stay, keeping their ids reserved.
+     *
+     * @param maxImages at most this many images; negative means all
+     * @return how many images were purged, and rows per table
+     */
+    public PurgeResult purgeDeleted(java.time.Instant deletedBefore, int maxImages) {
+        try {
+            DeletedImagePurge.Result result = new DeletedImagePurge(pool).purge(deletedBefore, maxImages);
+            return new PurgeResult(result.images(), result.rows());
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw failures.translate(e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getMessage(), e), "purge deleted images");
+        }
+    }
+
+    /** What {@link #purgeDeleted} removed: images purged, rows per table. */
+    public record PurgeResult(int images, java.util.Map<String, Integer> rows) {
+    }
+
     /** The database URL without credentials, for logs. */
     public String describe() {
         return settings.describe();
