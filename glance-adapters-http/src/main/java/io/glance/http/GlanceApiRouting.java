@@ -83,7 +83,7 @@ public final class GlanceApiRouting {
         DataResponder responder = new DataResponder(ports.data(), caching);
         routing.addFilter(new RequestContextFilter())
                 .addFilter(new HealthcheckFilter())
-                .addFilter(new VersionNegotiationFilter(settings.publicEndpoint()))
+                .addFilter(new VersionNegotiationFilter(settings.publicEndpoint(), ports.cache().enabled()))
                 .addFilter(new AuthenticationFilter(authentication))
                 .error(Throwable.class, new ErrorResponder());
         // Before the v2 routes: they end with a catch-all 404 for everything else under /v2.

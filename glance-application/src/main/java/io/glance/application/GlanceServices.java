@@ -1,7 +1,9 @@
 package io.glance.application;
 
+import io.glance.application.cache.ImageCacheSettings;
 import io.glance.application.cache.ImageCaching;
 import io.glance.ports.in.ImageActivation;
+import io.glance.ports.in.ImageCacheManagement;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageData;
 import io.glance.ports.in.ImageImport;
@@ -46,6 +48,8 @@ public final class GlanceServices implements AutoCloseable {
     private final ImageImport imports;
     private final ExecutorService importWorkers;
     private final InterruptedImportRecovery importRecovery;
+    /** The cache API and background work; null without an image cache. */
+    private final ImageCacheService cacheService;
 
     /**
      * @param repository where image metadata lives
@@ -83,7 +87,8 @@ public final class GlanceServices implements AutoCloseable {
     public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
                           PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache) {
-        this(repository, stores, clock, limits, policy, protection, quotas, usage, cache, null);
+        this(repository, stores, clock, limits, policy, protection, quotas, usage, cache,
+                ImageCacheSettings.defaults(false), null);
     }
 
     /**
@@ -114,6 +119,20 @@ public final class GlanceServices implements AutoCloseable {
     public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
                           PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache, Imports imports) {
+        this(repository, stores, clock, limits, policy, protection, quotas, usage, cache,
+                ImageCacheSettings.defaults(false), imports);
+    }
+
+    /**
+     * As above, with the image cache's API and background work when {@code cacheSettings} enables them.
+     *
+     * @param cache         this node's image cache ({@link ImageCache#NONE} when it has none)
+     * @param cacheSettings its limits and the interval of its background work (which runs when it is enabled)
+     * @param imports       interoperable import, or null
+     */
+    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
+                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+                          StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports) {
         requireNonNull(repository, "repository is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
@@ -129,9 +148,10 @@ public final class GlanceServices implements AutoCloseable {
                 imports == null ? id -> { } : imports.staging()::delete);
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,
                 digestExecutor, savingReset);
-        this.data = new ImageDataService(upload,
-                new ImageDownloads(stores, access, new ImageCaching(cache)),
-                new StoreLocationRemoval(stores, access));
+        ImageDownloads downloads = new ImageDownloads(stores, access, new ImageCaching(cache));
+        this.data = new ImageDataService(upload, downloads, new StoreLocationRemoval(stores, access));
+        this.cacheService = cacheSettings.enabled()
+                ? new ImageCacheService(cache, repository, access, downloads, cacheSettings) : null;
         this.uploadV1 = new ImageUploadV1Service(upload, repository, access, clock);
         this.tags = new ImageTagService(repository, access, clock, enforcedQuotas);
         this.members = new ImageMemberService(repository, access, clock, enforcedQuotas);
@@ -167,6 +187,11 @@ public final class GlanceServices implements AutoCloseable {
     private static ExecutorService newImportWorkers(int threads) {
         return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("glance-import-", 0).daemon(true)
                 .factory());
+    }
+
+    /** The cache API ({@link ImageCacheManagement#DISABLED} without an image cache). */
+    public ImageCacheManagement cacheManagement() {
+        return cacheService != null ? cacheService : ImageCacheManagement.DISABLED;
     }
 
     /** Interoperable import and tasks ({@link ImageImport#DISABLED} when not configured). */
@@ -233,6 +258,9 @@ public final class GlanceServices implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (cacheService != null) {
+            cacheService.close();
+        }
         savingReset.close();
         if (importWorkers != null) {
             // Running imports are interrupted; the next start fails their tasks and returns their images.

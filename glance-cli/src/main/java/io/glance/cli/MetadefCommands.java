@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code md-property-*}, {@code md-tag-*}, {@code md-resource-type-*}), each a method here; {@code --json} prints
  * the server's document instead of a table. picocli runs them on the root command, which extends this class.
  */
-abstract class MetadefCommands {
+abstract class MetadefCommands extends CacheCommands {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 

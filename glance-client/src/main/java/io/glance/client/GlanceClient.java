@@ -77,6 +77,11 @@ public final class GlanceClient {
         return new MetadefClient(transport);
     }
 
+    /** The image cache API (v2.14) of the same endpoint, with the same token. */
+    public CacheClient cache() {
+        return new CacheClient(transport);
+    }
+
     // ---- images ------------------------------------------------------------------------------------------------
 
     public Image create(NewImage image) {

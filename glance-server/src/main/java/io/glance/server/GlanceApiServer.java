@@ -131,19 +131,21 @@ public final class GlanceApiServer implements AutoCloseable {
             int recovered = new InterruptedUploadRecovery(repository, uploadJournal,
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
             UploadLimits limits = UploadLimits.from(options);
-            ImageCache imageCache = imageCache(ImageCacheSettings.from(options), server);
+            ImageCacheSettings cacheSettings = ImageCacheSettings.from(options);
+            ImageCache imageCache = imageCache(cacheSettings, server);
             GlanceServices.Imports imports = ImportSetup.imports(options, server, tasks);
             GlanceServices services = new GlanceServices(
                     new InvalidatingImageRepository(new JournalingImageRepository(new BoundedMetadataRepository(
                             repository, MetadataLimitSettings.from(options)), uploadJournal),
                             invalidation(options, imageCache)), stores, Clock.systemUTC(), limits,
-                    access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache, imports);
+                    access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache, cacheSettings,
+                    imports);
             resources.add(services);
             int interruptedImports = services.recoverInterruptedImports();
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
                     services.activation(), services.storeInfo(), services.locations(), services.uploadV1(),
-                    services.imports());
+                    services.imports(), services.cacheManagement());
             MetadefPorts metadefPorts = metadefs;
             ConnectionGuard guard = Listeners.guard(ConnectionSettings.from(options));
             resources.add(guard);

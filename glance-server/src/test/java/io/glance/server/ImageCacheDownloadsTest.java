@@ -5,6 +5,7 @@ import io.glance.adapters.policy.OsloPolicy;
 import io.glance.application.GlanceServices;
 import io.glance.application.ImageQuotas;
 import io.glance.application.UploadLimits;
+import io.glance.application.cache.ImageCacheSettings;
 import io.glance.domain.ImageId;
 import io.glance.domain.RequestContext;
 import io.glance.ports.in.CreateImageCommand;
@@ -59,7 +60,8 @@ class ImageCacheDownloadsTest {
         cache = new DirectoryImageCache(directory.resolve("cache"), Clock.systemUTC());
         services = new GlanceServices(new InvalidatingImageRepository(new InMemoryImageRepository(), cache::remove),
                 InMemoryStoreRegistry.of(store), Clock.systemUTC(), UploadLimits.defaults(),
-                OsloPolicy.defaults(false), PropertyProtection.NONE, ImageQuotas.defaults(), null, cache);
+                OsloPolicy.defaults(false), PropertyProtection.NONE, ImageQuotas.defaults(), null, cache,
+                ImageCacheSettings.defaults(true), null);
     }
 
     @AfterEach

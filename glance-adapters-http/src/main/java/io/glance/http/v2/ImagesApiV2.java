@@ -33,7 +33,8 @@ public final class ImagesApiV2 {
                 .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports()))
                 .register("/v2/tasks", new TasksService(ports.imports(), settings))
                 .register("/v2/stores", new StoresService(ports.data(), ports.storeInfo()))
-                // Everything else under /v2 (cache, typos) is webob's plain 404.
+                .register("/v2/cache", new CacheService(ports.cache()))
+                // Everything else under /v2 (typos) is webob's plain 404.
                 .any("/v2", notFound())
                 .any("/v2/*", notFound());
     }

@@ -23,10 +23,15 @@ public final class VersionNegotiationFilter implements Filter {
     private static final Status MULTIPLE_CHOICES = Status.create(300, "Multiple Choices");
 
     private final String publicEndpoint;
+    private final boolean imageCache;
 
-    /** @param publicEndpoint the {@code public_endpoint} option, or {@code null} to use each request's Host */
-    public VersionNegotiationFilter(String publicEndpoint) {
+    /**
+     * @param publicEndpoint the {@code public_endpoint} option, or {@code null} to use each request's Host
+     * @param imageCache     whether the node has an image cache (then v2.14 and v2.16 are served and listed)
+     */
+    public VersionNegotiationFilter(String publicEndpoint, boolean imageCache) {
         this.publicEndpoint = publicEndpoint;
+        this.imageCache = imageCache;
     }
 
     @Override
@@ -53,7 +58,7 @@ public final class VersionNegotiationFilter implements Filter {
             version = first;
             rest = rawPath.substring(end);
         }
-        Optional<ApiVersions.Api> api = ApiVersions.select(version);
+        Optional<ApiVersions.Api> api = ApiVersions.select(version, imageCache);
         if (api.isEmpty()) {
             sendVersions(req, res, MULTIPLE_CHOICES);
             return;
@@ -67,6 +72,6 @@ public final class VersionNegotiationFilter implements Filter {
 
     private void sendVersions(RoutingRequest req, RoutingResponse res, Status status) {
         JsonResponses.send(res, status, VersionsDocument.render(
-                publicEndpoint != null ? publicEndpoint : RequestUrls.base(req)));
+                publicEndpoint != null ? publicEndpoint : RequestUrls.base(req), imageCache));
     }
 }

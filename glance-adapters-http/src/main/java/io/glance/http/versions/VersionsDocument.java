@@ -10,12 +10,16 @@ final class VersionsDocument {
     private VersionsDocument() {
     }
 
-    /** @param baseUrl the public endpoint, or the scheme and authority the client used */
-    static byte[] render(String baseUrl) {
+    /**
+     * @param baseUrl    the public endpoint, or the scheme and authority the client used
+     * @param imageCache whether the node has an image cache (v2.14 and v2.16 are listed only then)
+     */
+    static byte[] render(String baseUrl, boolean imageCache) {
         String base = stripTrailingSlashes(baseUrl);
         ArrayNode versions = Json.array();
-        for (String id : ApiVersions.V2_IDS) {
-            add(versions, id, id.equals(ApiVersions.CURRENT) ? "CURRENT" : "SUPPORTED", base + "/v2/");
+        String current = ApiVersions.current(imageCache);
+        for (String id : ApiVersions.v2Ids(imageCache)) {
+            add(versions, id, id.equals(current) ? "CURRENT" : "SUPPORTED", base + "/v2/");
         }
         for (String id : ApiVersions.V1_IDS) {
             add(versions, id, "DEPRECATED", base + "/v1/");

@@ -15,8 +15,10 @@ import java.util.List;
  * @param directory {@code image_cache_dir}, or null for {@code <data_dir>/image-cache}
  * @param maxSize   the pruner's limit on the bytes of complete copies
  * @param stallTime after how long without growing a copy being written is deleted by the cleaner
+ * @param maintenanceInterval how often the prefetcher, pruner and cleaner run
  */
-public record ImageCacheSettings(boolean enabled, Path directory, long maxSize, Duration stallTime) {
+public record ImageCacheSettings(boolean enabled, Path directory, long maxSize, Duration stallTime,
+                                 Duration maintenanceInterval) {
     public static final Option<Boolean> ENABLED = Option.bool("image_cache_enabled", false,
             "keep a copy of downloaded image data on this node and serve from it, with the `/v2/cache` API"
                     + " (Glance's `flavor = keystone+cachemanagement`)");
@@ -27,12 +29,23 @@ public record ImageCacheSettings(boolean enabled, Path directory, long maxSize, 
     public static final Option<Duration> STALL_TIME = Option.seconds("image_cache_stall_time",
             Duration.ofDays(1), Duration.ofSeconds(1),
             "seconds after which a copy still being written that stopped growing is deleted by the cleaner");
+    public static final Option<Duration> MAINTENANCE_INTERVAL = Option.seconds("image_cache_maintenance_interval",
+            Duration.ofMinutes(5), Duration.ofSeconds(1),
+            "seconds between runs of the cache's prefetcher, pruner and cleaner inside glance-api (Glance's cron"
+                    + " jobs)");
     /** The options these settings are read from. */
-    public static final List<Option<?>> OPTIONS = List.of(ENABLED, DIRECTORY, MAX_SIZE, STALL_TIME);
+    public static final List<Option<?>> OPTIONS = List.of(ENABLED, DIRECTORY, MAX_SIZE, STALL_TIME,
+            MAINTENANCE_INTERVAL);
 
     public static ImageCacheSettings from(OptionValues values) {
         return new ImageCacheSettings(values.get(ENABLED), values.get(DIRECTORY), values.get(MAX_SIZE),
-                values.get(STALL_TIME));
+                values.get(STALL_TIME), values.get(MAINTENANCE_INTERVAL));
+    }
+
+    /** The defaults, on or off. */
+    public static ImageCacheSettings defaults(boolean enabled) {
+        return new ImageCacheSettings(enabled, null, MAX_SIZE.defaultValue(), STALL_TIME.defaultValue(),
+                MAINTENANCE_INTERVAL.defaultValue());
     }
 
     /** The cache directory, {@code <dataDir>/image-cache} unless configured. */

@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -88,6 +90,83 @@ class ImageCacheEndToEndTest {
             assertThat(delete.statusCode()).isEqualTo(204);
             assertThat(copy).doesNotExist();
         }
+    }
+
+    /**
+     * python-glanceclient's cache commands, unmodified, against glance-api with the cache on over the filesystem
+     * store: they need v2.14 in /versions, queue an image (which the prefetcher then fetches), list it, delete it,
+     * clear by target; a queued (data-less) image cannot be queued for caching.
+     */
+    @Test
+    void glanceClientCacheCommands() throws Exception {
+        CommandLine.requireInstalled("glance", "python3-glanceclient");
+        Path home = Files.createDirectories(work.resolve("home"));
+        try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"), "--image_cache_enabled", "true")) {
+            String versions = http.send(HttpRequest.newBuilder(glance.uri("/versions")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(versions).contains("{\"id\":\"v2.16\",\"status\":\"CURRENT\"", "\"v2.14\"");
+            byte[] data = new byte[300_000];
+            new Random(7).nextBytes(data);
+            String id = createAndUpload(glance, data);
+            String empty = JSON.readTree(http.send(HttpRequest.newBuilder(glance.uri("/v2/images"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"name\":\"no-data\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get("id").asText();
+
+            // Each command once (python's start-up is slow on a busy machine); the state in between over HTTP.
+            String queued = glanceCli(home, glance, "cache-queue", id, empty).output();
+            assertThat(queued).doesNotContain("Unable to queue image '" + id + "'")
+                    .contains("Only images with status active can be targeted for queueing")
+                    .contains("Unable to queue image '" + empty + "'");
+            awaitCached(glance, id);
+            String listed = glanceCli(home, glance, "cache-list").output();
+            assertThat(listed).containsPattern("\\| " + id + " \\| cached +\\| [0-9T:.-]+ +\\| [0-9T:.-]+ +\\| 300000 ");
+            assertThat(listed).doesNotContain(empty);
+
+            glanceCli(home, glance, "cache-delete", id);
+            assertThat(cacheState(glance).get("cached_images")).isEmpty();
+            assertThat(download(glance, id)).isEqualTo(data);
+            assertThat(cacheState(glance).get("cached_images").get(0).get("image_id").asText()).isEqualTo(id);
+
+            glanceCli(home, glance, "cache-clear", "--target", "queue");
+            assertThat(cacheState(glance).get("cached_images")).hasSize(1);
+            glanceCli(home, glance, "cache-clear");
+            assertThat(cacheState(glance).get("cached_images")).isEmpty();
+            assertThat(cacheState(glance).get("queued_images")).isEmpty();
+            HttpResponse<String> invalidTarget = http.send(HttpRequest.newBuilder(glance.uri("/v2/cache"))
+                    .header("x-image-cache-clear-target", "both").DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(invalidTarget.statusCode()).isEqualTo(400);
+            assertThat(invalidTarget.body()).contains("both");
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode cacheState(GlanceProcess glance) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(glance.uri("/v2/cache")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** Until the prefetcher has fetched the image (it starts about a second after the image was queued). */
+    private void awaitCached(GlanceProcess glance, String id) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            com.fasterxml.jackson.databind.JsonNode state = cacheState(glance);
+            if (state.get("cached_images").toString().contains(id) && state.get("queued_images").isEmpty()) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("image cached and dequeued within 30 s: " + state).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static CommandLine.Result glanceCli(Path home, GlanceProcess glance, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("glance", "--os-image-url", glance.endpoint(),
+                "--os-auth-token", "e2e-token", "--os-image-api-version", "2"));
+        command.addAll(List.of(args));
+        return CommandLine.run(home, command).requireSuccess();
     }
 
     private String createAndUpload(GlanceProcess glance, byte[] data) throws Exception {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.fail;
  * the summary shows the distance. The summary (ran/passed/skipped/failed, the failures, tests that pass but are not
  * listed yet) goes to {@code target/tempest/summary.txt}, which bin/test prints, and into the failure message.
  * <p>
- * glance-api runs with {@code auth_strategy: keystone}: it validates Tempest's tokens with the same Keystone (the
+ * glance-api runs with {@code auth_strategy: keystone} and its image cache on: it validates Tempest's tokens with the same Keystone (the
  * bootstrapped admin is its service user), so projects, owners, members and admin rights are real.
  */
 class TempestImageApiEndToEndTest {
@@ -97,13 +97,17 @@ class TempestImageApiEndToEndTest {
         return text.toString();
     }
 
-    /** Glance's keystone_authtoken options for the suite's Keystone, with its admin as glance's service user. */
+    /**
+     * Glance's keystone_authtoken options for the suite's Keystone, with its admin as glance's service user; and the
+     * image cache on, for Tempest's cache tests ({@code image_caching_enabled = true} in tempest.conf).
+     */
     private static String[] keystoneAuth(String keystoneV3, String adminPassword) {
         String base = keystoneV3.replaceFirst("/v3/?$", "");
         return new String[] {"--auth_strategy", "keystone", "--keystone_authtoken.auth_url", base,
             "--keystone_authtoken.www_authenticate_uri", base, "--keystone_authtoken.username", "admin",
             "--keystone_authtoken.password", adminPassword, "--keystone_authtoken.project_name", "admin",
-            "--keystone_authtoken.user_domain_name", "Default", "--keystone_authtoken.project_domain_name", "Default"};
+            "--keystone_authtoken.user_domain_name", "Default", "--keystone_authtoken.project_domain_name", "Default",
+            "--image_cache_enabled", "true"};
     }
 
     /**

@@ -78,7 +78,7 @@ final class TempestWorkspace {
                 swift = false
 
                 [image]
-                image_caching_enabled = false
+                image_caching_enabled = true
                 http_image = %s
                 build_timeout = 60
 
