@@ -157,7 +157,8 @@ public final class GlanceServices implements AutoCloseable {
         this.members = new ImageMemberService(repository, access, clock, enforcedQuotas);
         this.activation = new ImageActivationService(repository, access, clock);
         this.storeInfo = new StoreInfoService(stores, imagePolicy);
-        this.locations = new ImageLocationService(repository, stores, access, storedData, clock, enforcedQuotas);
+        this.locations = new ImageLocationService(repository, stores, access, storedData, clock, enforcedQuotas,
+                limits.formats());
         if (imports == null) {
             this.imports = ImageImport.DISABLED;
             this.importWorkers = null;

@@ -1,6 +1,7 @@
 package io.glance.application;
 
 import io.glance.application.ImagePolicy.ImageRule;
+import io.glance.application.inspection.FormatInspectionSettings;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.ImageLocation;
@@ -40,15 +41,17 @@ final class ImageLocationService implements ImageLocations {
     private final StoredData storedData;
     private final Clock clock;
     private final Quotas quotas;
+    private final LocationFormatCheck formatCheck;
 
     ImageLocationService(ImageRepository repository, StoreRegistry stores, ImageAccess access, StoredData storedData,
-                         Clock clock, Quotas quotas) {
+                         Clock clock, Quotas quotas, FormatInspectionSettings formats) {
         this.repository = requireNonNull(repository, "repository is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.access = requireNonNull(access, "access is null");
         this.storedData = requireNonNull(storedData, "storedData is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
+        this.formatCheck = new LocationFormatCheck(formats);
     }
 
     @Override
@@ -63,6 +66,7 @@ final class ImageLocationService implements ImageLocations {
             throw new InvalidInputException("The size given for image " + id + " (" + expectedSize
                     + ") differs from the size of the data at " + url + " (" + size + ")");
         }
+        formatCheck.check(image, store, uri, url, size);
         ImageLocation location = new ImageLocation(url,
                 stores.multiStore() ? Map.of("store", store.id()) : Map.of());
         Image added = OptimisticUpdate.apply(repository, image,

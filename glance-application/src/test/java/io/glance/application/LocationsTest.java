@@ -8,9 +8,13 @@ import io.glance.domain.InvalidInputException;
 import io.glance.domain.NotFoundException;
 import io.glance.store.spi.StoreCapability;
 import io.glance.testing.InMemoryStoreDriver;
+import io.glance.testing.images.QemuImg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 import static io.glance.application.Services.ALICE;
@@ -23,6 +27,8 @@ class LocationsTest {
     private final InMemoryStoreDriver web = new InMemoryStoreDriver("web",
             Set.of(StoreCapability.READ, StoreCapability.READ_RANGE));
     private final Services s = new Services(UploadLimits.defaults(), new InMemoryStoreDriver("memory"), web);
+    @TempDir
+    Path dir;
 
     @AfterEach
     void close() {
@@ -69,6 +75,23 @@ class LocationsTest {
         assertThatThrownBy(() -> s.services.locations().addLocation(ALICE, image.id(), "gopher://x/y", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("gopher://x/y");
         assertThat(s.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
+    }
+
+    @Test
+    void dataAtTheLocationIsInspectedLikeAnUpload() throws Exception {
+        Image image = s.queuedImage(ALICE);
+        byte[] qcow2 = Files.readAllBytes(QemuImg.create(dir.resolve("disk.qcow2"), "qcow2", "1M"));
+        String asRaw = web.place("remote-qcow2", qcow2).location().toString();
+        assertThatThrownBy(() -> s.services.locations().addLocation(ALICE, image.id(), asRaw, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(asRaw)
+                .hasMessageContaining("Image data is qcow2, but disk_format is raw");
+        byte[] backed = Files.readAllBytes(QemuImg.create(dir.resolve("backed.qcow2"), "qcow2", "1M", "-b",
+                "/etc/passwd", "-F", "raw"));
+        String hostile = web.place("remote-backed", backed).location().toString();
+        assertThatThrownBy(() -> s.services.locations().addLocation(ALICE, image.id(), hostile, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("backing file (/etc/passwd)");
+        assertThat(s.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
+        assertThat(s.stored(image.id()).locations()).isEmpty();
     }
 
     @Test
