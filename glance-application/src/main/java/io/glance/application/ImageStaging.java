@@ -1,6 +1,7 @@
 package io.glance.application;
 
 import io.glance.application.ImagePolicy.ImageRule;
+import io.glance.application.inspection.StreamingFormatCheck;
 import io.glance.domain.ConflictException;
 import io.glance.domain.GoneException;
 import io.glance.domain.Image;
@@ -63,17 +64,20 @@ final class ImageStaging {
         if (queued.status() == ImageStatus.QUEUED && staging.size(id).isPresent()) {
             throw new ConflictException("The image " + id + " has data on staging");
         }
-        OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
+        Image uploading = OptimisticUpdate.apply(repository, queued,
+                () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
                 image -> image.startStaging(Timestamps.now(clock)));
+        // Staged data is inspected like uploaded data: unsafe data or data of another format never reaches staging.
+        StreamingFormatCheck formatCheck = limits.formats().checkFor(uploading.diskFormat(),
+                uploading.containerFormat());
 
         UploadStream stream = null;
         long written;
         try {
             long cap = Math.min(limits.imageSizeCap(), remaining);
-            stream = cap < limits.imageSizeCap()
-                    ? new UploadStream(data, cap, declaredLength, count -> Quotas.storageExceeded(count, remaining),
-                    digestExecutor)
-                    : new UploadStream(data, cap, declaredLength, digestExecutor);
+            stream = new UploadStream(data, cap, declaredLength, cap < limits.imageSizeCap()
+                    ? count -> Quotas.storageExceeded(count, remaining) : UploadStream.overImageSizeCap(cap),
+                    formatCheck, digestExecutor);
             written = staging.write(id, stream);
             stream.finish();
         } catch (Throwable failure) {

@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.application.inspection.StreamingFormatCheck;
 import io.glance.domain.ConflictException;
 import io.glance.domain.GlanceException;
 import io.glance.domain.Image;
@@ -125,8 +126,9 @@ final class ImportFlow {
                 try {
                     StoreWrite write = writeToStore(job, storeId, size);
                     written.add(write);
-                    update(id, job, image -> ImportProperties.removing(image.importedTo(write.location(),
-                                    write.size(), write.checksums(), activate, Timestamps.now(clock)),
+                    update(id, job, image -> ImportProperties.removing(withVirtualSize(image.importedTo(
+                                    write.location(), write.size(), write.checksums(), activate,
+                                    Timestamps.now(clock)), write.virtualSize()),
                             ImportProperties.IMPORTING_TO_STORES, List.of(storeId)));
                 } catch (LockLostException e) {
                     throw e;
@@ -163,7 +165,15 @@ final class ImportFlow {
         }
     }
 
-    private record StoreWrite(ConfiguredStore store, ImageLocation location, long size, ImageChecksums checksums) {
+    /** @param virtualSize what the format check found in the data written, or {@code null} */
+    private record StoreWrite(ConfiguredStore store, ImageLocation location, long size, ImageChecksums checksums,
+                              Long virtualSize) {
+    }
+
+    /** The virtual size the format check found, unless the image has one (image_conversion sets it from qemu-img). */
+    private static Image withVirtualSize(Image image, Long virtualSize) {
+        return virtualSize == null || image.virtualSize() != null ? image
+                : image.toBuilder().virtualSize(virtualSize).build();
     }
 
     private static String describe(Throwable failure) {
@@ -225,14 +235,21 @@ final class ImportFlow {
         }
     }
 
-    /** The stream every byte of an import goes through: {@code image_size_cap} and the owner's storage quota. */
+    /**
+     * The stream every byte of an import goes through: {@code image_size_cap}, the owner's storage quota, and the
+     * format check against the image's formats as they are now (into staging: as claimed; into the stores: as the
+     * import plugins left them, e.g. raw after image_conversion).
+     */
     private UploadStream limited(ImportJob job, InputStream data, long declaredLength) {
+        Image image = current(job.imageId(), job);
+        StreamingFormatCheck formatCheck = limits.formats().checkFor(image.diskFormat(), image.containerFormat());
         long remaining = quotas.remainingStorage(job.owner(), job.imageId());
         if (remaining < limits.imageSizeCap()) {
             return new UploadStream(data, remaining, declaredLength, count -> Quotas.storageExceeded(count,
-                    remaining), digestExecutor);
+                    remaining), formatCheck, digestExecutor);
         }
-        return new UploadStream(data, limits.imageSizeCap(), declaredLength, digestExecutor);
+        return new UploadStream(data, limits.imageSizeCap(), declaredLength,
+                UploadStream.overImageSizeCap(limits.imageSizeCap()), formatCheck, digestExecutor);
     }
 
     private void runSteps(ImportJob job) throws Exception {
@@ -287,7 +304,8 @@ final class ImportFlow {
             Map<String, String> metadata = new HashMap<>(stored.metadata());
             metadata.put("store", store.id());
             return new StoreWrite(store, new ImageLocation(stored.location().toString(), metadata), digests.size(),
-                    new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO, digests.sha512()));
+                    new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO, digests.sha512()),
+                    digests.virtualSize());
         } catch (IOException | RuntimeException | Error e) {
             if (stream != null) {
                 stream.abort();

@@ -2,6 +2,7 @@ package io.glance.server;
 
 import io.glance.adapters.db.DatabaseCompaction;
 import io.glance.adapters.db.DatabaseSettings;
+import io.glance.adapters.importing.ImportPluginSections;
 import io.glance.adapters.policy.PolicySettings;
 import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
@@ -56,10 +57,13 @@ public final class HostOptions {
             AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, ImageCacheSettings.OPTIONS,
             TlsSettings.OPTIONS,
             RegistryClientSettings.OPTIONS,
-            ImportSettings.OPTIONS);
+            ImportSettings.OPTIONS,
+            List.of(ImportPluginSections.IMPORT_PLUGINS_DIR));
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION,
-            FormatInspectionSettings.SECTION, ImportSettings.TASK_SECTION, ImportFilter.SECTION);
+            FormatInspectionSettings.SECTION, ImportSettings.TASK_SECTION, ImportFilter.SECTION,
+            ImportPluginSections.IMAGE_IMPORT_OPTS, ImportPluginSections.IMAGE_CONVERSION,
+            ImportPluginSections.INJECT_METADATA_PROPERTIES);
 
     private HostOptions() {
     }

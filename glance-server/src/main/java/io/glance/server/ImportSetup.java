@@ -10,7 +10,6 @@ import io.glance.server.imports.ImportFilter;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
 
 /**
  * Wires interoperable import: the staging directory ({@code node_staging_uri}, by default
@@ -32,7 +31,8 @@ final class ImportSetup {
         String stagingUri = settings.nodeStagingUri() != null ? settings.nodeStagingUri()
                 : server.dataDir().resolve("staging").toAbsolutePath().toUri().toString();
         return new GlanceServices.Imports(tasks, FileStagingArea.of(stagingUri),
-                new FilteredWebDownloads(ImportFilter.from(options)), settings, List.of(), worker(server));
+                new FilteredWebDownloads(ImportFilter.from(options)), settings, ImportPluginSteps.from(options),
+                worker(server));
     }
 
     private static String worker(ServerSettings server) {
