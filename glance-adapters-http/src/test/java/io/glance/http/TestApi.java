@@ -38,9 +38,9 @@ final class TestApi {
         this.settings = settings;
         this.store = drivers[0];
         this.stores = InMemoryStoreRegistry.of(drivers);
-        this.services = new GlanceServices(repository, stores, Clock.systemUTC(), new UploadLimits(IMAGE_SIZE_CAP),
-                OsloPolicy.defaults(false), PropertyProtection.NONE, ImageQuotas.defaults(), repository,
-                io.glance.ports.out.ImageCache.NONE, imports);
+        this.services = new GlanceServices(repository, repository, stores, Clock.systemUTC(),
+                new UploadLimits(IMAGE_SIZE_CAP), OsloPolicy.defaults(false), PropertyProtection.NONE,
+                ImageQuotas.defaults(), repository, io.glance.ports.out.ImageCache.NONE, imports);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageCache;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.PolicyEnforcer;
 import io.glance.ports.out.PropertyProtection;
 import io.glance.ports.out.StorageUsage;
@@ -53,18 +54,20 @@ public final class GlanceServices implements AutoCloseable {
 
     /**
      * @param repository where image metadata lives
+     * @param members    the images' members, kept where the images are
      * @param stores     the configured stores
      * @param clock      the source of every timestamp (tests pass a fixed one)
      * @param limits     {@code image_size_cap}
      * @param policy     the policy rules every use case enforces
      */
-    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
-                          PolicyEnforcer policy) {
-        this(repository, stores, clock, limits, policy, PropertyProtection.NONE, ImageQuotas.defaults(), null);
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy) {
+        this(repository, members, stores, clock, limits, policy, PropertyProtection.NONE, ImageQuotas.defaults(), null);
     }
 
     /**
      * @param repository where image metadata lives
+     * @param members    the images' members, kept where the images are
      * @param stores     the configured stores
      * @param clock      the source of every timestamp (tests pass a fixed one)
      * @param limits     {@code image_size_cap}
@@ -73,21 +76,21 @@ public final class GlanceServices implements AutoCloseable {
      * @param quotas     the legacy quotas
      * @param usage      measures a project's stored bytes; required when {@code user_storage_quota} is on
      */
-    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
-                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage) {
-        this(repository, stores, clock, limits, policy, protection, quotas, usage, ImageCache.NONE);
+        this(repository, members, stores, clock, limits, policy, protection, quotas, usage, ImageCache.NONE);
     }
 
     /**
      * @param cache this node's image cache ({@link ImageCache#NONE} when it has none)
-     * @see #GlanceServices(ImageRepository, StoreRegistry, Clock, UploadLimits, PolicyEnforcer, PropertyProtection,
-     * ImageQuotas, StorageUsage)
+     * @see #GlanceServices(ImageRepository, MemberRepository, StoreRegistry, Clock, UploadLimits, PolicyEnforcer,
+     * PropertyProtection, ImageQuotas, StorageUsage)
      */
-    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
-                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache) {
-        this(repository, stores, clock, limits, policy, protection, quotas, usage, cache,
+        this(repository, members, stores, clock, limits, policy, protection, quotas, usage, cache,
                 ImageCacheSettings.defaults(false), null);
     }
 
@@ -116,10 +119,10 @@ public final class GlanceServices implements AutoCloseable {
     /**
      * As above, with interoperable import when {@code imports} is given (else no method is offered).
      */
-    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
-                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache, Imports imports) {
-        this(repository, stores, clock, limits, policy, protection, quotas, usage, cache,
+        this(repository, members, stores, clock, limits, policy, protection, quotas, usage, cache,
                 ImageCacheSettings.defaults(false), imports);
     }
 
@@ -130,10 +133,11 @@ public final class GlanceServices implements AutoCloseable {
      * @param cacheSettings its limits and the interval of its background work (which runs when it is enabled)
      * @param imports       interoperable import, or null
      */
-    public GlanceServices(ImageRepository repository, StoreRegistry stores, Clock clock, UploadLimits limits,
-                          PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports) {
         requireNonNull(repository, "repository is null");
+        requireNonNull(members, "members is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(limits, "limits is null");
@@ -141,7 +145,7 @@ public final class GlanceServices implements AutoCloseable {
         this.digestExecutor = newDigestExecutor();
         this.savingReset = new SavingReset(repository, clock);
         ImagePolicy imagePolicy = new ImagePolicy(policy);
-        ImageAccess access = new ImageAccess(repository, imagePolicy, new PropertyAccess(protection));
+        ImageAccess access = new ImageAccess(repository, members, imagePolicy, new PropertyAccess(protection));
         Quotas enforcedQuotas = new Quotas(quotas, usage);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas,
@@ -154,7 +158,7 @@ public final class GlanceServices implements AutoCloseable {
                 ? new ImageCacheService(cache, repository, access, downloads, cacheSettings) : null;
         this.uploadV1 = new ImageUploadV1Service(upload, repository, access, clock);
         this.tags = new ImageTagService(repository, access, clock, enforcedQuotas);
-        this.members = new ImageMemberService(repository, access, clock, enforcedQuotas);
+        this.members = new ImageMemberService(members, access, clock, enforcedQuotas);
         this.activation = new ImageActivationService(repository, access, clock);
         this.storeInfo = new StoreInfoService(stores, imagePolicy);
         this.locations = new ImageLocationService(repository, stores, access, storedData, clock, enforcedQuotas,

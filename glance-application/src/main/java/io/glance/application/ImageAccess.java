@@ -10,6 +10,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.domain.Visibility;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,11 +20,13 @@ import static java.util.Objects.requireNonNull;
  */
 final class ImageAccess {
     private final ImageRepository repository;
+    private final MemberRepository members;
     private final ImagePolicy policy;
     private final PropertyAccess properties;
 
-    ImageAccess(ImageRepository repository, ImagePolicy policy, PropertyAccess properties) {
+    ImageAccess(ImageRepository repository, MemberRepository members, ImagePolicy policy, PropertyAccess properties) {
         this.repository = requireNonNull(repository, "repository is null");
+        this.members = requireNonNull(members, "members is null");
         this.policy = requireNonNull(policy, "policy is null");
         this.properties = requireNonNull(properties, "properties is null");
     }
@@ -90,6 +93,6 @@ final class ImageAccess {
                 || context.projectId().equals(image.owner())) {
             return null;
         }
-        return repository.findMember(image.id(), context.projectId()).map(ImageMember::status).orElse(null);
+        return members.findMember(image.id(), context.projectId()).map(ImageMember::status).orElse(null);
     }
 }

@@ -10,7 +10,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.domain.Visibility;
 import io.glance.ports.in.ImageMembers;
-import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +24,12 @@ import static java.util.Objects.requireNonNull;
  * rejects. A member sees its own membership only, as Glance's member query filters by the caller.
  */
 final class ImageMemberService implements ImageMembers {
-    private final ImageRepository repository;
+    private final MemberRepository repository;
     private final ImageAccess access;
     private final Clock clock;
     private final Quotas quotas;
 
-    ImageMemberService(ImageRepository repository, ImageAccess access, Clock clock, Quotas quotas) {
+    ImageMemberService(MemberRepository repository, ImageAccess access, Clock clock, Quotas quotas) {
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
         this.clock = requireNonNull(clock, "clock is null");

@@ -73,7 +73,7 @@ final class ImportFixture implements AutoCloseable {
                 }
             }
         };
-        services = new GlanceServices(repository, stores, clock, limits, OsloPolicy.defaults(false),
+        services = new GlanceServices(repository, repository, stores, clock, limits, OsloPolicy.defaults(false),
                 PropertyProtection.NONE, io.glance.application.ImageQuotas.defaults(), repository,
                 io.glance.ports.out.ImageCache.NONE, new GlanceServices.Imports(tasks, staging, downloads, settings, List.of(delegating), "node-1"));
     }

@@ -55,7 +55,8 @@ final class Services implements AutoCloseable {
              InMemoryStoreDriver... drivers) {
         this.store = drivers[0];
         this.stores = InMemoryStoreRegistry.of(drivers);
-        this.services = new GlanceServices(racing, stores, clock, limits, policy, protection, quotas, repository);
+        this.services = new GlanceServices(racing, repository, stores, clock, limits, policy, protection, quotas,
+                repository);
     }
 
     /** A member of the project; as in Keystone, where member implies reader, the token carries both roles. */

@@ -30,6 +30,7 @@ import io.glance.http.GlanceApiRouting;
 import io.glance.http.MetadefPorts;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.UploadJournal;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
@@ -96,6 +97,7 @@ public final class GlanceApiServer implements AutoCloseable {
             AuthSetup auth = AuthSetup.of(AuthSettings.from(options), "glance-api", access.policy());
             String metadata;
             ImageRepository repository;
+            MemberRepository members;
             StorageUsage storageUsage = null;
             TlsSettings tls = TlsSettings.from(options);
             // The Registry API has no catalog: with data_api: registry /v2/metadefs answers 501 (MetadefsApi).
@@ -105,8 +107,10 @@ public final class GlanceApiServer implements AutoCloseable {
             if (server.remoteRegistry()) {
                 RegistryClientSettings registryClient = RegistryClientSettings.from(options);
                 URI registryUrl = registryClient.registryUrl(server);
-                repository = new RegistryImageRepository(registryUrl, registryTimeout(options),
+                RegistryImageRepository registry = new RegistryImageRepository(registryUrl, registryTimeout(options),
                         auth.serviceToken(), RegistryClientTls.of(registryClient));
+                repository = registry;
+                members = registry;
                 metadata = "glance-registry at " + registryUrl;
                 operations.registry(repository);
             } else {
@@ -117,6 +121,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 GlanceDatabase database = NewDatabaseSeeding.open(databaseSettings);
                 resources.add(database);
                 repository = database.repository();
+                members = database.members();
                 operations.database(database);
                 storageUsage = database.storageUsage();
                 tasks = database.tasks();
@@ -137,7 +142,7 @@ public final class GlanceApiServer implements AutoCloseable {
             GlanceServices services = new GlanceServices(
                     new InvalidatingImageRepository(new JournalingImageRepository(new BoundedMetadataRepository(
                             repository, MetadataLimitSettings.from(options)), uploadJournal),
-                            invalidation(options, imageCache)), stores, Clock.systemUTC(), limits,
+                            invalidation(options, imageCache)), members, stores, Clock.systemUTC(), limits,
                     access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache, cacheSettings,
                     imports);
             resources.add(services);

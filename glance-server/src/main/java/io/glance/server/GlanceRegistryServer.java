@@ -8,6 +8,7 @@ import io.glance.application.MetadataLimitSettings;
 import io.glance.http.common.CallerAuthentication;
 import io.glance.http.registry.GlanceRegistryRouting;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.config.OptionValues;
 import io.glance.server.config.AuthSettings;
 import io.glance.server.config.ServerSettings;
@@ -51,7 +52,7 @@ public final class GlanceRegistryServer implements AutoCloseable {
             TlsSettings tls = TlsSettings.from(options);
             GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), tls,
                     new BoundedMetadataRepository(database.repository(), MetadataLimitSettings.from(options)),
-                    database, auth.authentication());
+                    database.members(), database, auth.authentication());
             LOG.info("auth_strategy: " + auth.describe() + (auth.authentication().enabled()
                     ? "; only tokens with a role of " + GlanceRegistryRouting.SERVICE_ROLES + " are let in" : ""));
             LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());
@@ -66,13 +67,15 @@ public final class GlanceRegistryServer implements AutoCloseable {
     }
 
     /** Serves a repository the caller owns and closes (tests give each contract test a fresh database). */
-    public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository) {
+    public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository,
+                                               MemberRepository members) {
         return serve(options, ConnectionSettings.defaults(), new TlsSettings(Optional.empty(), Optional.empty(),
-                Optional.empty()), repository, () -> { }, CallerAuthentication.noAuth());
+                Optional.empty()), repository, members, () -> { }, CallerAuthentication.noAuth());
     }
 
     private static GlanceRegistryServer serve(ServerSettings options, ConnectionSettings connections,
-                                              TlsSettings tls, ImageRepository repository, AutoCloseable database,
+                                              TlsSettings tls, ImageRepository repository, MemberRepository members,
+                                              AutoCloseable database,
                                               CallerAuthentication authentication) {
         ConnectionGuard guard = Listeners.guard(connections);
         WebServerConfig.Builder builder = WebServer.builder()
@@ -80,7 +83,7 @@ public final class GlanceRegistryServer implements AutoCloseable {
                 .port(options.registryPort())
                 .update(listener -> ListenerTls.of(tls).ifPresent(listener::tls))
                 .routing(routing -> GlanceRegistryRouting.register(routing.addFilter(
-                        GuardedListener.requestFilter(guard)), repository, Clock.systemUTC(), authentication));
+                        GuardedListener.requestFilter(guard)), repository, members, Clock.systemUTC(), authentication));
         GuardedListener.install(builder, guard, Listeners.socketOptions(), Http1Config.create());
         WebServer webServer = builder.build().start();
         if (!webServer.isRunning() || webServer.port() < 0) {

@@ -2,7 +2,6 @@ package io.glance.server;
 
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
-import io.glance.domain.ImageMember;
 import io.glance.domain.ImageStatus;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageDataInvalidation;
@@ -60,30 +59,5 @@ final class InvalidatingImageRepository implements ImageRepository {
     @Override
     public List<Image> list(ImageQuery query, RequestContext context) {
         return delegate.list(query, context);
-    }
-
-    @Override
-    public void addMember(ImageMember member) {
-        delegate.addMember(member);
-    }
-
-    @Override
-    public Optional<ImageMember> findMember(ImageId imageId, String memberId) {
-        return delegate.findMember(imageId, memberId);
-    }
-
-    @Override
-    public List<ImageMember> listMembers(ImageId imageId) {
-        return delegate.listMembers(imageId);
-    }
-
-    @Override
-    public void updateMember(ImageMember member) {
-        delegate.updateMember(member);
-    }
-
-    @Override
-    public void deleteMember(ImageId imageId, String memberId) {
-        delegate.deleteMember(imageId, memberId);
     }
 }

@@ -63,7 +63,8 @@ class ImageCacheApiTest {
     /** @param interval how often the prefetcher, pruner and cleaner run */
     private void start(long maxSize, Duration interval) {
         DirectoryImageCache cache = new DirectoryImageCache(directory, Clock.systemUTC());
-        services = new GlanceServices(new InvalidatingImageRepository(new InMemoryImageRepository(), cache::remove),
+        InMemoryImageRepository repository = new InMemoryImageRepository();
+        services = new GlanceServices(new InvalidatingImageRepository(repository, cache::remove), repository,
                 InMemoryStoreRegistry.of(store), Clock.systemUTC(), UploadLimits.defaults(),
                 OsloPolicy.defaults(false), PropertyProtection.NONE, ImageQuotas.defaults(), null, cache,
                 new ImageCacheSettings(true, directory, maxSize, Duration.ofHours(1), interval), null);

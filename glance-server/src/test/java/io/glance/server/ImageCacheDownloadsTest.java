@@ -58,7 +58,8 @@ class ImageCacheDownloadsTest {
     void start() {
         new Random(13).nextBytes(data);
         cache = new DirectoryImageCache(directory.resolve("cache"), Clock.systemUTC());
-        services = new GlanceServices(new InvalidatingImageRepository(new InMemoryImageRepository(), cache::remove),
+        InMemoryImageRepository repository = new InMemoryImageRepository();
+        services = new GlanceServices(new InvalidatingImageRepository(repository, cache::remove), repository,
                 InMemoryStoreRegistry.of(store), Clock.systemUTC(), UploadLimits.defaults(),
                 OsloPolicy.defaults(false), PropertyProtection.NONE, ImageQuotas.defaults(), null, cache,
                 ImageCacheSettings.defaults(true), null);

@@ -10,6 +10,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.StorageUsage;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * and killed images never listed). Thread-safe: every method holds the repository's lock, which is what makes the
  * conditional update atomic.
  */
-public final class InMemoryImageRepository implements ImageRepository, StorageUsage {
+public final class InMemoryImageRepository implements ImageRepository, MemberRepository, StorageUsage {
     private final Map<ImageId, Image> images = new LinkedHashMap<>();
     private final Map<ImageId, Map<String, ImageMember>> members = new HashMap<>();
 

@@ -1,6 +1,7 @@
 package io.glance.testing;
 
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.testing.repository.ImageRepositoryContract;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -18,6 +19,11 @@ class InMemoryImageRepositoryContractTest implements ImageRepositoryContract {
 
     @Override
     public ImageRepository repository() {
+        return repository;
+    }
+
+    @Override
+    public MemberRepository members() {
         return repository;
     }
 }

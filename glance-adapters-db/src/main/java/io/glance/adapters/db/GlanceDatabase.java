@@ -3,6 +3,7 @@ package io.glance.adapters.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.TaskRepository;
 import io.glance.ports.out.metadef.MetadefRepository;
@@ -95,6 +96,11 @@ public final class GlanceDatabase implements AutoCloseable {
 
     /** The repository; one instance, safe for concurrent use. */
     public ImageRepository repository() {
+        return repository;
+    }
+
+    /** The images' members, kept by the same repository. */
+    public MemberRepository members() {
         return repository;
     }
 

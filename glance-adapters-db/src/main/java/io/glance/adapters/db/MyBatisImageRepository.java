@@ -11,6 +11,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.StorageUsage;
 import org.apache.ibatis.session.SqlSession;
 
@@ -24,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * their ids stay reserved), and status changes are conditional updates, so two requests that read the same status
  * cannot both move the image on.
  */
-final class MyBatisImageRepository implements ImageRepository, StorageUsage {
+final class MyBatisImageRepository implements ImageRepository, MemberRepository, StorageUsage {
     private final Transactions transactions;
 
     MyBatisImageRepository(Transactions transactions) {

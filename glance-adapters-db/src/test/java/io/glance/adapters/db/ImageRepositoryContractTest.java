@@ -1,6 +1,7 @@
 package io.glance.adapters.db;
 
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.StorageUsage;
 import io.glance.testing.repository.ImageRepositoryContract;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,11 @@ public abstract class ImageRepositoryContractTest implements ImageRepositoryCont
     @Override
     public ImageRepository repository() {
         return database.repository();
+    }
+
+    @Override
+    public MemberRepository members() {
+        return database.members();
     }
 
     @Override

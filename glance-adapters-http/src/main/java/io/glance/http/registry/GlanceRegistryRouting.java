@@ -6,6 +6,7 @@ import io.glance.http.common.HealthcheckFilter;
 import io.glance.http.common.RequestContextFilter;
 import io.glance.http.errors.ErrorResponder;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.time.Clock;
@@ -22,18 +23,20 @@ public final class GlanceRegistryRouting {
     }
 
     /** The Registry API open to every caller, as Glance's registry with its no-auth pipeline. */
-    public static void register(HttpRouting.Builder routing, ImageRepository repository, Clock clock) {
-        register(routing, repository, clock, CallerAuthentication.noAuth());
+    public static void register(HttpRouting.Builder routing, ImageRepository repository, MemberRepository members,
+                                Clock clock) {
+        register(routing, repository, members, clock, CallerAuthentication.noAuth());
     }
 
     /**
      * @param authentication with Keystone, only a token holding the {@code service} or {@code admin} role is let in:
      *                       the registry trusts the caller document glance-api sends with each listing
      */
-    public static void register(HttpRouting.Builder routing, ImageRepository repository, Clock clock,
-                                CallerAuthentication authentication) {
+    public static void register(HttpRouting.Builder routing, ImageRepository repository, MemberRepository members,
+                                Clock clock, CallerAuthentication authentication) {
         requireNonNull(routing, "routing is null");
         requireNonNull(repository, "repository is null");
+        requireNonNull(members, "members is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(authentication, "authentication is null");
         routing.addFilter(new RequestContextFilter())
@@ -42,6 +45,6 @@ public final class GlanceRegistryRouting {
                 .error(Throwable.class, new ErrorResponder());
         RegistryImagesService images = new RegistryImagesService(repository, clock);
         routing.register("/images", images).get("/", images::listShort);
-        routing.register("/images/{id}/members", new RegistryMembersService(repository, clock));
+        routing.register("/images/{id}/members", new RegistryMembersService(members, clock));
     }
 }

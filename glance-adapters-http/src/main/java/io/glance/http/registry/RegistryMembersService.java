@@ -10,7 +10,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.http.common.Json;
 import io.glance.http.common.JsonBodies;
 import io.glance.http.common.JsonResponses;
-import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.registry.protocol.MemberDocument;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -27,10 +27,10 @@ import static java.util.Objects.requireNonNull;
 final class RegistryMembersService implements HttpService {
     private static final long MAX_BODY_BYTES = 64 * 1024;
 
-    private final ImageRepository repository;
+    private final MemberRepository repository;
     private final Clock clock;
 
-    RegistryMembersService(ImageRepository repository, Clock clock) {
+    RegistryMembersService(MemberRepository repository, Clock clock) {
         this.repository = requireNonNull(repository, "repository is null");
         this.clock = requireNonNull(clock, "clock is null");
     }

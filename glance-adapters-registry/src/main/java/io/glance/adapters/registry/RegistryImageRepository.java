@@ -11,6 +11,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.registry.protocol.ContextDocument;
 import io.glance.registry.protocol.ImageDocument;
 import io.glance.registry.protocol.MemberDocument;
@@ -36,7 +37,7 @@ import static java.util.Objects.requireNonNull;
  * conditional and optimistic updates keep their meaning across the wire (the preconditions travel in
  * {@link RegistryHeaders}).
  */
-public final class RegistryImageRepository implements ImageRepository {
+public final class RegistryImageRepository implements ImageRepository, MemberRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryTransport transport;

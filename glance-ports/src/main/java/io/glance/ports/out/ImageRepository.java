@@ -2,7 +2,6 @@ package io.glance.ports.out;
 
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
-import io.glance.domain.ImageMember;
 import io.glance.domain.ImageStatus;
 import io.glance.domain.RequestContext;
 
@@ -13,7 +12,7 @@ import java.util.Optional;
  * Where image metadata lives (H2 embedded, MariaDB, or a remote glance-registry). Implementations translate their
  * own failures into domain exceptions: {@link io.glance.domain.ConflictException} for duplicates and lost races,
  * {@link io.glance.domain.ServiceUnavailableException} when the database cannot be reached. No SQL or driver
- * exception crosses this port.
+ * exception crosses this port. An image's members are in {@link MemberRepository}, which the same store implements.
  */
 public interface ImageRepository {
 
@@ -58,17 +57,4 @@ public interface ImageRepository {
      * @throws io.glance.domain.InvalidInputException when the marker is unknown or invisible
      */
     List<Image> list(ImageQuery query, RequestContext context);
-
-    /** @throws io.glance.domain.ConflictException when the project already is a member */
-    void addMember(ImageMember member);
-
-    Optional<ImageMember> findMember(ImageId imageId, String memberId);
-
-    List<ImageMember> listMembers(ImageId imageId);
-
-    /** @throws io.glance.domain.NotFoundException when there is no such member */
-    void updateMember(ImageMember member);
-
-    /** @throws io.glance.domain.NotFoundException when there is no such member */
-    void deleteMember(ImageId imageId, String memberId);
 }

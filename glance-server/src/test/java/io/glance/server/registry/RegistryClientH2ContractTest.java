@@ -3,6 +3,7 @@ package io.glance.server.registry;
 import io.glance.adapters.db.DatabaseSettings;
 import io.glance.adapters.db.GlanceDatabase;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.testing.repository.ImageRepositoryContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class RegistryClientH2ContractTest implements ImageRepositoryContract {
     @BeforeEach
     void startRegistry() {
         database = GlanceDatabase.open(DatabaseSettings.embeddedH2(dataDir));
-        registry = new RegistryInTheMiddle(database.repository());
+        registry = new RegistryInTheMiddle(database.repository(), database.members());
     }
 
     @AfterEach
@@ -39,6 +40,11 @@ class RegistryClientH2ContractTest implements ImageRepositoryContract {
 
     @Override
     public ImageRepository repository() {
+        return registry.client();
+    }
+
+    @Override
+    public MemberRepository members() {
         return registry.client();
     }
 }

@@ -30,7 +30,7 @@ class RegistryClientWholeImageTest {
     @Test
     void v2ImagesThatCactusWouldRefuseStillRoundTrip() throws Exception {
         try (GlanceDatabase database = GlanceDatabase.open(DatabaseSettings.embeddedH2(dataDir));
-             RegistryInTheMiddle registry = new RegistryInTheMiddle(database.repository())) {
+             RegistryInTheMiddle registry = new RegistryInTheMiddle(database.repository(), database.members())) {
             ImageRepository client = registry.client();
             Image kernel = image(1).diskFormat("aki").containerFormat("bare").build();
             client.create(kernel);

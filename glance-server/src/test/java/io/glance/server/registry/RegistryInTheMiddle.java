@@ -2,6 +2,7 @@ package io.glance.server.registry;
 
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.server.GlanceRegistryServer;
 import io.glance.config.OptionValues;
 import io.glance.server.config.ServerSettings;
@@ -16,12 +17,12 @@ import java.util.Map;
  */
 final class RegistryInTheMiddle implements AutoCloseable {
     private final GlanceRegistryServer server;
-    private final ImageRepository client;
+    private final RegistryImageRepository client;
 
-    RegistryInTheMiddle(ImageRepository database) {
+    RegistryInTheMiddle(ImageRepository database, MemberRepository members) {
         ServerSettings options = ServerSettings.from(OptionValues.of(
                 Map.of("registry_host", "127.0.0.1", "registry_port", "0")));
-        this.server = GlanceRegistryServer.serving(options, database);
+        this.server = GlanceRegistryServer.serving(options, database, members);
         this.client = new RegistryImageRepository(URI.create("http://127.0.0.1:" + server.port() + "/"),
                 Duration.ofSeconds(30));
     }
@@ -31,7 +32,8 @@ final class RegistryInTheMiddle implements AutoCloseable {
         return "http://127.0.0.1:" + server.port() + "/";
     }
 
-    ImageRepository client() {
+    /** The registry client: an image and a member repository. */
+    RegistryImageRepository client() {
         return client;
     }
 

@@ -3,6 +3,7 @@ package io.glance.server.registry;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.testing.repository.ImageRepositoryContract;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 import io.glance.server.e2e.GlanceProcess;
 import io.glance.server.e2e.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class RegistryProcessMariaDbContractTest implements ImageRepositoryContract {
 
     private String databaseUrl;
     private GlanceProcess registry;
-    private ImageRepository client;
+    private RegistryImageRepository client;
 
     @BeforeAll
     void startRegistry() throws Exception {
@@ -68,6 +69,11 @@ class RegistryProcessMariaDbContractTest implements ImageRepositoryContract {
 
     @Override
     public ImageRepository repository() {
+        return client;
+    }
+
+    @Override
+    public MemberRepository members() {
         return client;
     }
 }

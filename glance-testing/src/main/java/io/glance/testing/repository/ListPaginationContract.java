@@ -86,7 +86,7 @@ public interface ListPaginationContract extends SortFixture {
     default void markerVisibleByMembershipOfAnyStatusIsAccepted() {
         store(image(1).owner("alice").visibility(Visibility.PRIVATE));
         store(image(2).owner("bob").visibility(Visibility.SHARED));
-        repository().addMember(new ImageMember(id(2), "alice", MemberStatus.PENDING, T0, T0));
+        members().addMember(new ImageMember(id(2), "alice", MemberStatus.PENDING, T0, T0));
 
         assertThat(listIds(query().marker(id(2)), user("alice"))).containsExactly(id(1));
     }

@@ -53,7 +53,7 @@ public interface ListVisibilityContract extends RepositoryFixture {
     }
 
     private void addMember(int image, String project, MemberStatus status) {
-        repository().addMember(new ImageMember(id(image), project, status, T0, T0));
+        members().addMember(new ImageMember(id(image), project, status, T0, T0));
     }
 
     @Test

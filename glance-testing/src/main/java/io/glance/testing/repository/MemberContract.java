@@ -26,34 +26,34 @@ public interface MemberContract extends RepositoryFixture {
     default void addedMemberIsFoundAtSecondPrecision() {
         store(image(1).visibility(Visibility.SHARED));
 
-        repository().addMember(member(1, "bob", T0.plusNanos(999_999_999)));
+        members().addMember(member(1, "bob", T0.plusNanos(999_999_999)));
 
-        assertThat(repository().findMember(id(1), "bob")).contains(member(1, "bob", T0));
-        assertThat(repository().findMember(id(1), "carol")).isEmpty();
-        assertThat(repository().findMember(id(2), "bob")).isEmpty();
+        assertThat(members().findMember(id(1), "bob")).contains(member(1, "bob", T0));
+        assertThat(members().findMember(id(1), "carol")).isEmpty();
+        assertThat(members().findMember(id(2), "bob")).isEmpty();
     }
 
     @Test
     default void membersAreListedOldestFirstAndPerImage() {
         store(image(1));
         store(image(2));
-        repository().addMember(member(1, "zed", T0.plusSeconds(1)));
-        repository().addMember(member(1, "carol", T0.plusSeconds(2)));
-        repository().addMember(member(1, "bob", T0.plusSeconds(1)));
-        repository().addMember(member(2, "dave", T0));
+        members().addMember(member(1, "zed", T0.plusSeconds(1)));
+        members().addMember(member(1, "carol", T0.plusSeconds(2)));
+        members().addMember(member(1, "bob", T0.plusSeconds(1)));
+        members().addMember(member(2, "dave", T0));
 
-        assertThat(repository().listMembers(id(1))).extracting(ImageMember::memberId)
+        assertThat(members().listMembers(id(1))).extracting(ImageMember::memberId)
                 .containsExactly("bob", "zed", "carol");
-        assertThat(repository().listMembers(id(2))).extracting(ImageMember::memberId).containsExactly("dave");
-        assertThat(repository().listMembers(id(3))).isEmpty();
+        assertThat(members().listMembers(id(2))).extracting(ImageMember::memberId).containsExactly("dave");
+        assertThat(members().listMembers(id(3))).isEmpty();
     }
 
     @Test
     default void addingAMemberTwiceConflictsNamingIt() {
         store(image(1));
-        repository().addMember(member(1, "bob", T0));
+        members().addMember(member(1, "bob", T0));
 
-        assertThatThrownBy(() -> repository().addMember(member(1, "bob", T0.plusSeconds(5))))
+        assertThatThrownBy(() -> members().addMember(member(1, "bob", T0.plusSeconds(5))))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("bob")
                 .hasMessageContaining(id(1).value());
@@ -61,7 +61,7 @@ public interface MemberContract extends RepositoryFixture {
 
     @Test
     default void addingAMemberToAnUnknownImageIsNotFound() {
-        assertThatThrownBy(() -> repository().addMember(member(7, "bob", T0)))
+        assertThatThrownBy(() -> members().addMember(member(7, "bob", T0)))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining(id(7).value());
     }
@@ -70,22 +70,22 @@ public interface MemberContract extends RepositoryFixture {
     default void memberStatusChanges() {
         store(image(1));
         ImageMember pending = member(1, "bob", T0);
-        repository().addMember(pending);
+        members().addMember(pending);
         ImageMember accepted = pending.withStatus(MemberStatus.ACCEPTED, T0.plusSeconds(60));
 
-        repository().updateMember(accepted);
+        members().updateMember(accepted);
 
-        assertThat(repository().findMember(id(1), "bob")).contains(accepted);
+        assertThat(members().findMember(id(1), "bob")).contains(accepted);
     }
 
     @Test
     default void changingOrRemovingAnAbsentMemberIsNotFound() {
         store(image(1));
 
-        assertThatThrownBy(() -> repository().updateMember(member(1, "bob", T0)))
+        assertThatThrownBy(() -> members().updateMember(member(1, "bob", T0)))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("bob");
-        assertThatThrownBy(() -> repository().deleteMember(id(1), "bob"))
+        assertThatThrownBy(() -> members().deleteMember(id(1), "bob"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("bob")
                 .hasMessageContaining(id(1).value());
@@ -94,14 +94,14 @@ public interface MemberContract extends RepositoryFixture {
     @Test
     default void removedMemberIsGoneAndMayBeAddedAgain() {
         store(image(1));
-        repository().addMember(member(1, "bob", T0));
-        repository().addMember(member(1, "carol", T0));
+        members().addMember(member(1, "bob", T0));
+        members().addMember(member(1, "carol", T0));
 
-        repository().deleteMember(id(1), "bob");
+        members().deleteMember(id(1), "bob");
 
-        assertThat(repository().findMember(id(1), "bob")).isEmpty();
-        assertThat(repository().listMembers(id(1))).extracting(ImageMember::memberId).containsExactly("carol");
-        repository().addMember(member(1, "bob", T0.plusSeconds(9)));
-        assertThat(repository().findMember(id(1), "bob")).isPresent();
+        assertThat(members().findMember(id(1), "bob")).isEmpty();
+        assertThat(members().listMembers(id(1))).extracting(ImageMember::memberId).containsExactly("carol");
+        members().addMember(member(1, "bob", T0.plusSeconds(9)));
+        assertThat(members().findMember(id(1), "bob")).isPresent();
     }
 }

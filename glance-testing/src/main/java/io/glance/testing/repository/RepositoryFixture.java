@@ -4,6 +4,7 @@ import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.MemberRepository;
 
 import java.util.List;
 
@@ -12,6 +13,9 @@ public interface RepositoryFixture {
 
     /** A fresh, migrated, empty database's repository. */
     ImageRepository repository();
+
+    /** The same database's members. */
+    MemberRepository members();
 
     default Image store(Image.Builder image) {
         Image built = image.build();
