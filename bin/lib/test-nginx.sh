@@ -1,5 +1,5 @@
 # Sourced by bin/test: starts a throw-away nginx serving a temporary docroot on a free loopback port, for the HTTP
-# store plugin's TCK (tests seed images by writing files into the docroot). Exports GLANCE_TEST_HTTP_BASE and
+# store plugin's TCK and web-download (tests seed images by writing files into the docroot). Exports GLANCE_TEST_HTTP_BASE and
 # GLANCE_TEST_HTTP_DOCROOT. Installs Debian's nginx when missing. Stop it with stop_test_nginx.
 
 start_test_nginx() {
@@ -36,6 +36,11 @@ http {
     server {
         listen 127.0.0.1:$port;
         root $base/docroot;
+        # ImportWebDownloadEndToEndTest: a redirect from this (allowed) host to the metadata service address,
+        # which glance-api must check again and refuse.
+        location = /redirect-to-metadata { return 302 http://169.254.169.254/latest/meta-data/; }
+        # ImportRestartEndToEndTest: the docroot at 256 KiB/s, so that an import is still running when it is killed.
+        location /slow/ { alias $base/docroot/; limit_rate 256k; }
     }
 }
 CONF

@@ -58,6 +58,19 @@ public final class GlanceProcess implements AutoCloseable {
                         pluginsDir().toString()), extraOptions);
     }
 
+    /**
+     * glance-api whose JVM resolves host names with {@code hostsFile} only (the JDK's {@code jdk.net.hosts.file}), so
+     * a test can make a name resolve to any address without touching the machine's resolver.
+     */
+    static GlanceProcess startWithHostsFile(Path dataDir, Path hostsFile, String... extraOptions) throws Exception {
+        int port = freePort();
+        return launch("glance-api", "io.glance.server.GlanceApi", "/versions", dataDir, port,
+                List.of("sh", "-c", "java=$1; shift; exec \"$java\" -Djdk.net.hosts.file=" + hostsFile + " \"$@\"",
+                        "sh"),
+                List.of("--api_host", "127.0.0.1", "--api_port", Integer.toString(port), "--plugins_dir",
+                        pluginsDir().toString()), extraOptions);
+    }
+
     /** glance-registry (the Registry API) on a free port, ready when it answers /healthcheck. */
     public static GlanceProcess startRegistry(Path dataDir, String... extraOptions) throws Exception {
         return startRegistry(dataDir, freePort(), extraOptions);
