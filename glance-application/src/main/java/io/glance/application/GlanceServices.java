@@ -153,7 +153,8 @@ public final class GlanceServices implements AutoCloseable {
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,
                 digestExecutor, savingReset);
         ImageDownloads downloads = new ImageDownloads(stores, access, new ImageCaching(cache));
-        this.data = new ImageDataService(upload, downloads, new StoreLocationRemoval(stores, access));
+        this.data = new ImageDataService(upload, downloads, new StoreLocationRemoval(stores, access, repository,
+                storedData, clock));
         this.cacheService = cacheSettings.enabled()
                 ? new ImageCacheService(cache, repository, access, downloads, cacheSettings) : null;
         this.uploadV1 = new ImageUploadV1Service(upload, repository, access, clock);
