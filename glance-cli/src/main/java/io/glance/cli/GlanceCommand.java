@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
                 "  4 forbidden or unauthorized, 5 cannot connect, 6 checksum mismatch, 7 other server error."},
         subcommands = {AddCommand.class, UpdateCommand.class, DeleteCommand.class, IndexCommand.class,
                 DetailsCommand.class, ShowCommand.class, ClearCommand.class, DownloadCommand.class,
-                UploadCommand.class, MembersCommand.class, TagsCommand.class, HelpCommand.class})
+                UploadCommand.class, MembersCommand.class, TagsCommand.class, StageCommand.class, ImportCommand.class,
+                TasksCommand.class, HelpCommand.class})
 final class GlanceCommand extends MetadefCommands implements Callable<Integer> {
     @Option(names = {"-H", "--host"}, scope = ScopeType.INHERIT,
             description = "Address of the Glance API host (default: 0.0.0.0 unless Keystone's catalog is used).")

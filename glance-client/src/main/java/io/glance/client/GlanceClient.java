@@ -205,6 +205,68 @@ public final class GlanceClient {
         return Download.run(transport, show(imageId), imagePath(imageId) + "/file", out, progress);
     }
 
+    // ---- interoperable import and tasks -------------------------------------------------------------------------
+
+    /** The import methods the server offers ({@code /v2/info/import}). */
+    public List<String> importMethods() {
+        Object methods = transport.json("GET", "/v2/info/import", null, null).get("import-methods");
+        List<String> result = new ArrayList<>();
+        if (methods instanceof Map<?, ?> map && map.get("value") instanceof List<?> values) {
+            values.forEach(value -> result.add(String.valueOf(value)));
+        }
+        return List.copyOf(result);
+    }
+
+    /** Stages a file for a glance-direct import (PUT /stage), streamed from disk with its size. */
+    public void stage(String imageId, Path file, ProgressListener progress) {
+        stage(imageId, UploadBody.of(file, progress));
+    }
+
+    /** Stages a stream (sized with {@code size >= 0}, else chunked); it is read once and not closed. */
+    public void stage(String imageId, InputStream data, long size, ProgressListener progress) {
+        stage(imageId, UploadBody.of(data, size, progress));
+    }
+
+    private void stage(String imageId, BodyPublisher body) {
+        String path = imagePath(imageId) + "/stage";
+        HttpRequest request = transport.request(path).header("Content-Type", "application/octet-stream")
+                .PUT(body).build();
+        HttpResponse<String> response = transport.send(request, BodyHandlers.ofString());
+        Transport.check("PUT", path, response.statusCode(), Transport.contentType(response), response.body());
+    }
+
+    /** Starts an import (POST /import); the server answers 202 and works on it as a task. */
+    public void importImage(String imageId, ImportRequest request) {
+        requireNonNull(request, "request is null");
+        transport.json("POST", imagePath(imageId) + "/import", "application/json", request.toJson());
+    }
+
+    /** The image's tasks, oldest first. */
+    public List<Task> imageTasks(String imageId) {
+        return tasks(transport.json("GET", imagePath(imageId) + "/tasks", null, null));
+    }
+
+    /** The legacy tasks list ({@code /v2/tasks}, admins only), newest first, one page of at most {@code limit}. */
+    public List<Task> tasks(int limit) {
+        return tasks(transport.json("GET", "/v2/tasks?limit=" + limit, null, null));
+    }
+
+    /** One task ({@code /v2/tasks/{id}}, admins only). */
+    public Task task(String taskId) {
+        requireNonNull(taskId, "taskId is null");
+        return Task.of(transport.json("GET", "/v2/tasks/" + Endpoints.segment(taskId), null, null));
+    }
+
+    private static List<Task> tasks(Map<String, Object> body) {
+        List<Task> result = new ArrayList<>();
+        if (body.get("tasks") instanceof List<?> list) {
+            for (Object task : list) {
+                result.add(Task.of(castObject(task)));
+            }
+        }
+        return List.copyOf(result);
+    }
+
     // ---- plumbing -----------------------------------------------------------------------------------------------
 
     /** One page of a listing: the images and the path of the next page, if any. */
