@@ -31,12 +31,13 @@ final class MyBatisSessions {
         // Rows are records: columns map to constructor parameters by name (the build compiles with -parameters).
         configuration.setArgNameBasedConstructorAutoMapping(true);
         configuration.setJdbcTypeForNull(JdbcType.NULL);
+        configuration.setObjectFactory(new CachedConstructorObjectFactory());
         // No caching of rows between statements: a transaction re-reads what it has just written.
         configuration.setCacheEnabled(false);
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
         for (Class<?> type : new Class<?>[] {ImageRow.class, TagRow.class, PropertyRow.class, LocationRow.class,
-                MemberRow.class, ListStatement.class, MetadefPageStatement.class, MetadefRows.MdNamespaceRow.class,
+                MemberRow.class, MetadefPageStatement.class, MetadefRows.MdNamespaceRow.class,
                 MetadefRows.MdObjectRow.class, MetadefRows.MdPropertyRow.class, MetadefRows.MdTagRow.class,
                 MetadefRows.MdResourceTypeRow.class, MetadefRows.MdAssociationRow.class, TaskRow.class}) {
             configuration.getTypeAliasRegistry().registerAlias(type);
