@@ -19,8 +19,37 @@ final class ImageChildren {
     private ImageChildren() {
     }
 
-    /** The images of {@code rows}, in the same order, each with its tags, properties and locations. */
+    /** {@link #attach(ChildRows, List)} with the children read through the mappers. */
     static List<Image> attach(ImageChildMapper mapper, List<ImageRow> rows) {
+        return attach(new ChildRows() {
+            @Override
+            public List<TagRow> tags(List<String> imageIds) {
+                return mapper.selectTags(imageIds);
+            }
+
+            @Override
+            public List<PropertyRow> properties(List<String> imageIds) {
+                return mapper.selectProperties(imageIds);
+            }
+
+            @Override
+            public List<LocationRow> locations(List<String> imageIds) {
+                return mapper.selectLocations(imageIds);
+            }
+        }, rows);
+    }
+
+    /** Where the children of a page come from: the mapper, or plain JDBC for listings ({@link JdbcImageRows}). */
+    interface ChildRows {
+        List<TagRow> tags(List<String> imageIds);
+
+        List<PropertyRow> properties(List<String> imageIds);
+
+        List<LocationRow> locations(List<String> imageIds);
+    }
+
+    /** The images of {@code rows}, in the same order, each with its tags, properties and locations. */
+    static List<Image> attach(ChildRows source, List<ImageRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -30,9 +59,9 @@ final class ImageChildren {
         Map<String, List<LocationRow>> locations = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            group(mapper.selectTags(chunk), TagRow::imageId, tags);
-            group(mapper.selectProperties(chunk), PropertyRow::imageId, properties);
-            group(mapper.selectLocations(chunk), LocationRow::imageId, locations);
+            group(source.tags(chunk), TagRow::imageId, tags);
+            group(source.properties(chunk), PropertyRow::imageId, properties);
+            group(source.locations(chunk), LocationRow::imageId, locations);
         }
         List<Image> images = new ArrayList<>(rows.size());
         for (ImageRow row : rows) {

@@ -26,8 +26,6 @@ interface ImageMapper {
      */
     int updateIfStatus(@Param("row") ImageRow row, @Param("expectedStatus") String expectedStatus);
 
-    List<ImageRow> selectPage(ListStatement statement);
-
     /**
      * Sum of size times number of locations over the owner's live images with a size that are not killed, without
      * {@code excluding} ({@code null} excludes nothing); a {@code null} owner means images without one.

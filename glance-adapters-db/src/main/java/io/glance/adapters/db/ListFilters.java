@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The filters of a listing as parameters of {@code ImageMapper.selectPage}: column names come from the enums below,
+ * The filters of a listing as parameters of a page's SQL ({@link PageSql}): column names come from the enums below,
  * never from the request, so the mapper may splice them into the SQL; every value is a bound parameter.
  *
  * @param columns    each: the column is one of the values

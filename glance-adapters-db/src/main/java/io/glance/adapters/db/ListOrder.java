@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 final class ListOrder {
 
-    /** One {@code ORDER BY} term as {@code ImageMapper.selectPage} renders it. */
+    /** One {@code ORDER BY} term as {@link PageSql} renders it. */
     record OrderTerm(String column, boolean nullable, String direction) {
     }
 

@@ -3,7 +3,7 @@ package io.glance.adapters.db;
 import java.util.List;
 
 /**
- * The parameter object of {@code ImageMapper.selectPage}: everything one page of a listing needs, already turned into
+ * What {@link PageSql} builds a page's statement from: everything one page of a listing needs, already turned into
  * SQL-ready pieces.
  *
  * @param scope       which images the caller may see

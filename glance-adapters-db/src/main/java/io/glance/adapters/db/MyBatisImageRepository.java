@@ -63,7 +63,7 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
             if (row == null) {
                 return Optional.empty();
             }
-            return Optional.of(ImageChildren.attach(session.getMapper(ImageChildMapper.class), List.of(row)).get(0));
+            return Optional.of(ImageChildren.attach(new JdbcImageRows(session), List.of(row)).get(0));
         });
     }
 
@@ -134,8 +134,8 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
             }
             ListStatement statement = new ListStatement(VisibilityScope.of(query, context), query.osHidden(), filters,
                     afterMarker, order.terms(), query.limit());
-            List<ImageRow> rows = session.getMapper(ImageMapper.class).selectPage(statement);
-            return ImageChildren.attach(session.getMapper(ImageChildMapper.class), rows);
+            JdbcImageRows jdbc = new JdbcImageRows(session);
+            return ImageChildren.attach(jdbc, jdbc.page(statement));
         });
     }
 
