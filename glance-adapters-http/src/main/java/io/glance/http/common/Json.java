@@ -1,5 +1,6 @@
 package io.glance.http.common;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** The JSON codec of the API. The mapper is configured once and never changed, so it is safe to share. */
@@ -57,6 +59,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a JSON tree", e);
         }
+    }
+
+    /** A generator writing compact JSON to {@code out}; closing it closes {@code out}. */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out);
     }
 
     public static byte[] bytes(JsonNode node) {

@@ -1,9 +1,13 @@
 package io.glance.http.common;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Sends JSON answers with the media type glanceclient parses ({@code application/json}). */
 public final class JsonResponses {
@@ -14,6 +18,26 @@ public final class JsonResponses {
 
     public static void send(ServerResponse res, Status status, JsonNode body) {
         send(res, status, Json.bytes(body));
+    }
+
+    /** What writes a body straight to the response with a {@link JsonGenerator}. */
+    @FunctionalInterface
+    public interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Writes the body to the response stream as it is generated (lists: no tree, no byte array of the whole
+     * answer). Helidon sends a body that fits its output buffer with a Content-Length, a longer one chunked.
+     */
+    public static void stream(ServerResponse res, Status status, Body body) {
+        res.status(status);
+        res.headers().set(HeaderNames.CONTENT_TYPE, JSON);
+        try (JsonGenerator json = Json.generator(res.outputStream())) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the JSON answer: " + e.getMessage(), e);
+        }
     }
 
     public static void send(ServerResponse res, Status status, byte[] json) {

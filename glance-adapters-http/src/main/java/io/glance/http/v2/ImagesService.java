@@ -1,14 +1,11 @@
 package io.glance.http.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
 import io.glance.domain.RequestContext;
 import io.glance.http.ApiSettings;
 import io.glance.http.common.GlanceHeaders;
-import io.glance.http.common.Json;
 import io.glance.http.common.JsonBodies;
 import io.glance.http.common.JsonResponses;
 import io.glance.http.common.MethodNotAllowed;
@@ -70,16 +67,22 @@ final class ImagesService implements HttpService {
         ImageQuery query = ImageListRequest.parse(req.query(), settings);
         List<Image> images = catalog.list(RequestContexts.of(req), query);
         boolean multiStore = storeInfo.multiStore();
-        ObjectNode body = Json.object();
-        ArrayNode rendered = body.putArray("images");
-        images.forEach(image -> rendered.add(ImageJson.render(image, multiStore, settings)));
         PageLinks links = PageLinks.of(req.query().rawValue());
-        body.put("first", links.first());
-        body.put("schema", "/v2/schemas/images");
-        if (!images.isEmpty() && images.size() == query.limit()) {
-            body.put("next", links.next(images.getLast().id()));
-        }
-        JsonResponses.send(res, Status.OK_200, body);
+        String next = !images.isEmpty() && images.size() == query.limit() ? links.next(images.getLast().id()) : null;
+        JsonResponses.stream(res, Status.OK_200, json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("images");
+            for (Image image : images) {
+                ImageJson.write(json, image, multiStore, settings);
+            }
+            json.writeEndArray();
+            json.writeStringField("first", links.first());
+            json.writeStringField("schema", "/v2/schemas/images");
+            if (next != null) {
+                json.writeStringField("next", next);
+            }
+            json.writeEndObject();
+        });
     }
 
     private void create(ServerRequest req, ServerResponse res) {
