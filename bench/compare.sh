@@ -7,6 +7,7 @@
 #   bench/compare.sh [SIZE_GIB...]     default: 1 4 (decimals allowed: bench/compare.sh 0.25 for a quick try)
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (downloads per size and
 # server, best one counts; default 3), BENCH_META (creates,shows,lists per concurrency level; default 1000,500,100),
+# BENCH_BIG_LIST (images for the list limit=1000 figure, this project only; default 100000, 0 skips it),
 # BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS.
 # The machine may be shared: the load average is printed before and after each part; only a quiet run is a result.
 set -euo pipefail
@@ -20,6 +21,7 @@ sizes=("$@")
 runs=${BENCH_RUNS:-3}
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
 IFS=, read -r meta_creates meta_shows meta_lists <<<"${BENCH_META:-1000,500,100}"
+big_list=${BENCH_BIG_LIST:-100000}
 gib=1073741824
 tck=$(getconf CLK_TCK)
 
@@ -271,6 +273,15 @@ R[java.rss]=$(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)")
 line "peak RSS (VmHWM) while streaming" "${R[java.rss]} MiB"
 clients java "$jbase" "$GLANCE_PID" "$work/www/data-$s1.bin" "$(bytes_of "$s1")" "${SHA[$s1]}"
 metadata java "$jbase" "$GLANCE_PID"
+if [ "$big_list" -gt 0 ]; then
+  echo "  list limit=1000 over $big_list images ($big_list creates at 8 clients first, then 50 lists at 1 client):"
+  "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "$jbase" --label java-big --server-pid "$GLANCE_PID" \
+    --creates "$big_list" --shows 1 --lists 0 --concurrency 8 --warmup-creates 0 --warmup-lists 0 | sed 's/^/    /'
+  "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "$jbase" --label java-big --server-pid "$GLANCE_PID" \
+    --creates 1 --shows 1 --lists 50 --list-path '/v2/images?limit=1000' --concurrency 1 --warmup-creates 0 \
+    --warmup-lists 5 --tsv "$work/big.tsv" | sed 's/^/    /'
+  R[java.biglist.p50]=$(awk -F'\t' '$2 == "list" { print $7 }' "$work/big.tsv")
+fi
 bench_stop "$GLANCE_PID"
 rm -rf "$work/java/store"
 
@@ -323,6 +334,7 @@ for op in list show create; do
       "x Zed $(ratio "${R[java.$op.$c]:-}" "${R[zed.$op.$c]:-}") (list/show >= 10)"
   done
 done
+row "list limit=1000 over $big_list images, p50 ms" "" "${R[java.biglist.p50]:-n/a}" "50" "(target <= 50 ms)"
 row "peak RSS while streaming, MiB" "${R[zed.rss]:-n/a}" "${R[java.rss]}" "300" "x limit $(ratio "${R[java.rss]}" 300)"
 row "client upload $s1 GiB vs our server, MiB/s" "${R[java.up.py]}" "${R[java.up.java]}" "${R[java.up.curl]}" \
   "bin/glance x curl $(ratio "${R[java.up.java]}" "${R[java.up.curl]}") (>= 0.95), x glanceclient $(ratio "${R[java.up.java]}" "${R[java.up.py]}") (>= 1.5)"
