@@ -176,8 +176,7 @@ public final class GlanceServices implements AutoCloseable {
                     settings);
             this.importWorkers = newImportWorkers(settings.workerThreads());
             this.imports = new ImageImportService(settings,
-                    new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, digestExecutor,
-                            clock),
+                    new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, clock),
                     new ImportRequests(repository, imports.tasks(), stores, access, settings, locks,
                             imports.webDownloads(), clock, imports.worker()),
                     flow, locks, new TaskQueries(imports.tasks(), access, clock), importWorkers);

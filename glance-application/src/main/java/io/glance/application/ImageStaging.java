@@ -15,7 +15,6 @@ import io.glance.ports.out.StagingArea;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,17 +35,15 @@ final class ImageStaging {
     private final StagingArea staging;
     private final UploadLimits limits;
     private final Quotas quotas;
-    private final Executor digestExecutor;
     private final Clock clock;
 
     ImageStaging(ImageRepository repository, ImageAccess access, StagingArea staging, UploadLimits limits,
-                 Quotas quotas, Executor digestExecutor, Clock clock) {
+                 Quotas quotas, Clock clock) {
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
         this.staging = requireNonNull(staging, "staging is null");
         this.limits = requireNonNull(limits, "limits is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
-        this.digestExecutor = requireNonNull(digestExecutor, "digestExecutor is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -75,11 +72,11 @@ final class ImageStaging {
         long written;
         try {
             long cap = Math.min(limits.imageSizeCap(), remaining);
-            stream = new UploadStream(data, cap, declaredLength, cap < limits.imageSizeCap()
+            stream = UploadStream.undigested(data, cap, declaredLength, cap < limits.imageSizeCap()
                     ? count -> Quotas.storageExceeded(count, remaining) : UploadStream.overImageSizeCap(cap),
-                    formatCheck, digestExecutor);
+                    formatCheck);
             written = staging.write(id, stream);
-            stream.finish();
+            stream.finishUndigested();
         } catch (Throwable failure) {
             if (stream != null) {
                 stream.abort();

@@ -225,10 +225,10 @@ final class ImportFlow {
     }
 
     private void toStaging(ImportJob job, InputStream data, long declaredLength) throws IOException {
-        UploadStream stream = limited(job, data, declaredLength);
+        UploadStream stream = limited(job, data, declaredLength, false);
         try {
             staging.write(job.imageId(), stream);
-            stream.finish();
+            stream.finishUndigested();
         } catch (IOException | RuntimeException | Error e) {
             stream.abort();
             throw e;
@@ -240,16 +240,18 @@ final class ImportFlow {
      * format check against the image's formats as they are now (into staging: as claimed; into the stores: as the
      * import plugins left them, e.g. raw after image_conversion).
      */
-    private UploadStream limited(ImportJob job, InputStream data, long declaredLength) {
+    private UploadStream limited(ImportJob job, InputStream data, long declaredLength, boolean digested) {
         Image image = current(job.imageId(), job);
         StreamingFormatCheck formatCheck = limits.formats().checkFor(image.diskFormat(), image.containerFormat());
         long remaining = quotas.remainingStorage(job.owner(), job.imageId());
+        // Into staging nothing is digested: the write into the stores digests what is finally stored.
+        Executor digests = digested ? digestExecutor : null;
         if (remaining < limits.imageSizeCap()) {
             return new UploadStream(data, remaining, declaredLength, count -> Quotas.storageExceeded(count,
-                    remaining), formatCheck, digestExecutor);
+                    remaining), formatCheck, digests);
         }
         return new UploadStream(data, limits.imageSizeCap(), declaredLength,
-                UploadStream.overImageSizeCap(limits.imageSizeCap()), formatCheck, digestExecutor);
+                UploadStream.overImageSizeCap(limits.imageSizeCap()), formatCheck, digests);
     }
 
     private void runSteps(ImportJob job) throws Exception {
@@ -298,7 +300,7 @@ final class ImportFlow {
         StoredObject stored = null;
         UploadStream stream = null;
         try (InputStream in = staging.open(job.imageId())) {
-            stream = limited(job, in, size);
+            stream = limited(job, in, size, true);
             stored = store.driver().put(job.imageId().value(), stream, size);
             UploadDigests digests = stream.finish();
             Map<String, String> metadata = new HashMap<>(stored.metadata());

@@ -73,6 +73,7 @@ final class UploadStream extends InputStream {
     /**
      * @param formatCheck inspects the same bytes as the digests, in the same pass, and refuses data of the wrong
      *                    format or unsafe data as soon as that is known; {@code null}: no inspection
+     * @param executor    runs the two digest workers; {@code null}: no digests (see {@link #undigested})
      */
     UploadStream(InputStream source, long sizeCap, long declaredSize, LongFunction<LimitExceededException> overCap,
                  StreamingFormatCheck formatCheck, Executor executor) {
@@ -84,7 +85,19 @@ final class UploadStream extends InputStream {
         this.overCap = requireNonNull(overCap, "overCap is null");
         this.declaredSize = declaredSize < 0 ? -1 : declaredSize;
         this.formatCheck = formatCheck;
-        this.digests = new ParallelDigests(List.of(MD5, SHA512), executor, BUFFER_SIZE, BUFFERS);
+        this.digests = executor == null ? null
+                : new ParallelDigests(List.of(MD5, SHA512), executor, BUFFER_SIZE, BUFFERS);
+    }
+
+    /**
+     * Data on its way into staging: counted, capped and inspected, but not digested. Staged data is read again into
+     * the stores, which digests what is finally stored (after conversion, say); digests of the staged copy would be
+     * thrown away, and hashing a large image twice costs seconds of CPU per GiB. End it with
+     * {@link #finishUndigested()}.
+     */
+    static UploadStream undigested(InputStream source, long sizeCap, long declaredSize,
+                                   LongFunction<LimitExceededException> overCap, StreamingFormatCheck formatCheck) {
+        return new UploadStream(source, sizeCap, declaredSize, overCap, formatCheck, null);
     }
 
     /** The failure once more than {@code image_size_cap} bytes arrived. */
@@ -131,7 +144,9 @@ final class UploadStream extends InputStream {
             if (count > sizeCap) {
                 throw overCap.apply(count);
             }
-            digests.update(buffer, offset, read);
+            if (digests != null) {
+                digests.update(buffer, offset, read);
+            }
             if (formatCheck != null) {
                 formatCheck.feed(buffer, offset, read);
             }
@@ -176,6 +191,9 @@ final class UploadStream extends InputStream {
      *                                                off by the end of the data)
      */
     UploadDigests finish() throws InterruptedIOException {
+        if (digests == null) {
+            throw new IllegalStateException("An undigested stream ends with finishUndigested()");
+        }
         finished = true;
         List<byte[]> results = digests.finish();
         Long virtualSize = formatCheck == null ? null : formatCheck.finish();
@@ -183,9 +201,25 @@ final class UploadStream extends InputStream {
         return new UploadDigests(count, hex.formatHex(results.get(0)), hex.formatHex(results.get(1)), virtualSize);
     }
 
+    /**
+     * The end of an {@link #undigested} stream: the format check of the data as a whole.
+     *
+     * @return the bytes read
+     * @throws io.glance.domain.InvalidInputException when the format check refuses the data
+     */
+    long finishUndigested() {
+        finished = true;
+        if (formatCheck != null) {
+            formatCheck.finish();
+        }
+        return count;
+    }
+
     /** Stops the digest workers after a failure; safe to call at any time, also after {@link #finish()}. */
     void abort() {
         finished = true;
-        digests.cancel();
+        if (digests != null) {
+            digests.cancel();
+        }
     }
 }

@@ -253,4 +253,22 @@ class UploadStreamTest {
 
     private static final class AtomicReferenceThrowable extends java.util.concurrent.atomic.AtomicReference<Throwable> {
     }
+
+    @Test
+    void anUndigestedStreamForStagingCountsCapsAndInspectsButStartsNoDigestWorker() throws IOException {
+        byte[] data = new byte[300_000];
+        new Random(9).nextBytes(data);
+        UploadStream stream = UploadStream.undigested(new ByteArrayInputStream(data), 1 << 20, data.length,
+                UploadStream.overImageSizeCap(1 << 20), io.glance.application.inspection.FormatInspectionSettings
+                        .defaults().checkFor("raw", "bare"));
+        assertThat(stream.readAllBytes()).isEqualTo(data);
+        assertThatThrownBy(stream::finish).isInstanceOf(IllegalStateException.class);
+        assertThat(stream.finishUndigested()).isEqualTo(data.length);
+
+        UploadStream capped = UploadStream.undigested(new ByteArrayInputStream(data), 1000, -1,
+                UploadStream.overImageSizeCap(1000), null);
+        assertThatThrownBy(capped::readAllBytes).isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("image_size_cap of 1000 bytes");
+        capped.abort();
+    }
 }
