@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Many compute nodes booting from the same image: CLIENTS parallel downloads of one image straight from glance-api,
 # then through Varnish with etc/varnish/glance.vcl (after one download has filled its cache, so every measured
-# download costs glance-api a 304). Prints the aggregate MiB/s and the CPU seconds glance-api (and Varnish) used.
+# download costs glance-api the answer to Varnish's authorisation HEAD). Prints the aggregate MiB/s and the CPU
+# seconds glance-api (and Varnish) used.
 #   bench/proxy.sh [SIZE_GIB] [CLIENTS]     (defaults 1 and 8; decimals allowed for SIZE_GIB, e.g. 0.25)
 # Prints numbers; it is not a test (exit status is non-zero only when a step could not run or data came back wrong).
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), GLANCE_API_CMD,

@@ -4,16 +4,22 @@ vcl 4.1;
 # glance-api has not just accepted. README, "Caching proxies", explains the design; in short:
 #
 #  * glance-api sends image data with a strong ETag, Last-Modified and "Cache-Control: no-cache". Varnish's built-in
-#    VCL would not store such an answer (it makes a 120 s hit-for-miss object), and an object stored with a TTL of 0
-#    is never found again. So data answers are kept with a tiny TTL, no grace and a long keep: the bytes stay on
-#    this node, and every request for them is sent to glance-api as a conditional GET (If-None-Match, with the
-#    caller's X-Auth-Token), which glance-api answers with a body-less 304 after checking the token. A 304 makes
-#    Varnish send its stored bytes; a 401, 403 or 404 goes to the caller as it is.
-#  * A hit within the tiny TTL (1 ms) would skip glance-api, so vcl_hit restarts such a request with a req.ttl of
-#    1 ms: it becomes a fetch from glance-api too. Grace is 0 for the same reason: a graced object is delivered before glance-api
-#    has answered.
+#    VCL would not store such an answer (it makes a 120 s hit-for-miss object), so data answers are stored here for a
+#    long time (the bytes of an image never change; a deleted or deactivated image is banned by glance-api's PURGE)
+#    and marked as needing the caller's authorisation.
+#  * Authorisation is asked of glance-api on every request for such an object, without touching the object: the
+#    request becomes a HEAD passed to glance-api with the caller's X-Auth-Token (and its other headers). If glance-api
+#    answers it with 200, 206 or 304, the request restarts as the caller's GET or HEAD and is delivered from the stored
+#    object; any other answer (401, 403, 404, 412...) restarts it as a plain pass, so the caller gets glance-api's own
+#    answer to its own request, body and WWW-Authenticate included, and never the stored bytes.
+#    Why not a conditional GET that glance-api answers with 304 (Varnish's revalidation): Varnish answers a 304 by
+#    copying the stored body into a new object, so concurrent revalidations of a 1 GiB image need a copy each, and
+#    with storage for a few copies deliveries were cut short (bench/proxy.sh, 8 clients). The HEAD check copies
+#    nothing: all callers share the one object.
 #  * Public images that glance-api marks "public, max-age=..., immutable" (http_cache_public_max_age) are served
 #    from here for max-age without asking.
+#  * The first request for an image (a miss) is fetched from glance-api with the caller's token, which glance-api
+#    checks itself; only a 200 with a validator is stored.
 #  * Everything that is not image data (metadata, uploads, every other method) is passed straight through.
 #  * PURGE from localhost (glance-api's http_cache_purge_urls) bans the image's data under both API versions.
 #
@@ -44,18 +50,26 @@ sub vcl_recv {
         }
         return (synth(404, "Not an image data URL"));
     }
+    if (req.restarts == 0) {
+        # These carry this VCL's state across restarts: a caller may not set them.
+        unset req.http.x-glance-step;
+        unset req.http.x-glance-method;
+    }
     if ((req.method == "GET" || req.method == "HEAD") &&
         (req.url ~ "^/v2/images/[0-9a-fA-F-]{36}/file$" || req.url ~ "^/v1(\.[01])?/images/[0-9a-fA-F-]{36}$")) {
-        # X-Auth-Token (and Authorization, if any) are forwarded to glance-api with every revalidation; the
-        # built-in VCL would pass requests with Authorization or Cookie instead, so it is not called.
-        if (req.restarts == 0) {
-            unset req.http.x-glance-revalidate;
-        } else if (req.http.x-glance-revalidate) {
-            # Varnish ignores a req.ttl of 0; any object older than a millisecond is now stale.
-            set req.ttl = 0.001s;
+        # X-Auth-Token (and Authorization, if any) go to glance-api with the authorisation check and with a miss's
+        # fetch; the built-in VCL would pass requests with Authorization or Cookie instead, so it is not called.
+        unset req.http.Cookie;
+        if (req.http.x-glance-step == "check") {
+            # Ask glance-api whether this caller may have the data: its answer to a HEAD, never stored.
+            set req.method = "HEAD";
+            return (pass);
+        }
+        if (req.http.x-glance-step == "refused") {
+            # The caller gets glance-api's own answer to its own request.
+            return (pass);
         }
         set req.grace = 0s;
-        unset req.http.Cookie;
         return (hash);
     }
     return (pass);
@@ -68,33 +82,37 @@ sub vcl_hash {
 }
 
 sub vcl_hit {
-    if (obj.http.x-glance-revalidate && !req.http.x-glance-revalidate) {
-        # A no-cache object still within its tiny TTL: ask glance-api anyway.
-        set req.http.x-glance-revalidate = "1";
+    if (obj.http.x-glance-revalidate && req.http.x-glance-step != "authorized") {
+        # A no-cache object: glance-api decides whether this caller gets it (vcl_recv, step "check").
+        set req.http.x-glance-method = req.method;
+        set req.http.x-glance-step = "check";
         return (restart);
     }
     return (deliver);
 }
 
 sub vcl_backend_fetch {
-    unset bereq.http.x-glance-revalidate;
+    unset bereq.http.x-glance-step;
+    unset bereq.http.x-glance-method;
 }
 
 sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);
     }
-    # Only complete data answers are kept (a 304 from glance-api arrives here as the stored 200, was_304 true).
+    # Only complete data answers are kept.
     if (beresp.status == 200 && (beresp.http.ETag || beresp.http.Last-Modified)) {
         set beresp.http.x-glance-image-id = regsub(bereq.url, "^/v[12](\.[01])?/images/([0-9a-fA-F-]{36}).*$", "\2");
         if (beresp.http.Cache-Control ~ "(?i)no-cache") {
-            # Tiny, not 0: an object with a TTL of 0 is never found again, so it could not be revalidated. Only an
-            # object past its own TTL is revalidated (a shorter req.ttl just makes a full fetch).
-            set beresp.ttl = 0.001s;
+            # The bytes never change; who may have them is asked of glance-api on every request (vcl_hit).
+            set beresp.ttl = 30d;
             set beresp.http.x-glance-revalidate = "1";
+            set beresp.keep = 0s;
+        } else {
+            # Public images with max-age: served without asking until max-age, then revalidated.
+            set beresp.keep = 30d;
         }
         set beresp.grace = 0s;
-        set beresp.keep = 30d;
         # Stream large images to the first caller while they are stored.
         set beresp.do_stream = true;
         return (deliver);
@@ -107,6 +125,16 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
+    if (req.http.x-glance-step == "check") {
+        # glance-api's answer to the authorisation HEAD.
+        set req.method = req.http.x-glance-method;
+        if (resp.status == 200 || resp.status == 206 || resp.status == 304) {
+            set req.http.x-glance-step = "authorized";
+        } else {
+            set req.http.x-glance-step = "refused";
+        }
+        return (restart);
+    }
     unset resp.http.x-glance-revalidate;
     unset resp.http.x-glance-image-id;
 }
