@@ -136,6 +136,15 @@ public final class GlanceServices implements AutoCloseable {
     public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
                           UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports) {
+        this(repository, members, stores, clock, limits, policy, protection, quotas, usage, cache, cacheSettings,
+                imports, ScrubberSettings.immediate());
+    }
+
+    /** As above, deleting images with {@code delayed_delete} when {@code deletion} says so. */
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+                          StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports,
+                          ScrubberSettings deletion) {
         requireNonNull(repository, "repository is null");
         requireNonNull(members, "members is null");
         requireNonNull(stores, "stores is null");
@@ -149,7 +158,7 @@ public final class GlanceServices implements AutoCloseable {
         Quotas enforcedQuotas = new Quotas(quotas, usage);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas,
-                imports == null ? id -> { } : imports.staging()::delete);
+                imports == null ? id -> { } : imports.staging()::delete, deletion.delayedDelete());
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,
                 digestExecutor, savingReset);
         ImageDownloads downloads = new ImageDownloads(stores, access, new ImageCaching(cache));

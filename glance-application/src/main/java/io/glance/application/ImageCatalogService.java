@@ -34,6 +34,7 @@ final class ImageCatalogService implements ImageCatalog {
     private final Clock clock;
     private final Quotas quotas;
     private final Consumer<ImageId> stagedDataRemoval;
+    private final boolean delayedDelete;
 
     ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock,
                         Quotas quotas) {
@@ -43,6 +44,13 @@ final class ImageCatalogService implements ImageCatalog {
     /** @param stagedDataRemoval removes an image's staged data (import), after the image was deleted */
     ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock,
                         Quotas quotas, Consumer<ImageId> stagedDataRemoval) {
+        this(repository, access, storedData, clock, quotas, stagedDataRemoval, false);
+    }
+
+    /** @param delayedDelete {@code delayed_delete}: images with data go to pending_delete, their data kept */
+    ImageCatalogService(ImageRepository repository, ImageAccess access, StoredData storedData, Clock clock,
+                        Quotas quotas, Consumer<ImageId> stagedDataRemoval, boolean delayedDelete) {
+        this.delayedDelete = delayedDelete;
         this.stagedDataRemoval = requireNonNull(stagedDataRemoval, "stagedDataRemoval is null");
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
@@ -150,10 +158,19 @@ final class ImageCatalogService implements ImageCatalog {
                             throw new InvalidInputException("Image " + id + " cannot be deleted in status "
                                     + image.status().wireName());
                         }
+                        if (delayedDelete && !image.locations().isEmpty()
+                                && image.status().canMoveTo(ImageStatus.PENDING_DELETE)) {
+                            return image.markPendingDelete(Timestamps.now(clock));
+                        }
                         return image.markDeleted(Timestamps.now(clock));
                     });
         } catch (NotFoundException e) {
             throw ImageAccess.notFound(id);
+        }
+        if (deleted.status() == ImageStatus.PENDING_DELETE) {
+            // The scrubber removes the data after scrub_time; until then glance-manage can restore the image.
+            stagedDataRemoval.accept(id);
+            return;
         }
         storedData.deleteAll(id, deleted.locations());
         stagedDataRemoval.accept(id);

@@ -41,6 +41,29 @@ final class StoredData {
         }
     }
 
+    /**
+     * Deletes every location's data, reporting instead of logging: the scrubber keeps an image pending while any of
+     * its data could not be deleted, and tries again at its next run.
+     *
+     * @return why a location's data is still there, empty when all of it is gone
+     */
+    java.util.Optional<String> deleteAllOrExplain(ImageId imageId, List<ImageLocation> locations) {
+        for (ImageLocation location : locations) {
+            try {
+                ConfiguredStore store = stores.storeFor(location);
+                if (!store.supports(StoreCapability.DELETE)) {
+                    continue;
+                }
+                store.driver().delete(URI.create(location.url()));
+            } catch (ObjectNotFoundException e) {
+                // Already gone (a previous scrub was cut off after deleting it).
+            } catch (GlanceException | StoreException | IllegalArgumentException e) {
+                return java.util.Optional.of(location.url() + ": " + e.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     void delete(ImageId imageId, ConfiguredStore store, URI location) {
         if (!store.supports(StoreCapability.DELETE)) {
             LOG.warning("Data of image " + imageId + " at " + location + " was not deleted: store " + store.id()

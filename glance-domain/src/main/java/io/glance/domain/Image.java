@@ -295,6 +295,25 @@ public final class Image {
         return toBuilder().status(ImageStatus.DELETED).deletedAt(now).updatedAt(now).build();
     }
 
+    /**
+     * Glance's {@code delayed_delete}: an image with data goes to {@code pending_delete} instead of {@code deleted};
+     * it counts as deleted (no API shows it) while its data stays until the scrubber removes it, and until then
+     * {@link #restoreFromPendingDelete} can bring it back.
+     */
+    public Image markPendingDelete(Instant now) {
+        if (isProtected) {
+            throw new ForbiddenException("Image " + id + " is protected and cannot be deleted");
+        }
+        requireTransition(ImageStatus.PENDING_DELETE);
+        return toBuilder().status(ImageStatus.PENDING_DELETE).deletedAt(now).updatedAt(now).build();
+    }
+
+    /** {@code pending_delete → active}: the delete is undone before the scrubber removed the data. */
+    public Image restoreFromPendingDelete(Instant now) {
+        requireTransition(ImageStatus.ACTIVE);
+        return toBuilder().status(ImageStatus.ACTIVE).deletedAt(null).updatedAt(now).build();
+    }
+
     private void requireFormats() {
         if (diskFormat == null || containerFormat == null) {
             throw new InvalidInputException("Image " + id + " needs both disk_format and container_format before data"
@@ -335,7 +354,8 @@ public final class Image {
      * makes it the {@code Last-Modified} of the data: the bytes never change once active.
      */
     public Instant activatedAt() { return activatedAt; }
-    public boolean deleted() { return status == ImageStatus.DELETED; }
+    /** Deleted for every API: {@code deleted}, or {@code pending_delete} until the scrubber is done with it. */
+    public boolean deleted() { return status == ImageStatus.DELETED || status == ImageStatus.PENDING_DELETE; }
     public Set<String> tags() { return tags; }
     public Map<String, String> properties() { return properties; }
     public List<ImageLocation> locations() { return locations; }

@@ -13,6 +13,9 @@ import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.BoundedMetadataRepository;
 import io.glance.application.GlanceServices;
 import io.glance.application.MetadataLimitSettings;
+import io.glance.application.Scrubber;
+import io.glance.application.ScrubberSettings;
+import io.glance.ports.out.PendingDeletes;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
@@ -102,8 +105,14 @@ public final class GlanceApiServer implements AutoCloseable {
             TlsSettings tls = TlsSettings.from(options);
             // The Registry API has no catalog: with data_api: registry /v2/metadefs answers 501 (MetadefsApi).
             MetadefPorts metadefs = null;
+            ScrubberSettings scrubbing = ScrubberSettings.from(options);
+            PendingDeletes pendingDeletes = null;
             Operations operations = new Operations();
             TaskRepository tasks = null;
+            if (server.remoteRegistry() && scrubbing.delayedDelete()) {
+                throw new ConfigurationException("delayed_delete needs data_api: database; run it on glance-registry's"
+                        + " database instead");
+            }
             if (server.remoteRegistry()) {
                 RegistryClientSettings registryClient = RegistryClientSettings.from(options);
                 URI registryUrl = registryClient.registryUrl(server);
@@ -122,6 +131,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 resources.add(database);
                 repository = database.repository();
                 members = database.members();
+                pendingDeletes = database.pendingDeletes();
                 operations.database(database);
                 storageUsage = database.storageUsage();
                 tasks = database.tasks();
@@ -144,8 +154,13 @@ public final class GlanceApiServer implements AutoCloseable {
                             repository, MetadataLimitSettings.from(options)), uploadJournal),
                             invalidation(options, imageCache)), members, stores, Clock.systemUTC(), limits,
                     access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache, cacheSettings,
-                    imports);
+                    imports, scrubbing);
             resources.add(services);
+            if (scrubbing.delayedDelete()) {
+                Scrubber scrubber = new Scrubber(pendingDeletes, stores, Clock.systemUTC(), scrubbing);
+                scrubber.start();
+                resources.add(scrubber);
+            }
             int interruptedImports = services.recoverInterruptedImports();
 
             ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),

@@ -9,6 +9,7 @@ import io.glance.application.ImageQuotas;
 import io.glance.application.ImportSettings;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.MetadataLimitSettings;
+import io.glance.application.ScrubberSettings;
 import io.glance.application.inspection.FormatInspectionSettings;
 import io.glance.application.UploadLimits;
 import io.glance.application.cache.ImageCacheSettings;
@@ -53,7 +54,8 @@ public final class HostOptions {
     public static final List<Option<?>> OPTIONS = concat(ServerSettings.OPTIONS, StoreSettings.OPTIONS,
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, DatabaseCompaction.OPTIONS, InterruptedUploadRecovery.OPTIONS,
             ApiSettings.OPTIONS,
-            ImageQuotas.OPTIONS, MetadataLimitSettings.OPTIONS, PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
+            ImageQuotas.OPTIONS, MetadataLimitSettings.OPTIONS, ScrubberSettings.OPTIONS,
+            PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
             AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, ImageCacheSettings.OPTIONS,
             TlsSettings.OPTIONS,
             RegistryClientSettings.OPTIONS,

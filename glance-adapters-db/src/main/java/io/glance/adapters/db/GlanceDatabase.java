@@ -26,6 +26,7 @@ public final class GlanceDatabase implements AutoCloseable {
     private final SchemaMigrations migrations;
     private final MyBatisImageRepository repository;
     private final MetadefRepository metadefs;
+    private final io.glance.ports.out.PendingDeletes pendingDeletes;
     private final TaskRepository tasks;
 
     private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
@@ -36,6 +37,7 @@ public final class GlanceDatabase implements AutoCloseable {
         Transactions transactions = new Transactions(MyBatisSessions.factory(pool), failures);
         this.repository = new MyBatisImageRepository(transactions);
         this.metadefs = new MyBatisMetadefRepository(transactions);
+        this.pendingDeletes = new MyBatisPendingDeletes(transactions);
         this.tasks = new MyBatisTaskRepository(transactions);
     }
 
@@ -107,6 +109,11 @@ public final class GlanceDatabase implements AutoCloseable {
     /** What the owners' images take up in the stores, for {@code user_storage_quota}. */
     public StorageUsage storageUsage() {
         return repository;
+    }
+
+    /** Images in {@code pending_delete} ({@code delayed_delete}), for the scrubber and restores. */
+    public io.glance.ports.out.PendingDeletes pendingDeletes() {
+        return pendingDeletes;
     }
 
     /** The metadata definitions catalog; one instance, safe for concurrent use. */

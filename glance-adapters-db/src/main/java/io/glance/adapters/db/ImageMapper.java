@@ -18,6 +18,12 @@ interface ImageMapper {
     /** The image even when soft-deleted, or {@code null}. */
     ImageRow selectAny(@Param("id") String id);
 
+    java.util.List<ImageRow> selectPendingDelete(@Param("before") java.time.Instant before, @Param("limit") int limit);
+
+    int finishPendingDelete(@Param("id") String id, @Param("updatedAt") java.time.Instant updatedAt);
+
+    int restorePendingDelete(@Param("id") String id, @Param("updatedAt") java.time.Instant updatedAt);
+
     /**
      * Replaces every column but {@code id} and {@code created_at} when the stored row is live and still has
      * {@code expectedStatus}.
