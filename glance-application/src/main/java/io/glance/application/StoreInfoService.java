@@ -1,6 +1,7 @@
 package io.glance.application;
 
 import io.glance.domain.RequestContext;
+import io.glance.ports.in.StoreDescription;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.StoreRegistry;
@@ -20,16 +21,22 @@ final class StoreInfoService implements StoreInfo {
     }
 
     @Override
-    public List<ConfiguredStore> stores(RequestContext context) {
+    public List<StoreDescription> stores(RequestContext context) {
         requireNonNull(context, "context is null");
         return stores.stores().stream().filter(store -> !store.id().startsWith(AttributeRules.RESERVED_NAMESPACE))
+                .map(StoreInfoService::describe)
                 .toList();
     }
 
     @Override
-    public List<ConfiguredStore> storesInDetail(RequestContext context) {
+    public List<StoreDescription> storesInDetail(RequestContext context) {
         policy.checkRule(context, "stores_info_detail", "see the stores' details");
         return stores(context);
+    }
+
+    private static StoreDescription describe(ConfiguredStore store) {
+        return new StoreDescription(store.id(), store.type(), store.description(), store.isDefault(),
+                store.readOnly(), store.properties());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.glance.application;
 
 import io.glance.domain.ForbiddenException;
-import io.glance.ports.out.ConfiguredStore;
+import io.glance.ports.in.StoreDescription;
 import io.glance.testing.InMemoryStoreDriver;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class StoreInfoTest {
         try (Services fixture = new Services(UploadLimits.defaults(), new InMemoryStoreDriver("fast"),
                 new InMemoryStoreDriver("os_glance_staging_store"), new InMemoryStoreDriver("cheap"))) {
 
-            assertThat(fixture.services.storeInfo().stores(ALICE)).extracting(ConfiguredStore::id)
+            assertThat(fixture.services.storeInfo().stores(ALICE)).extracting(StoreDescription::id)
                     .containsExactly("fast", "cheap");
             assertThat(fixture.services.storeInfo().multiStore()).isTrue();
         }
@@ -28,7 +28,7 @@ class StoreInfoTest {
                 new InMemoryStoreDriver("cheap"))) {
             assertThatThrownBy(() -> fixture.services.storeInfo().storesInDetail(ALICE))
                     .isInstanceOf(ForbiddenException.class).hasMessageContaining("stores_info_detail");
-            assertThat(fixture.services.storeInfo().storesInDetail(Services.ADMIN)).extracting(ConfiguredStore::id)
+            assertThat(fixture.services.storeInfo().storesInDetail(Services.ADMIN)).extracting(StoreDescription::id)
                     .containsExactly("fast", "cheap");
         }
     }

@@ -2,8 +2,8 @@ package io.glance.http.v1;
 
 import io.glance.domain.InvalidInputException;
 import io.glance.domain.RequestContext;
+import io.glance.ports.in.StoreDescription;
 import io.glance.ports.in.StoreInfo;
-import io.glance.ports.out.ConfiguredStore;
 
 /**
  * {@code x-image-meta-store}. In v1 it named a store type ({@code file}, {@code swift}, {@code s3}); here a store
@@ -21,7 +21,7 @@ final class V1Store {
         if (requested == null) {
             return null;
         }
-        for (ConfiguredStore store : storeInfo.stores(context)) {
+        for (StoreDescription store : storeInfo.stores(context)) {
             if (store.id().equals(requested) || store.type().equals(requested)
                     || ("filesystem".equals(requested) && "file".equals(store.type()))) {
                 return store.id();

@@ -17,8 +17,8 @@ import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.PatchOperation;
+import io.glance.ports.in.StoreDescription;
 import io.glance.ports.in.StoreInfo;
-import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -96,7 +96,7 @@ final class ImagesService implements HttpService {
         }
         if (storeInfo.multiStore()) {
             res.headers().set(GlanceHeaders.STORE_IDS, storeInfo.stores(context).stream()
-                    .map(ConfiguredStore::id)
+                    .map(StoreDescription::id)
                     .filter(id -> !id.startsWith(ImageAttributes.RESERVED_NAMESPACE))
                     .collect(Collectors.joining(",")));
         }

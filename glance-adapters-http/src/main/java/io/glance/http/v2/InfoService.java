@@ -9,8 +9,8 @@ import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
 import io.glance.ports.in.ImageImport;
+import io.glance.ports.in.StoreDescription;
 import io.glance.ports.in.StoreInfo;
-import io.glance.ports.out.ConfiguredStore;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -63,9 +63,9 @@ final class InfoService implements HttpService {
         }
         ObjectNode body = Json.object();
         ArrayNode stores = body.putArray("stores");
-        List<ConfiguredStore> configured = detail ? storeInfo.storesInDetail(RequestContexts.of(req))
+        List<StoreDescription> configured = detail ? storeInfo.storesInDetail(RequestContexts.of(req))
                 : storeInfo.stores(RequestContexts.of(req));
-        for (ConfiguredStore store : configured) {
+        for (StoreDescription store : configured) {
             if (store.id().startsWith(ImageAttributes.RESERVED_NAMESPACE)) {
                 continue;
             }

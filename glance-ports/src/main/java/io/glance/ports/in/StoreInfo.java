@@ -1,14 +1,13 @@
 package io.glance.ports.in;
 
 import io.glance.domain.RequestContext;
-import io.glance.ports.out.ConfiguredStore;
 
 import java.util.List;
 
 /** What /v2/info/stores shows. */
 public interface StoreInfo {
 
-    List<ConfiguredStore> stores(RequestContext context);
+    List<StoreDescription> stores(RequestContext context);
 
     /**
      * The stores with their type and properties (/v2/info/stores/detail), for callers the policy's
@@ -16,7 +15,7 @@ public interface StoreInfo {
      *
      * @throws io.glance.domain.ForbiddenException for everybody else
      */
-    List<ConfiguredStore> storesInDetail(RequestContext context);
+    List<StoreDescription> storesInDetail(RequestContext context);
 
     boolean multiStore();
 }

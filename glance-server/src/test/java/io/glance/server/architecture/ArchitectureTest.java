@@ -56,6 +56,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The HTTP adapter describes stores (StoreDescription); the drivers behind them are the application's. */
+    @Test
+    void httpAdapterNeverHoldsAStoreDriver() {
+        noClasses().that().resideInAPackage("io.glance.http..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.glance.ports.out.ConfiguredStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.glance.store.spi.StoreDriver")
+                .check(classes);
+    }
+
     @Test
     void pluginHostAdapterDoesNotImportOtherAdaptersOrTheServer() {
         noClasses().that().resideInAPackage("io.glance.adapters.store..")
