@@ -276,9 +276,9 @@ metadata java "$jbase" "$GLANCE_PID"
 if [ "$big_list" -gt 0 ]; then
   echo "  list limit=1000 over $big_list images ($big_list creates at 8 clients first, then 50 lists at 1 client):"
   "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "$jbase" --label java-big --server-pid "$GLANCE_PID" \
-    --creates "$big_list" --shows 1 --lists 0 --concurrency 8 --warmup-creates 0 --warmup-lists 0 | sed 's/^/    /'
+    --creates "$big_list" --shows 1 --lists 0 --concurrency 8 --warmup-creates 8 --warmup-lists 0 | sed 's/^/    /'
   "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "$jbase" --label java-big --server-pid "$GLANCE_PID" \
-    --creates 1 --shows 1 --lists 50 --list-path '/v2/images?limit=1000' --concurrency 1 --warmup-creates 0 \
+    --creates 1 --shows 1 --lists 50 --list-path '/v2/images?limit=1000' --concurrency 1 --warmup-creates 1 \
     --warmup-lists 5 --tsv "$work/big.tsv" | sed 's/^/    /'
   R[java.biglist.p50]=$(awk -F'\t' '$2 == "list" { print $7 }' "$work/big.tsv")
 fi
