@@ -12,6 +12,7 @@ import io.glance.http.metadefs.MetadefsApi;
 import io.glance.http.v1.ImagesApiV1;
 import io.glance.http.v2.ImagesApiV2;
 import io.glance.http.versions.VersionNegotiationFilter;
+import io.glance.ports.in.GlanceUseCases;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 
@@ -36,35 +37,35 @@ public final class GlanceApiRouting {
     }
 
     /** The API without authentication ({@code auth_strategy: noauth}): every caller is admin; no catalog (501). */
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings) {
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, ApiSettings settings) {
         register(routing, ports, null, settings, DataCaching.revalidateAlways(), CallerAuthentication.noAuth());
     }
 
     /** @param authentication who callers are ({@code auth_strategy}); no catalog (501) */
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, ApiSettings settings,
                                 CallerAuthentication authentication) {
         register(routing, ports, null, settings, DataCaching.revalidateAlways(), authentication);
     }
 
     /** @param caching the Cache-Control of image data ({@code no-cache} unless public images may be kept) */
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, ApiSettings settings,
                                 DataCaching caching) {
         register(routing, ports, null, settings, caching, CallerAuthentication.noAuth());
     }
 
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, ApiSettings settings,
                                 DataCaching caching, CallerAuthentication authentication) {
         register(routing, ports, null, settings, caching, authentication);
     }
 
     /** Without authentication, with the catalog. */
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, MetadefPorts metadefs,
                                 ApiSettings settings) {
         register(routing, ports, metadefs, settings, DataCaching.revalidateAlways(), CallerAuthentication.noAuth());
     }
 
     /** @param authentication who callers are ({@code auth_strategy}) */
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, MetadefPorts metadefs,
                                 ApiSettings settings, CallerAuthentication authentication) {
         register(routing, ports, metadefs, settings, DataCaching.revalidateAlways(), authentication);
     }
@@ -74,7 +75,7 @@ public final class GlanceApiRouting {
      * @param caching        the Cache-Control of image data ({@code no-cache} unless public images may be kept)
      * @param authentication who callers are ({@code auth_strategy})
      */
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, MetadefPorts metadefs,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, MetadefPorts metadefs,
                                 ApiSettings settings, DataCaching caching, CallerAuthentication authentication) {
         requireNonNull(routing, "routing is null");
         requireNonNull(ports, "ports is null");
@@ -83,7 +84,7 @@ public final class GlanceApiRouting {
         DataResponder responder = new DataResponder(ports.data(), caching);
         routing.addFilter(new RequestContextFilter())
                 .addFilter(new HealthcheckFilter())
-                .addFilter(new VersionNegotiationFilter(settings.publicEndpoint(), ports.cache().enabled()))
+                .addFilter(new VersionNegotiationFilter(settings.publicEndpoint(), ports.cacheManagement().enabled()))
                 .addFilter(new AuthenticationFilter(authentication))
                 .error(Throwable.class, new ErrorResponder());
         // Before the v2 routes: they end with a catch-all 404 for everything else under /v2.

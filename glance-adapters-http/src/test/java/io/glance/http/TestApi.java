@@ -4,6 +4,7 @@ import io.glance.adapters.policy.OsloPolicy;
 import io.glance.application.GlanceServices;
 import io.glance.application.ImageQuotas;
 import io.glance.application.ImportSettings;
+import io.glance.ports.in.GlanceUseCases;
 import io.glance.ports.out.PropertyProtection;
 import io.glance.ports.out.WebDownloads;
 import io.glance.testing.InMemoryStagingArea;
@@ -78,10 +79,8 @@ final class TestApi {
         return new TestApi(ApiSettings.defaults(), new InMemoryStoreDriver("fast"), new InMemoryStoreDriver("cheap"));
     }
 
-    ApiPorts ports() {
-        return new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                services.activation(), services.storeInfo(), services.locations(), services.uploadV1(),
-                services.imports());
+    GlanceUseCases ports() {
+        return services;
     }
 
     void register(HttpRouting.Builder routing) {

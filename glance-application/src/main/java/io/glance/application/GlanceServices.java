@@ -2,6 +2,7 @@ package io.glance.application;
 
 import io.glance.application.cache.ImageCacheSettings;
 import io.glance.application.cache.ImageCaching;
+import io.glance.ports.in.GlanceUseCases;
 import io.glance.ports.in.ImageActivation;
 import io.glance.ports.in.ImageCacheManagement;
 import io.glance.ports.in.ImageCatalog;
@@ -35,7 +36,7 @@ import static java.util.Objects.requireNonNull;
  * The use cases of the Images API v2 (and v1's own upload rules) wired to their outbound ports: what the composition root builds once and hands to
  * the HTTP adapter. It owns the threads that compute upload digests; {@link #close()} stops them.
  */
-public final class GlanceServices implements AutoCloseable {
+public final class GlanceServices implements GlanceUseCases, AutoCloseable {
     private final ExecutorService digestExecutor;
     private final SavingReset savingReset;
     private final ImageCatalog catalog;
@@ -204,11 +205,13 @@ public final class GlanceServices implements AutoCloseable {
     }
 
     /** The cache API ({@link ImageCacheManagement#DISABLED} without an image cache). */
+    @Override
     public ImageCacheManagement cacheManagement() {
         return cacheService != null ? cacheService : ImageCacheManagement.DISABLED;
     }
 
     /** Interoperable import and tasks ({@link ImageImport#DISABLED} when not configured). */
+    @Override
     public ImageImport imports() {
         return imports;
     }
@@ -234,34 +237,42 @@ public final class GlanceServices implements AutoCloseable {
                 .factory());
     }
 
+    @Override
     public ImageCatalog catalog() {
         return catalog;
     }
 
+    @Override
     public ImageLocations locations() {
         return locations;
     }
 
+    @Override
     public ImageData data() {
         return data;
     }
 
+    @Override
     public ImageUploadV1 uploadV1() {
         return uploadV1;
     }
 
+    @Override
     public ImageTags tags() {
         return tags;
     }
 
+    @Override
     public ImageMembers members() {
         return members;
     }
 
+    @Override
     public ImageActivation activation() {
         return activation;
     }
 
+    @Override
     public StoreInfo storeInfo() {
         return storeInfo;
     }

@@ -23,7 +23,7 @@ import io.glance.application.cache.ImageCacheSettings;
 import io.glance.adapters.imagecache.DirectoryImageCache;
 import io.glance.ports.out.ImageCache;
 import io.glance.application.metadef.MetadefServices;
-import io.glance.http.ApiPorts;
+import io.glance.ports.in.GlanceUseCases;
 import io.glance.http.ApiSettings;
 import io.glance.http.data.DataCaching;
 import io.glance.http.purge.ProxyPurgeSettings;
@@ -163,9 +163,7 @@ public final class GlanceApiServer implements AutoCloseable {
             }
             int interruptedImports = services.recoverInterruptedImports();
 
-            ApiPorts ports = new ApiPorts(services.catalog(), services.data(), services.tags(), services.members(),
-                    services.activation(), services.storeInfo(), services.locations(), services.uploadV1(),
-                    services.imports(), services.cacheManagement());
+            GlanceUseCases ports = services;
             MetadefPorts metadefPorts = metadefs;
             ConnectionGuard guard = Listeners.guard(ConnectionSettings.from(options));
             resources.add(guard);

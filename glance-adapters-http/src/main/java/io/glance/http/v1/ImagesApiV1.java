@@ -1,7 +1,7 @@
 package io.glance.http.v1;
 
 import io.glance.domain.NotFoundException;
-import io.glance.http.ApiPorts;
+import io.glance.ports.in.GlanceUseCases;
 import io.glance.http.ApiSettings;
 import io.glance.http.data.DataResponder;
 import io.helidon.webserver.http.Handler;
@@ -13,7 +13,7 @@ public final class ImagesApiV1 {
     private ImagesApiV1() {
     }
 
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, ApiSettings settings,
                                 DataResponder responder) {
         V1Memberships memberships = new V1Memberships(ports.catalog(), ports.members());
         routing.register("/v1/images",

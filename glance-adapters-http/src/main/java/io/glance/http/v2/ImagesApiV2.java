@@ -1,7 +1,7 @@
 package io.glance.http.v2;
 
 import io.glance.domain.NotFoundException;
-import io.glance.http.ApiPorts;
+import io.glance.ports.in.GlanceUseCases;
 import io.glance.http.ApiSettings;
 import io.glance.http.data.DataResponder;
 import io.helidon.webserver.http.Handler;
@@ -13,7 +13,7 @@ public final class ImagesApiV2 {
     private ImagesApiV2() {
     }
 
-    public static void register(HttpRouting.Builder routing, ApiPorts ports, ApiSettings settings,
+    public static void register(HttpRouting.Builder routing, GlanceUseCases ports, ApiSettings settings,
                                 DataResponder responder) {
         SchemaDocuments schemas = SchemaDocuments.load();
         ImageSchemaValidator validator = new ImageSchemaValidator(schemas.image());
@@ -33,7 +33,7 @@ public final class ImagesApiV2 {
                 .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports()))
                 .register("/v2/tasks", new TasksService(ports.imports(), settings))
                 .register("/v2/stores", new StoresService(ports.data(), ports.storeInfo()))
-                .register("/v2/cache", new CacheService(ports.cache()))
+                .register("/v2/cache", new CacheService(ports.cacheManagement()))
                 // Everything else under /v2 (typos) is webob's plain 404.
                 .any("/v2", notFound())
                 .any("/v2/*", notFound());
