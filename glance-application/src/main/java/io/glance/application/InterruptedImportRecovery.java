@@ -56,14 +56,16 @@ final class InterruptedImportRecovery {
     }
 
     /**
-     * Staged data nobody will import: its image is gone or no longer {@code uploading} (a crash between the store
-     * write and the removal of the staged file, or an image deleted while this node was down).
+     * Staged data nobody will import: its image is gone, or neither {@code uploading} nor locked by an import (a crash
+     * between the store write and the removal of the staged file, or an image deleted while this node was down).
      */
     private void sweepStaging() {
         for (ImageId id : staging.staged()) {
             try {
-                boolean waiting = images.findById(id).map(image -> image.status() == ImageStatus.UPLOADING)
-                        .orElse(false);
+                // Kept while staged for glance-direct, or while an import holds the image's lock: with a staging
+                // directory shared by several nodes, that import may run on another node.
+                boolean waiting = images.findById(id).map(image -> image.status() == ImageStatus.UPLOADING
+                        || ImportProperties.lockHolder(image) != null).orElse(false);
                 if (!waiting) {
                     staging.delete(id);
                     LOG.info("Removed staged data of image " + id + " that no import will use");

@@ -254,6 +254,28 @@ class ImportTest {
     }
 
     @Test
+    void theStartSweepKeepsStagedDataOfImportsOfOtherNodesOnly() throws Exception {
+        ImageId gone = queuedWithFormats(ALICE);
+        stage(gone, TestData.bytes(10));
+        fixture.services.catalog().delete(ALICE, gone);
+        fixture.staging.write(gone, new ByteArrayInputStream(TestData.bytes(10)));
+        ImageId elsewhere = queuedWithFormats(ALICE);
+        stage(elsewhere, TestData.bytes(10));
+        // Another node's import holds this image (its task is not this node's, so the recovery leaves it alone).
+        Image image = fixture.stored(elsewhere);
+        fixture.repository.update(ImportProperties.withLock(image, "task-of-node-2").toBuilder()
+                .status(ImageStatus.IMPORTING).build(), ImageStatus.UPLOADING);
+        ImageId waiting = queuedWithFormats(ALICE);
+        stage(waiting, TestData.bytes(10));
+
+        assertThat(fixture.services.recoverInterruptedImports()).isZero();
+
+        assertThat(fixture.staging.size(gone)).isEmpty();
+        assertThat(fixture.staging.size(elsewhere)).hasValue(10);
+        assertThat(fixture.staging.size(waiting)).hasValue(10);
+    }
+
+    @Test
     void theTasksApiIsForAdmins() {
         ImageId id = queuedWithFormats(ALICE);
         stage(id, TestData.bytes(10));

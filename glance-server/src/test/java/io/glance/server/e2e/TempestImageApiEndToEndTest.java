@@ -101,7 +101,7 @@ class TempestImageApiEndToEndTest {
      * Glance's keystone_authtoken options for the suite's Keystone, with its admin as glance's service user; and the
      * image cache on, for Tempest's cache tests ({@code image_caching_enabled = true} in tempest.conf).
      */
-    private static String[] keystoneAuth(String keystoneV3, String adminPassword) {
+    static String[] keystoneAuth(String keystoneV3, String adminPassword) {
         String base = keystoneV3.replaceFirst("/v3/?$", "");
         return new String[] {"--auth_strategy", "keystone", "--keystone_authtoken.auth_url", base,
             "--keystone_authtoken.www_authenticate_uri", base, "--keystone_authtoken.username", "admin",
@@ -114,7 +114,7 @@ class TempestImageApiEndToEndTest {
      * web-download's filter lets in the suite's nginx, as an operator would list a local mirror: it is on loopback
      * and on a port other than 80 and 443, both refused by default.
      */
-    private static String[] withWebDownloadAllowed(String[] options) {
+    static String[] withWebDownloadAllowed(String[] options) {
         String base = System.getProperty("glance.test.http.base", "");
         if (base.isBlank()) {
             return options;
@@ -149,7 +149,7 @@ class TempestImageApiEndToEndTest {
     }
 
     /** A small file nginx serves, when bin/test started nginx; web-download tests fetch it. */
-    private static String httpImage() throws IOException {
+    static String httpImage() throws IOException {
         String base = System.getProperty("glance.test.http.base", "");
         String docroot = System.getProperty("glance.test.http.docroot", "");
         if (base.isBlank() || docroot.isBlank()) {
