@@ -9,7 +9,7 @@ import java.util.HexFormat;
 /**
  * Uploads {@code MiB} generated mebibytes (sized, from {@link GeneratedImageData}) and downloads them into a
  * discarding stream, with the client verifying sha512. Run in a small JVM ({@code -Xmx128m}) by
- * {@link TestLargeImageRoundTrip}, or by hand: {@code java -Xmx128m -cp ... io.glance.client.LargeRoundTripMain
+ * {@link LargeImageRoundTripTest}, or by hand: {@code java -Xmx128m -cp ... io.glance.client.LargeRoundTripMain
  * http://127.0.0.1:9292 2048}. Prints one {@code RESULT} line and exits 0 when the round trip verified.
  */
 public final class LargeRoundTripMain {

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Breaks any correct driver on purpose, with mistakes real drivers make, so that {@link TestTckCatchesBrokenDrivers}
+ * Breaks any correct driver on purpose, with mistakes real drivers make, so that {@link TckCatchesBrokenDriversTest}
  * can check the TCK catches each one. (A driver that ignores its declared capabilities needs no decorator: a TCK run
  * that declares fewer capabilities than its driver has is that mistake.)
  */
