@@ -12,6 +12,7 @@ import io.glance.ports.in.ImageLocations;
 import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
 import io.glance.ports.in.ImageUploadV1;
+import io.glance.ports.in.QuotaUsage;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageCache;
 import io.glance.ports.out.ImageRepository;
@@ -52,6 +53,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
     private final InterruptedImportRecovery importRecovery;
     /** The cache API and background work; null without an image cache. */
     private final ImageCacheService cacheService;
+    private final QuotaUsage quotaUsage;
 
     /**
      * @param repository where image metadata lives
@@ -146,8 +148,20 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
                           UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports,
                           ScrubberSettings deletion) {
+        this(repository, members, stores, clock, limits, policy, protection, quotas, usage, cache, cacheSettings,
+                imports, deletion, UnifiedLimits.off());
+    }
+
+    /**
+     * As above, with Keystone's unified limits ({@code use_keystone_limits}), or {@link UnifiedLimits#off()}.
+     */
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+                          StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports,
+                          ScrubberSettings deletion, UnifiedLimits unifiedLimits) {
         requireNonNull(repository, "repository is null");
         requireNonNull(members, "members is null");
+        this.quotaUsage = requireNonNull(unifiedLimits, "unifiedLimits is null");
         requireNonNull(stores, "stores is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(limits, "limits is null");
@@ -156,7 +170,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
         this.savingReset = new SavingReset(repository, clock);
         ImagePolicy imagePolicy = new ImagePolicy(policy);
         ImageAccess access = new ImageAccess(repository, members, imagePolicy, new PropertyAccess(protection));
-        Quotas enforcedQuotas = new Quotas(quotas, usage);
+        Quotas enforcedQuotas = new Quotas(quotas, usage, unifiedLimits);
         StoredData storedData = new StoredData(stores);
         this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas,
                 imports == null ? id -> { } : imports.staging()::delete, deletion.delayedDelete());
@@ -188,7 +202,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             this.imports = new ImageImportService(settings,
                     new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, clock),
                     new ImportRequests(repository, imports.tasks(), stores, access, settings, locks,
-                            imports.webDownloads(), clock, imports.worker()),
+                            imports.webDownloads(), clock, imports.worker(), enforcedQuotas),
                     flow, locks, new TaskQueries(imports.tasks(), access, clock), importWorkers);
             this.importRecovery = new InterruptedImportRecovery(imports.tasks(), repository, imports.staging(),
                     flow, imports.worker());
@@ -270,6 +284,11 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
     @Override
     public ImageActivation activation() {
         return activation;
+    }
+
+    @Override
+    public QuotaUsage quotaUsage() {
+        return quotaUsage;
     }
 
     @Override

@@ -72,6 +72,7 @@ final class ImageCatalogService implements ImageCatalog {
         access.policy().checkCreate(context, command.ownerGiven() ? command.owner() : context.projectId(),
                 visibility);
         String owner = owner(context, command);
+        quotas.checkNewImage(context);
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : command.tags()) {
             AttributeRules.checkTag(tag);

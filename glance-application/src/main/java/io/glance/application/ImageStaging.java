@@ -61,6 +61,7 @@ final class ImageStaging {
         if (queued.status() == ImageStatus.QUEUED && staging.size(id).isPresent()) {
             throw new ConflictException("The image " + id + " has data on staging");
         }
+        quotas.checkStage(context);
         Image uploading = OptimisticUpdate.apply(repository, queued,
                 () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
                 image -> image.startStaging(Timestamps.now(clock)));
@@ -71,6 +72,8 @@ final class ImageStaging {
         UploadStream stream = null;
         long written;
         try {
+            // Counted once this image is uploading, as Glance does; over the limit, it goes back to queued.
+            quotas.checkUploading(context);
             long cap = Math.min(limits.imageSizeCap(), remaining);
             stream = UploadStream.undigested(data, cap, declaredLength, cap < limits.imageSizeCap()
                     ? count -> Quotas.storageExceeded(count, remaining) : UploadStream.overImageSizeCap(cap),

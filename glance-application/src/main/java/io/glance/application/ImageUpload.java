@@ -84,6 +84,7 @@ final class ImageUpload {
         if (declaredLength < 0 ? remaining <= 0 : declaredLength > remaining) {
             throw Quotas.storageExceeded(Math.max(declaredLength, 0), remaining);
         }
+        quotas.checkUpload(context);
         // startUpload checks status and formats; the optimistic update makes the check hold against racing uploads:
         // of several, one moves the image to saving and the others, on re-reading it, get a 409 from startUpload.
         Image saving = OptimisticUpdate.apply(repository, queued, () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
@@ -93,6 +94,8 @@ final class ImageUpload {
         UploadDigests digests;
         UploadStream stream = null;
         try {
+            // Counted once this image is saving, as Glance does; over the limit, the image goes back to queued.
+            quotas.checkUploading(context);
             stream = newStream(data, declaredLength, remaining,
                     limits.formats().checkFor(saving.diskFormat(), saving.containerFormat()));
             stored = store.driver().put(id.value(), stream, declaredLength < 0 ? -1 : declaredLength);

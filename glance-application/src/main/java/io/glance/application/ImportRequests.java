@@ -44,9 +44,13 @@ final class ImportRequests {
     private final Clock clock;
     private final String worker;
 
+    private final Quotas quotas;
+
     ImportRequests(ImageRepository repository, TaskRepository tasks, StoreRegistry stores, ImageAccess access,
-                   ImportSettings settings, ImportLocks locks, WebDownloads webDownloads, Clock clock, String worker) {
+                   ImportSettings settings, ImportLocks locks, WebDownloads webDownloads, Clock clock, String worker,
+                   Quotas quotas) {
         this.repository = requireNonNull(repository, "repository is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.access = requireNonNull(access, "access is null");
@@ -65,7 +69,9 @@ final class ImportRequests {
             throw new InvalidInputException("Unknown import method name '" + command.method() + "'.");
         }
         ImportMethod method = ImportMethod.fromWire(command.method());
-        // 3. The image (2., Keystone's unified limits, is not used).
+        // 2. Keystone's unified limits: the project must not already be over image_size_total.
+        quotas.checkUpload(context);
+        // 3. The image.
         Image image = access.visible(context, id);
         // 4. Its state.
         checkState(image, method);

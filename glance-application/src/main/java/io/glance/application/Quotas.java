@@ -2,6 +2,7 @@ package io.glance.application;
 
 import io.glance.domain.ImageId;
 import io.glance.domain.LimitExceededException;
+import io.glance.domain.RequestContext;
 import io.glance.ports.out.StorageUsage;
 
 import java.util.Set;
@@ -18,14 +19,44 @@ final class Quotas {
 
     private final ImageQuotas quotas;
     private final StorageUsage usage;
+    private final UnifiedLimits unifiedLimits;
 
     /** @param usage required when {@code user_storage_quota} is on, else may be {@code null} */
     Quotas(ImageQuotas quotas, StorageUsage usage) {
+        this(quotas, usage, UnifiedLimits.off());
+    }
+
+    /**
+     * @param usage         required when {@code user_storage_quota} is on, else may be {@code null}
+     * @param unifiedLimits Keystone's limits; when enabled, {@code user_storage_quota} is ignored, as in Glance
+     */
+    Quotas(ImageQuotas quotas, StorageUsage usage, UnifiedLimits unifiedLimits) {
         this.quotas = requireNonNull(quotas, "quotas is null");
-        if (quotas.storageLimited()) {
+        this.unifiedLimits = requireNonNull(unifiedLimits, "unifiedLimits is null");
+        if (quotas.storageLimited() && !unifiedLimits.enabled()) {
             requireNonNull(usage, "user_storage_quota is set but there is no way to measure storage usage");
         }
         this.usage = usage;
+    }
+
+    /** Keystone's {@code image_count_total}, before a new image (POST /v2/images, v1 POST). */
+    void checkNewImage(RequestContext context) {
+        unifiedLimits.checkNewImage(context);
+    }
+
+    /** Keystone's {@code image_size_total}, before data is written. */
+    void checkUpload(RequestContext context) {
+        unifiedLimits.checkUpload(context);
+    }
+
+    /** Keystone's {@code image_stage_total}, before data is staged (PUT /stage). */
+    void checkStage(RequestContext context) {
+        unifiedLimits.checkStage(context);
+    }
+
+    /** Keystone's {@code image_count_uploading}, once the image being written is saving (or uploading). */
+    void checkUploading(RequestContext context) {
+        unifiedLimits.checkUploading(context);
     }
 
     void checkProperties(Set<String> before, Set<String> after) {
@@ -55,7 +86,7 @@ final class Quotas {
      * without {@code user_storage_quota}.
      */
     long remainingStorage(String project, ImageId excluding) {
-        if (!quotas.storageLimited()) {
+        if (!quotas.storageLimited() || unifiedLimits.enabled()) {
             return Long.MAX_VALUE;
         }
         return quotas.userStorageBytes() - usage.bytesUsed(project, excluding);

@@ -59,6 +59,17 @@ final class Services implements AutoCloseable {
                 repository);
     }
 
+    /** With Keystone's unified limits from {@code limits}; the repository counts the usage. */
+    Services(ImageQuotas quotas, io.glance.ports.out.ProjectLimits limits) {
+        this.store = new InMemoryStoreDriver("memory");
+        this.stores = InMemoryStoreRegistry.of(store);
+        this.services = new GlanceServices(racing, repository, stores, clock, UploadLimits.defaults(),
+                OsloPolicy.defaults(false), PropertyProtection.NONE, quotas, repository,
+                io.glance.ports.out.ImageCache.NONE,
+                io.glance.application.cache.ImageCacheSettings.defaults(false), null, ScrubberSettings.immediate(),
+                UnifiedLimits.of(limits, repository, repository));
+    }
+
     /** A member of the project; as in Keystone, where member implies reader, the token carries both roles. */
     static RequestContext user(String project) {
         return new RequestContext("req-" + project, project, Set.of("member", "reader"), false);

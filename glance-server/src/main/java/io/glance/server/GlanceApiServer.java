@@ -8,6 +8,9 @@ import io.glance.adapters.policy.PolicyConfigurationException;
 import io.glance.adapters.policy.PolicySettings;
 import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
+import io.glance.application.UnifiedLimits;
+import io.glance.adapters.keystone.LimitSettings;
+import io.glance.ports.out.ImageTally;
 import io.glance.config.ConfigurationException;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.BoundedMetadataRepository;
@@ -102,6 +105,7 @@ public final class GlanceApiServer implements AutoCloseable {
             ImageRepository repository;
             MemberRepository members;
             StorageUsage storageUsage = null;
+            ImageTally imageTally = null;
             TlsSettings tls = TlsSettings.from(options);
             // The Registry API has no catalog: with data_api: registry /v2/metadefs answers 501 (MetadefsApi).
             MetadefPorts metadefs = null;
@@ -135,6 +139,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 operations.database(database);
                 storageUsage = database.storageUsage();
                 tasks = database.tasks();
+                imageTally = database.imageTally();
                 metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC(),
                         access.policy()));
                 metadata = databaseSettings.describe() + ", schema version " + database.schemaVersion()
@@ -149,12 +154,13 @@ public final class GlanceApiServer implements AutoCloseable {
             ImageCacheSettings cacheSettings = ImageCacheSettings.from(options);
             ImageCache imageCache = imageCache(cacheSettings, server);
             GlanceServices.Imports imports = ImportSetup.imports(options, server, tasks);
+            UnifiedLimits unifiedLimits = UnifiedLimitsSetup.of(LimitSettings.from(options), storageUsage, imageTally);
             GlanceServices services = new GlanceServices(
                     new InvalidatingImageRepository(new JournalingImageRepository(new BoundedMetadataRepository(
                             repository, MetadataLimitSettings.from(options)), uploadJournal),
                             invalidation(options, imageCache)), members, stores, Clock.systemUTC(), limits,
                     access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache, cacheSettings,
-                    imports, scrubbing);
+                    imports, scrubbing, unifiedLimits);
             resources.add(services);
             if (scrubbing.delayedDelete()) {
                 Scrubber scrubber = new Scrubber(pendingDeletes, stores, Clock.systemUTC(), scrubbing);
@@ -197,7 +203,7 @@ public final class GlanceApiServer implements AutoCloseable {
                         + " (address in use or not available; see the log above)");
             }
 
-            LOG.info("Access: " + access.description() + "; quotas: " + quotas);
+            LOG.info("Access: " + access.description() + "; quotas: " + quotas + "; " + unifiedLimits);
             logStartup(server, tls, limits, webServer.port(), metadata, stores, plugins, recovered, auth);
             LOG.info(Listeners.describe(guard));
             LOG.info(ImportSetup.describe(imports, interruptedImports));

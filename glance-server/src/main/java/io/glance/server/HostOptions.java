@@ -22,6 +22,7 @@ import io.glance.http.data.DataCaching;
 import io.glance.http.purge.ProxyPurgeSettings;
 import io.glance.server.config.OptionSources;
 import io.glance.adapters.keystone.KeystoneSettings;
+import io.glance.adapters.keystone.LimitSettings;
 import io.glance.server.config.AuthSettings;
 import io.glance.server.config.RegistryClientSettings;
 import io.glance.server.config.ServerSettings;
@@ -60,12 +61,12 @@ public final class HostOptions {
             TlsSettings.OPTIONS,
             RegistryClientSettings.OPTIONS,
             ImportSettings.OPTIONS,
-            List.of(ImportPluginSections.IMPORT_PLUGINS_DIR));
+            List.of(ImportPluginSections.IMPORT_PLUGINS_DIR), LimitSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION,
             FormatInspectionSettings.SECTION, ImportSettings.TASK_SECTION, ImportFilter.SECTION,
             ImportPluginSections.IMAGE_IMPORT_OPTS, ImportPluginSections.IMAGE_CONVERSION,
-            ImportPluginSections.INJECT_METADATA_PROPERTIES);
+            ImportPluginSections.INJECT_METADATA_PROPERTIES, LimitSettings.SECTION);
 
     private HostOptions() {
     }

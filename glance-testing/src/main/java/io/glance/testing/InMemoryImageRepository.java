@@ -11,6 +11,7 @@ import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
+import io.glance.ports.out.ImageTally;
 import io.glance.ports.out.StorageUsage;
 
 import java.time.Instant;
@@ -33,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  * and killed images never listed). Thread-safe: every method holds the repository's lock, which is what makes the
  * conditional update atomic.
  */
-public final class InMemoryImageRepository implements ImageRepository, MemberRepository, StorageUsage {
+public final class InMemoryImageRepository implements ImageRepository, MemberRepository, StorageUsage, ImageTally {
     private final Map<ImageId, Image> images = new LinkedHashMap<>();
     private final Map<ImageId, Map<String, ImageMember>> members = new HashMap<>();
 
@@ -186,6 +187,21 @@ public final class InMemoryImageRepository implements ImageRepository, MemberRep
             }
         }
         return used;
+    }
+
+    @Override
+    public synchronized List<StatusCount> byStatus(String owner) {
+        Map<ImageStatus, long[]> counts = new java.util.EnumMap<>(ImageStatus.class);
+        for (Image image : images.values()) {
+            if (Objects.equals(image.owner(), owner) && !image.deleted()) {
+                long[] count = counts.computeIfAbsent(image.status(), status -> new long[2]);
+                count[0]++;
+                count[1] += image.size() == null ? 0 : image.size();
+            }
+        }
+        List<StatusCount> rows = new ArrayList<>();
+        counts.forEach((status, count) -> rows.add(new StatusCount(status, count[0], count[1])));
+        return rows;
     }
 
     /** Every stored image including deleted ones, in creation order: for assertions in tests. */

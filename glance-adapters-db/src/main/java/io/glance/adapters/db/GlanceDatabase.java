@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
+import io.glance.ports.out.ImageTally;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.TaskRepository;
 import io.glance.ports.out.metadef.MetadefRepository;
@@ -114,6 +115,11 @@ public final class GlanceDatabase implements AutoCloseable {
     /** Images in {@code pending_delete} ({@code delayed_delete}), for the scrubber and restores. */
     public io.glance.ports.out.PendingDeletes pendingDeletes() {
         return pendingDeletes;
+    }
+
+    /** Each owner's live images counted by status, for Keystone's unified limits. */
+    public ImageTally imageTally() {
+        return repository;
     }
 
     /** The metadata definitions catalog; one instance, safe for concurrent use. */

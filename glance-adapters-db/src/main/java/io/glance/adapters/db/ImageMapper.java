@@ -37,4 +37,7 @@ interface ImageMapper {
      * {@code excluding} ({@code null} excludes nothing); a {@code null} owner means images without one.
      */
     long sumStorage(@Param("owner") String owner, @Param("excluding") String excluding);
+
+    /** The owner's live images counted by status, with the sum of their sizes. */
+    List<StatusCountRow> tallyByStatus(@Param("owner") String owner);
 }

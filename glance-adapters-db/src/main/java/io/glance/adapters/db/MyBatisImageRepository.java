@@ -12,6 +12,7 @@ import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageQuery;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
+import io.glance.ports.out.ImageTally;
 import io.glance.ports.out.StorageUsage;
 import org.apache.ibatis.session.SqlSession;
 
@@ -25,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * their ids stay reserved), and status changes are conditional updates, so two requests that read the same status
  * cannot both move the image on.
  */
-final class MyBatisImageRepository implements ImageRepository, MemberRepository, StorageUsage {
+final class MyBatisImageRepository implements ImageRepository, MemberRepository, StorageUsage, ImageTally {
     private final Transactions transactions;
 
     MyBatisImageRepository(Transactions transactions) {
@@ -53,6 +54,15 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
     public long bytesUsed(String owner, ImageId excluding) {
         return transactions.run("sum the storage of owner " + owner, session -> session.getMapper(ImageMapper.class)
                 .sumStorage(owner, excluding == null ? null : excluding.value()));
+    }
+
+    @Override
+    public List<StatusCount> byStatus(String owner) {
+        requireNonNull(owner, "owner is null");
+        return transactions.run("count the images of owner " + owner, session -> session.getMapper(ImageMapper.class)
+                .tallyByStatus(owner).stream()
+                .map(row -> new StatusCount(ImageStatus.fromWire(row.status()), row.images(), row.bytes()))
+                .toList());
     }
 
     @Override

@@ -39,7 +39,8 @@ final class MyBatisSessions {
         for (Class<?> type : new Class<?>[] {ImageRow.class, TagRow.class, PropertyRow.class, LocationRow.class,
                 MemberRow.class, MetadefPageStatement.class, MetadefRows.MdNamespaceRow.class,
                 MetadefRows.MdObjectRow.class, MetadefRows.MdPropertyRow.class, MetadefRows.MdTagRow.class,
-                MetadefRows.MdResourceTypeRow.class, MetadefRows.MdAssociationRow.class, TaskRow.class}) {
+                MetadefRows.MdResourceTypeRow.class, MetadefRows.MdAssociationRow.class, TaskRow.class,
+                StatusCountRow.class}) {
             configuration.getTypeAliasRegistry().registerAlias(type);
         }
         configuration.addMapper(ImageMapper.class);

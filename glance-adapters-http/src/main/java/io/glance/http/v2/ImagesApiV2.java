@@ -30,7 +30,7 @@ public final class ImagesApiV2 {
                         new ImageActionsService(ports.activation()),
                         new ImageImportService(ports.catalog(), ports.imports(), ports.storeInfo(), settings))
                 .register("/v2/schemas", new SchemasService(schemas))
-                .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports()))
+                .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports(), ports.quotaUsage()))
                 .register("/v2/tasks", new TasksService(ports.imports(), settings))
                 .register("/v2/stores", new StoresService(ports.data(), ports.storeInfo()))
                 .register("/v2/cache", new CacheService(ports.cacheManagement()))

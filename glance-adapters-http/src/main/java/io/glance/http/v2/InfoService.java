@@ -10,6 +10,7 @@ import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
 import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.StoreDescription;
+import io.glance.ports.in.QuotaUsage;
 import io.glance.ports.in.StoreInfo;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -26,10 +27,12 @@ import static java.util.Objects.requireNonNull;
 final class InfoService implements HttpService {
     private final StoreInfo storeInfo;
     private final ImageImport imports;
+    private final QuotaUsage quotaUsage;
 
-    InfoService(StoreInfo storeInfo, ImageImport imports) {
+    InfoService(StoreInfo storeInfo, ImageImport imports, QuotaUsage quotaUsage) {
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
         this.imports = requireNonNull(imports, "imports is null");
+        this.quotaUsage = requireNonNull(quotaUsage, "quotaUsage is null");
     }
 
     @Override
@@ -91,10 +94,15 @@ final class InfoService implements HttpService {
         JsonResponses.send(res, Status.OK_200, body);
     }
 
-    /** Keystone limits are not used, so there is no usage to report, as in Glance without use_keystone_limits. */
+    /**
+     * The caller's project's Keystone limits and usage, {@code {"usage": {"image_size_total": {"limit": L, "usage":
+     * U}, ...}}}; {@code {"usage": {}}} without {@code use_keystone_limits}, as in Glance.
+     */
     private void usage(ServerRequest req, ServerResponse res) {
         ObjectNode body = Json.object();
-        body.putObject("usage");
+        ObjectNode usage = body.putObject("usage");
+        quotaUsage.usage(RequestContexts.of(req)).forEach((resource, value) -> usage.putObject(resource)
+                .put("limit", value.limit()).put("usage", value.usage()));
         JsonResponses.send(res, Status.OK_200, body);
     }
 }

@@ -126,7 +126,7 @@ public record KeystoneSettings(URI wwwAuthenticateUri, URI authUrl, String usern
                 + ", tokenCacheTime=" + tokenCacheTime + ", httpConnectTimeout=" + httpConnectTimeout + "]";
     }
 
-    private static Map<String, String> domain(String id, String name) {
+    static Map<String, String> domain(String id, String name) {
         if (id != null && !id.isBlank()) {
             return Map.of("id", id.strip());
         }

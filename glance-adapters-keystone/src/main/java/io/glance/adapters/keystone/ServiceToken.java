@@ -25,14 +25,26 @@ public final class ServiceToken implements Supplier<String> {
      */
     static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
 
-    private final KeystoneSettings settings;
+    private final String credentials;
+    private final Supplier<JsonNode> passwordRequest;
     private final KeystoneHttp keystone;
     private final Clock clock;
     private String token;
     private Instant renewAt;
 
     ServiceToken(KeystoneSettings settings, KeystoneHttp keystone, Clock clock) {
-        this.settings = requireNonNull(settings, "settings is null");
+        this("glance's service credentials (user '" + settings.username() + "', project '" + settings.projectName()
+                + "'); check [" + KeystoneSettings.SECTION.name() + "]", () -> passwordRequest(settings), keystone,
+                clock);
+    }
+
+    /**
+     * @param credentials     whose credentials these are and where they are configured, for error messages
+     * @param passwordRequest the body of {@code POST /v3/auth/tokens}
+     */
+    ServiceToken(String credentials, Supplier<JsonNode> passwordRequest, KeystoneHttp keystone, Clock clock) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.passwordRequest = requireNonNull(passwordRequest, "passwordRequest is null");
         this.keystone = requireNonNull(keystone, "keystone is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -65,11 +77,10 @@ public final class ServiceToken implements Supplier<String> {
     }
 
     private void issue() {
-        KeystoneHttp.Answer answer = keystone.send("POST", "/auth/tokens", passwordRequest(), Map.of());
+        KeystoneHttp.Answer answer = keystone.send("POST", "/auth/tokens", passwordRequest.get(), Map.of());
         if (answer.status() == 401 || answer.status() == 403 || answer.status() == 404) {
-            throw new ServiceUnavailableException("Keystone at " + settings.authUrl() + " refuses glance's service"
-                    + " credentials (user '" + settings.username() + "', project '" + settings.projectName()
-                    + "'): " + KeystoneHttp.errorMessage(answer) + "; check [" + KeystoneSettings.SECTION + "]");
+            throw new ServiceUnavailableException("Keystone at " + keystone + " refuses " + credentials + ": "
+                    + KeystoneHttp.errorMessage(answer));
         }
         if (answer.status() != 201 && answer.status() != 200) {
             throw keystone.unavailable("POST /auth/tokens for glance's service user failed with "
@@ -93,7 +104,7 @@ public final class ServiceToken implements Supplier<String> {
         token = issued;
     }
 
-    private JsonNode passwordRequest() {
+    private static JsonNode passwordRequest(KeystoneSettings settings) {
         ObjectNode auth = KeystoneHttp.JSON.createObjectNode();
         ObjectNode identity = auth.putObject("auth").putObject("identity");
         identity.putArray("methods").add("password");

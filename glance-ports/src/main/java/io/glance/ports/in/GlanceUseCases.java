@@ -31,4 +31,7 @@ public interface GlanceUseCases {
 
     /** The cache API ({@link ImageCacheManagement#DISABLED} without an image cache). */
     ImageCacheManagement cacheManagement();
+
+    /** What /v2/info/usage shows: Keystone's unified limits and the usage ({@link QuotaUsage#NONE} without). */
+    QuotaUsage quotaUsage();
 }

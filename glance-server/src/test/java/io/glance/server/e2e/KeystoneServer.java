@@ -164,6 +164,52 @@ final class KeystoneServer {
         return region;
     }
 
+    /** The id of the public image endpoint {@link #registerImageEndpoint} made in {@code region}. */
+    String imageEndpointId(String region) throws Exception {
+        return call("GET", "/endpoints?interface=public&region_id=" + region, null, adminToken()).path("endpoints")
+                .get(0).path("id").asText();
+    }
+
+    /** The service an endpoint belongs to. */
+    String serviceOfEndpoint(String endpointId) throws Exception {
+        return call("GET", "/endpoints/" + endpointId, null, adminToken()).path("endpoint").path("service_id")
+                .asText();
+    }
+
+    /** A limit every project of {@code serviceId} in {@code region} gets ({@code openstack registered limit create}). */
+    void registeredLimit(String serviceId, String region, String resource, long defaultLimit) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("registered_limits").addObject().put("service_id", serviceId).put("region_id", region)
+                .put("resource_name", resource).put("default_limit", defaultLimit);
+        call("POST", "/registered_limits", body, adminToken());
+    }
+
+    /** A project's own limit ({@code openstack limit create}); returns its id. */
+    String projectLimit(String serviceId, String region, String projectId, String resource, long limit)
+            throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("limits").addObject().put("service_id", serviceId).put("region_id", region)
+                .put("project_id", projectId).put("resource_name", resource).put("resource_limit", limit);
+        return call("POST", "/limits", body, adminToken()).path("limits").get(0).path("id").asText();
+    }
+
+    /** Changes a project's limit ({@code openstack limit set --resource-limit}). */
+    void changeLimit(String limitId, long limit) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("limit").put("resource_limit", limit);
+        call("PATCH", "/limits/" + limitId, body, adminToken());
+    }
+
+    /** A user with the reader role on the system ({@code openstack role add --system all reader}), no project. */
+    User systemReader(String name) throws Exception {
+        String password = "pw-" + UUID.randomUUID();
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("user").put("name", name + "-" + suffix).put("domain_id", "default").put("password", password);
+        String id = call("POST", "/users", body, adminToken()).path("user").path("id").asText();
+        call("PUT", "/system/users/" + id + "/roles/" + role("reader"), null, adminToken());
+        return new User(name + "-" + suffix, id, password, null, null);
+    }
+
     private JsonNode call(String method, String path, JsonNode body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(authUrl + path))
                 .header("X-Auth-Token", token).header("Content-Type", "application/json")

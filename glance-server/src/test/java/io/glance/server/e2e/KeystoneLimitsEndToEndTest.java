@@ -1,0 +1,241 @@
+package io.glance.server.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code use_keystone_limits} against the suite's real Keystone: glance-api's endpoint registered in the catalog,
+ * registered (default) limits and project limits created through Keystone's limits API, glance reading them as a
+ * system reader ({@code oslo_limit.system_scope: all}). Zed's semantics: the new image counts, so
+ * {@code image_count_total} is a hard limit; uploads are refused only once the project is already over
+ * {@code image_size_total} or over {@code image_count_uploading} counting itself; a limit changed in Keystone counts
+ * from the next request; {@code user_storage_quota} is ignored; {@code /v2/info/usage} shows limits and usage.
+ */
+class KeystoneLimitsEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final int MIB = 1024 * 1024;
+
+    @TempDir
+    static Path work;
+    private static KeystoneServer keystone;
+    private static GlanceProcess glance;
+    private static KeystoneServer.User alice;
+    private static KeystoneServer.User bob;
+    private static KeystoneServer.User carol;
+    private static KeystoneServer.User dave;
+    private static String aliceCountLimit;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keystone = KeystoneServer.fromSuite();
+        alice = keystone.user("alice", "alpha", keystone.project("alpha"), "member");
+        bob = keystone.user("bob", "beta", keystone.project("beta"), "member");
+        carol = keystone.user("carol", "gamma", keystone.project("gamma"), "member");
+        dave = keystone.user("dave", "delta", keystone.project("delta"), "member");
+        KeystoneServer.User service = keystone.user("glance", "service", keystone.project("service"), "service");
+        KeystoneServer.User limitsReader = keystone.systemReader("glance-limits");
+
+        int port = GlanceProcess.freePort();
+        String region = keystone.registerImageEndpoint("http://127.0.0.1:" + port);
+        String endpoint = keystone.imageEndpointId(region);
+        String glanceService = keystone.serviceOfEndpoint(endpoint);
+        keystone.registeredLimit(glanceService, region, "image_count_total", 3);
+        keystone.registeredLimit(glanceService, region, "image_size_total", 1);
+        keystone.registeredLimit(glanceService, region, "image_count_uploading", 1);
+        keystone.registeredLimit(glanceService, region, "image_stage_total", 5);
+        aliceCountLimit = keystone.projectLimit(glanceService, region, alice.projectId(), "image_count_total", 2);
+        keystone.projectLimit(glanceService, region, dave.projectId(), "image_size_total", 100);
+
+        glance = GlanceProcess.start(work.resolve("glance"), port, "--auth_strategy", "keystone",
+                "--keystone_authtoken.auth_url", keystone.authUrl,
+                "--keystone_authtoken.username", service.name(), "--keystone_authtoken.password", service.password(),
+                "--keystone_authtoken.project_name", service.project(),
+                "--user_storage_quota", "1MB", "--use_keystone_limits",
+                "--oslo_limit.auth_url", keystone.authUrl, "--oslo_limit.username", limitsReader.name(),
+                "--oslo_limit.password", limitsReader.password(), "--oslo_limit.system_scope", "all",
+                "--oslo_limit.endpoint_id", endpoint);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (glance != null) {
+            glance.close();
+        }
+    }
+
+    @Test
+    void theNewImageCountsSoImageCountTotalIsHardAndAChangedLimitCountsAtOnce() throws Exception {
+        String token = keystone.token(alice);
+        assertThat(create(token, "a1").statusCode()).isEqualTo(201);
+        String second = JSON.readTree(create(token, "a2").body()).path("id").asText();
+        HttpResponse<String> third = create(token, "a3");
+        assertThat(third.statusCode()).as(third.body()).isEqualTo(413);
+        assertThat(third.body()).contains("image_count_total is over limit of 2 due to current usage 2 and delta 1");
+
+        String bobs = keystone.token(bob);
+        for (int i = 0; i < 3; i++) {
+            assertThat(create(bobs, "b" + i).statusCode()).as("the registered default, 3").isEqualTo(201);
+        }
+        assertThat(create(bobs, "b3").statusCode()).isEqualTo(413);
+
+        assertThat(send("DELETE", "/v2/images/" + second, token, null, null).statusCode()).isEqualTo(204);
+        assertThat(create(token, "a3").statusCode()).as("a deleted image no longer counts").isEqualTo(201);
+        assertThat(create(token, "a4").statusCode()).isEqualTo(413);
+        keystone.changeLimit(aliceCountLimit, 3);
+        assertThat(create(token, "a4").statusCode()).as("read from Keystone on each request").isEqualTo(201);
+    }
+
+    @Test
+    void anUploadIsRefusedOnceTheProjectIsOverImageSizeTotalAndUserStorageQuotaIsIgnored() throws Exception {
+        String token = keystone.token(carol);
+        String first = JSON.readTree(create(token, "c1").body()).path("id").asText();
+        HttpResponse<String> overshoot = upload(token, first, random(3 * MIB));
+        assertThat(overshoot.statusCode()).as("usage 0 is not over 1 MiB: one upload may overshoot, and the 1MB"
+                + " user_storage_quota is not used").isEqualTo(204);
+
+        List<Path> stored = filesIn(work.resolve("glance").resolve("images"));
+        String second = JSON.readTree(create(token, "c2").body()).path("id").asText();
+        HttpResponse<String> refused = upload(token, second, random(MIB / 2));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("image_size_total is over limit of 1 due to current usage 3 and delta 0");
+        assertThat(image(token, second).path("status").asText()).isEqualTo("queued");
+        assertThat(filesIn(work.resolve("glance").resolve("images"))).isEqualTo(stored);
+
+        JsonNode usage = JSON.readTree(send("GET", "/v2/info/usage", token, null, null).body()).path("usage");
+        assertThat(usage.path("image_size_total").path("limit").asLong()).isEqualTo(1);
+        assertThat(usage.path("image_size_total").path("usage").asLong()).isEqualTo(3);
+        assertThat(usage.path("image_count_total").path("limit").asLong()).isEqualTo(3);
+        assertThat(usage.path("image_count_total").path("usage").asLong()).isEqualTo(2);
+        assertThat(usage.path("image_count_uploading").path("limit").asLong()).isEqualTo(1);
+        assertThat(usage.path("image_count_uploading").path("usage").asLong()).isZero();
+        assertThat(usage.path("image_stage_total").path("limit").asLong()).isEqualTo(5);
+        assertThat(usage.path("image_stage_total").path("usage").asLong()).isZero();
+    }
+
+    @Test
+    void aSecondUploadWhileOneIsRunningIsOverImageCountUploading() throws Exception {
+        String token = keystone.token(dave);
+        String slow = JSON.readTree(create(token, "d-slow").body()).path("id").asText();
+        String other = JSON.readTree(create(token, "d-other").body()).path("id").asText();
+        byte[] chunk = random(256 * 1024);
+        CountDownLatch release = new CountDownLatch(1);
+        // The first half, then nothing until the test releases the rest: the upload stays in saving meanwhile.
+        // (Not a pipe: PipedInputStream fails when the thread that last wrote or read it ends.)
+        InputStream body = new SequenceInputStream(new ByteArrayInputStream(chunk), new InputStream() {
+            private InputStream rest;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (rest == null) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                    rest = new ByteArrayInputStream(chunk);
+                }
+                return rest.read(buffer, offset, length);
+            }
+        });
+        CompletableFuture<HttpResponse<String>> running = HTTP.sendAsync(HttpRequest.newBuilder(
+                        URI.create(glance.endpoint() + "/v2/images/" + slow + "/file"))
+                .header("X-Auth-Token", token).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!image(token, slow).path("status").asText().equals("saving")) {
+                assertThat(System.nanoTime()).as("the first upload reached saving").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            String usageWhileSaving = send("GET", "/v2/info/usage", token, null, null).body();
+            HttpResponse<String> second = upload(token, other, random(1000));
+            assertThat(second.statusCode()).as(second.body() + " usage while saving: " + usageWhileSaving)
+                    .isEqualTo(413);
+            assertThat(second.body()).contains("image_count_uploading is over limit of 1 due to current usage 2");
+            assertThat(image(token, other).path("status").asText()).isEqualTo("queued");
+        } finally {
+            release.countDown();
+        }
+        assertThat(running.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        assertThat(image(token, slow).path("size").asLong()).isEqualTo(2L * chunk.length);
+        assertThat(upload(token, other, random(1000)).statusCode()).as("nothing else uploading now").isEqualTo(204);
+    }
+
+    private static HttpResponse<String> create(String token, String name) throws Exception {
+        return send("POST", "/v2/images", token, "application/json", "{\"name\":\"" + name
+                + "\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+    }
+
+    private static HttpResponse<String> upload(String token, String id, byte[] data) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(glance.endpoint() + "/v2/images/" + id + "/file"))
+                .header("X-Auth-Token", token).header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode image(String token, String id) throws Exception {
+        HttpResponse<String> shown = send("GET", "/v2/images/" + id, token, null, null);
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        return JSON.readTree(shown.body());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String contentType,
+                                             String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(glance.endpoint() + path))
+                .timeout(Duration.ofSeconds(60)).header("X-Auth-Token", token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] random(int size) {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        return data;
+    }
+
+    private static List<Path> filesIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
