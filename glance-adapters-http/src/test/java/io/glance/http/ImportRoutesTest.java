@@ -48,6 +48,21 @@ class ImportRoutesTest {
         return image;
     }
 
+    /**
+     * The image's one task once it has ended. As in Glance, the task succeeds after its last change of the image
+     * (dropping the import lock, which comes after the status turned active), so this, not the status, marks the end.
+     */
+    private JsonNode awaitTaskEnd(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode task = http.get("/v2/images/" + id + "/tasks").json().get("tasks").get(0);
+        while (task != null && !task.get("status").textValue().matches("success|failure")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            task = http.get("/v2/images/" + id + "/tasks").json().get("tasks").get(0);
+        }
+        return task;
+    }
+
     /** The error page's text, quotes unescaped. */
     private static String text(Http.Reply reply) {
         return reply.body().replace("&#x27;", "'");
@@ -77,7 +92,8 @@ class ImportRoutesTest {
         assertThat(imported.status()).as(imported.body()).isEqualTo(202);
         assertThat(imported.body()).isEmpty();
 
-        JsonNode active = awaitStatus(id, "active");
+        assertThat(awaitTaskEnd(id).get("status").textValue()).isEqualTo("success");
+        JsonNode active = http.get("/v2/images/" + id).json();
         assertThat(active.get("status").textValue()).isEqualTo("active");
         assertThat(active.get("checksum").textValue()).isEqualTo("781e5e245d69b566979b86e28d23f2c7");
         assertThat(active.get("os_glance_importing_to_stores").textValue()).isEmpty();
