@@ -38,16 +38,6 @@ class ImportRoutesTest {
                 "application/octet-stream");
     }
 
-    private JsonNode awaitStatus(String id, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        JsonNode image = http.get("/v2/images/" + id).json();
-        while (!image.get("status").textValue().equals(status) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            image = http.get("/v2/images/" + id).json();
-        }
-        return image;
-    }
-
     /**
      * The image's one task once it has ended. As in Glance, the task succeeds after its last change of the image
      * (dropping the import lock, which comes after the status turned active), so this, not the status, marks the end.
