@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the next request; {@code user_storage_quota} is ignored; {@code /v2/info/usage} shows limits and usage.
  */
 class KeystoneLimitsEndToEndTest {
+    private static String region;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int MIB = 1024 * 1024;
@@ -61,7 +62,7 @@ class KeystoneLimitsEndToEndTest {
         KeystoneServer.User limitsReader = keystone.systemReader("glance-limits");
 
         int port = GlanceProcess.freePort();
-        String region = keystone.registerImageEndpoint("http://127.0.0.1:" + port);
+        region = keystone.registerImageEndpoint("http://127.0.0.1:" + port);
         String endpoint = keystone.imageEndpointId(region);
         String glanceService = keystone.serviceOfEndpoint(endpoint);
         keystone.registeredLimit(glanceService, region, "image_count_total", 3);
@@ -85,6 +86,9 @@ class KeystoneLimitsEndToEndTest {
     static void stop() throws Exception {
         if (glance != null) {
             glance.close();
+        }
+        if (region != null) {
+            keystone.unregisterImageEndpoint(region);
         }
     }
 

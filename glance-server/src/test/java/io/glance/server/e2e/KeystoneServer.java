@@ -33,6 +33,9 @@ final class KeystoneServer {
     private final Path config;
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private String adminToken;
+    /** Limits made by this fixture, removed with the service they belong to. */
+    private final List<String> createdLimits = new java.util.ArrayList<>();
+    private final List<String> createdRegisteredLimits = new java.util.ArrayList<>();
 
     private KeystoneServer(String authUrl, String adminPassword, Path config) {
         this.authUrl = authUrl;
@@ -114,7 +117,7 @@ final class KeystoneServer {
         identity.putObject("password").putObject("user").put("name", user).put("password", password)
                 .putObject("domain").put("id", "default");
         auth.putObject("scope").putObject("project").put("name", project).putObject("domain").put("id", "default");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(authUrl + "/auth/tokens"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(authUrl + "/auth/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -127,7 +130,7 @@ final class KeystoneServer {
 
     /** Revokes a token, as {@code openstack token revoke} does. */
     void revoke(String token) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(authUrl + "/auth/tokens"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(authUrl + "/auth/tokens"))
                 .header("X-Auth-Token", adminToken()).header("X-Subject-Token", token).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 204) {
@@ -164,6 +167,30 @@ final class KeystoneServer {
         return region;
     }
 
+    /**
+     * Removes what {@link #registerImageEndpoint} made in {@code region}, and the limits made for its service: the
+     * suite's Keystone is shared, and Tempest (which tests the first image service of the catalog) must find none.
+     */
+    void unregisterImageEndpoint(String region) throws Exception {
+        java.util.Set<String> services = new java.util.LinkedHashSet<>();
+        for (JsonNode endpoint : call("GET", "/endpoints?region_id=" + region, null, adminToken()).path("endpoints")) {
+            services.add(endpoint.path("service_id").asText());
+            call("DELETE", "/endpoints/" + endpoint.path("id").asText(), null, adminToken());
+        }
+        for (String limit : createdLimits) {
+            call("DELETE", "/limits/" + limit, null, adminToken());
+        }
+        createdLimits.clear();
+        for (String limit : createdRegisteredLimits) {
+            call("DELETE", "/registered_limits/" + limit, null, adminToken());
+        }
+        createdRegisteredLimits.clear();
+        for (String service : services) {
+            call("DELETE", "/services/" + service, null, adminToken());
+        }
+        call("DELETE", "/regions/" + region, null, adminToken());
+    }
+
     /** The id of the public image endpoint {@link #registerImageEndpoint} made in {@code region}. */
     String imageEndpointId(String region) throws Exception {
         return call("GET", "/endpoints?interface=public&region_id=" + region, null, adminToken()).path("endpoints")
@@ -181,7 +208,8 @@ final class KeystoneServer {
         ObjectNode body = JSON.createObjectNode();
         body.putArray("registered_limits").addObject().put("service_id", serviceId).put("region_id", region)
                 .put("resource_name", resource).put("default_limit", defaultLimit);
-        call("POST", "/registered_limits", body, adminToken());
+        createdRegisteredLimits.add(call("POST", "/registered_limits", body, adminToken()).path("registered_limits")
+                .get(0).path("id").asText());
     }
 
     /** A project's own limit ({@code openstack limit create}); returns its id. */
@@ -190,7 +218,9 @@ final class KeystoneServer {
         ObjectNode body = JSON.createObjectNode();
         body.putArray("limits").addObject().put("service_id", serviceId).put("region_id", region)
                 .put("project_id", projectId).put("resource_name", resource).put("resource_limit", limit);
-        return call("POST", "/limits", body, adminToken()).path("limits").get(0).path("id").asText();
+        String id = call("POST", "/limits", body, adminToken()).path("limits").get(0).path("id").asText();
+        createdLimits.add(id);
+        return id;
     }
 
     /** Changes a project's limit ({@code openstack limit set --resource-limit}). */
@@ -210,12 +240,29 @@ final class KeystoneServer {
         return new User(name + "-" + suffix, id, password, null, null);
     }
 
+    /**
+     * One request, sent again once when the connection it reused had been closed under it (Keystone's uwsgi closes
+     * idle keep-alive connections; the JDK client then reads no bytes at all). Keystone's calls here are idempotent or
+     * failed before Keystone saw them.
+     */
+    private static HttpResponse<String> send(HttpRequest request, HttpResponse.BodyHandler<String> handler)
+            throws Exception {
+        try {
+            return HTTP.send(request, handler);
+        } catch (java.io.IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            return HTTP.send(request, handler);
+        }
+    }
+
     private JsonNode call(String method, String path, JsonNode body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(authUrl + path))
                 .header("X-Auth-Token", token).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " failed: " + response.statusCode() + " "
                     + response.body());

@@ -106,6 +106,9 @@ class TwoProjectsWithTheClientsEndToEndTest {
         if (glance != null) {
             glance.close();
         }
+        if (region != null) {
+            keystone.unregisterImageEndpoint(region);
+        }
     }
 
     @Test
