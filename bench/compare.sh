@@ -32,28 +32,9 @@ bench_need nginx nginx
 bench_need sha512sum coreutils
 bench_need glance python3-glanceclient
 
-tmp_base=${BENCH_TMPDIR:-/var/tmp}
-mkdir -p "$tmp_base"
 total=0
 for s in "${sizes[@]}"; do total=$(awk -v t="$total" -v s="$s" 'BEGIN { printf "%d", t + s * 1073741824 }'); done
-need=$(( 3 * total + 2 * gib ))
-avail=$(df --output=avail -B1 "$tmp_base" | tail -n 1 | tr -d ' ')
-if [ "$avail" -lt "$need" ]; then
-  echo "not enough free space in $tmp_base: $(( avail / 1048576 )) MiB free, $(( need / 1048576 )) MiB needed" >&2
-  exit 1
-fi
-work=$(mktemp -d "$tmp_base/glance-compare.XXXXXX")
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  bench_stop_all
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-chmod 755 "$work"
+bench_workdir $(( 3 * total + 2 * gib )) glance-compare
 mkdir -p "$work/www" "$work/nginx/logs" "$work/classes" "$work/home"
 export HOME=$work/home   # the python clients write caches under HOME
 

@@ -28,27 +28,7 @@ bench_need python3 python3
 bench_need nginx nginx
 bench_need sha512sum coreutils
 
-tmp_base=${BENCH_TMPDIR:-/var/tmp}
-mkdir -p "$tmp_base"
-need=$(( 3 * size + 4 * gib ))
-avail=$(df --output=avail -B1 "$tmp_base" | tail -n 1 | tr -d ' ')
-if [ "$avail" -lt "$need" ]; then
-  echo "not enough free space in $tmp_base: $(( avail / 1048576 )) MiB free, $(( need / 1048576 )) MiB needed" >&2
-  exit 1
-fi
-
-work=$(mktemp -d "$tmp_base/glance-bench.XXXXXX")
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  bench_stop_all
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-chmod 755 "$work"
+bench_workdir $(( 3 * size + 4 * gib )) glance-bench
 mkdir -p "$work/www" "$work/nginx/logs" "$work/glance"
 src=$work/www/data.bin
 

@@ -111,3 +111,31 @@ bench_load_note() {
   awk -v l="$l1" -v n="$(nproc)" 'BEGIN { if (l > n / 2) printf ": BUSY, other work competes with the benchmark" }'
   echo
 }
+
+# Makes the run's scratch folder under ${BENCH_TMPDIR:-/var/tmp} as $work (mode 755, so nginx's workers can read it),
+# after checking that NEED bytes are free there, and removes it with every process bench_start'ed when the script ends
+# or is interrupted. Usage: bench_workdir NEED NAME
+bench_workdir() {
+  local need=$1 name=$2
+  local tmp_base=${BENCH_TMPDIR:-/var/tmp}
+  mkdir -p "$tmp_base"
+  local avail
+  avail=$(df --output=avail -B1 "$tmp_base" | tail -n 1 | tr -d ' ')
+  if [ "$avail" -lt "$need" ]; then
+    echo "not enough free space in $tmp_base: $(( avail / 1048576 )) MiB free, $(( need / 1048576 )) MiB needed" >&2
+    exit 1
+  fi
+  work=$(mktemp -d "$tmp_base/$name.XXXXXX")
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  chmod 755 "$work"
+}
+
+bench_cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  bench_stop_all
+  rm -rf "$work"
+  exit "$rc"
+}
