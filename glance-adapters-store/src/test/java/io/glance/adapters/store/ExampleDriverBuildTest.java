@@ -68,7 +68,8 @@ class ExampleDriverBuildTest {
                         assertThat(plugin.storeTypes()).singleElement().satisfies(type -> {
                             assertThat(type.type()).isEqualTo("cas");
                             assertThat(type.schemes()).containsExactly("cas");
-                            assertThat(type.capabilities()).containsExactlyInAnyOrder(StoreCapability.values());
+                            assertThat(type.capabilities()).containsExactlyInAnyOrder(StoreCapability.READ,
+                                    StoreCapability.READ_RANGE, StoreCapability.WRITE, StoreCapability.DELETE);
                             assertThat(type.configKeys()).containsExactly("cas_store_root");
                         });
                     });

@@ -19,17 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The store driver TCK. A driver's test extends this class, implements the hooks, and inherits every test group:
- * {@link WriteReadTck}, {@link RangeTck}, {@link DeleteTck}, {@link FailureTck} and {@link ConcurrencyTck}. Nothing
- * is skipped: where the driver lacks a capability, the tests assert that it refuses the operation with
+ * {@link WriteReadTck}, {@link RangeTck}, {@link DeleteTck}, {@link FailureTck}, {@link ConcurrencyTck} and
+ * {@link DedupTck}. Nothing but {@link DedupTck} (a capability without an operation of its own) is skipped: where the driver lacks a capability, the tests assert that it refuses the operation with
  * {@link io.glance.store.spi.UnsupportedCapabilityException} instead.
  *
  * <p>Each test gets a fresh driver over a fresh temporary directory, and fresh image ids, so the hooks may also point
  * at a shared remote store.
  */
 public abstract class StoreDriverTck
-        implements WriteReadTck, RangeTck, DeleteTck, FailureTck, ConcurrencyTck {
+        implements WriteReadTck, RangeTck, DeleteTck, FailureTck, ConcurrencyTck, DedupTck {
 
     private StoreDriver driver;
+    private Path tmp;
 
     /** Creates the driver under test, keeping any local state under {@code tmp}. */
     protected abstract StoreDriver createDriver(Path tmp) throws Exception;
@@ -47,6 +48,15 @@ public abstract class StoreDriverTck
     protected abstract URI absentLocation(String imageId);
 
     /**
+     * The driver under test created again over the same store and configuration, as a restarted host would; by
+     * default {@link #createDriver} over the same {@code tmp}. A test whose {@code createDriver} makes a fresh
+     * bucket or container each time overrides it, if its driver declares {@code DEDUP}.
+     */
+    protected StoreDriver reopenDriver(Path tmp) throws Exception {
+        return createDriver(tmp);
+    }
+
+    /**
      * Places an object in the store. Uses {@code put} by default; a driver without {@code WRITE} (a read-only store)
      * overrides this to put the object where the driver will find it, e.g. into the web server it reads from.
      */
@@ -60,6 +70,7 @@ public abstract class StoreDriverTck
 
     @BeforeEach
     protected final void createDriverUnderTest(@TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
         driver = requireNonNull(createDriver(tmp), "createDriver returned null");
     }
 
@@ -95,6 +106,15 @@ public abstract class StoreDriverTck
             throw new IllegalStateException("no driver: the TCK creates one before each test");
         }
         return driver;
+    }
+
+    @Override
+    public final StoreDriver reopenedDriver() {
+        try {
+            return requireNonNull(reopenDriver(tmp), "reopenDriver returned null");
+        } catch (Exception e) {
+            throw new IllegalStateException("reopenDriver() of " + getClass().getSimpleName() + " failed", e);
+        }
     }
 
     @Override
