@@ -41,7 +41,7 @@ public final class InMemoryStoreDriver implements StoreDriver {
 
     private final String storeId;
     private final Set<StoreCapability> capabilities;
-    private final ConcurrentMap<String, byte[]> objects = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, byte[]> objects;
     private final AtomicReference<RuntimeException> nextPutFailure = new AtomicReference<>();
 
     /** A store that can read (ranges too), write and delete. */
@@ -51,8 +51,22 @@ public final class InMemoryStoreDriver implements StoreDriver {
 
     /** A store with only these capabilities, e.g. a read-only one or one without ranged reads. */
     public InMemoryStoreDriver(String storeId, Set<StoreCapability> capabilities) {
+        this(storeId, capabilities, new ConcurrentHashMap<>());
+    }
+
+    private InMemoryStoreDriver(String storeId, Set<StoreCapability> capabilities,
+                                ConcurrentMap<String, byte[]> objects) {
         this.storeId = requireNonNull(storeId, "storeId is null");
         this.capabilities = Set.copyOf(requireNonNull(capabilities, "capabilities is null"));
+        this.objects = objects;
+    }
+
+    /**
+     * Another driver over the same objects, as a restarted host creates one over a store that outlives it (the
+     * TCK's dedup cases read and delete through it what this one wrote).
+     */
+    public InMemoryStoreDriver reopened() {
+        return new InMemoryStoreDriver(storeId, capabilities, objects);
     }
 
     @Override

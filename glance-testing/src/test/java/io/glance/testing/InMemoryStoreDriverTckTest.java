@@ -24,6 +24,11 @@ class InMemoryStoreDriverTckTest extends StoreDriverTck {
     }
 
     @Override
+    protected StoreDriver reopenDriver(Path tmp) {
+        return driver.reopened();
+    }
+
+    @Override
     protected Set<StoreCapability> declaredCapabilities() {
         return EnumSet.allOf(StoreCapability.class);
     }

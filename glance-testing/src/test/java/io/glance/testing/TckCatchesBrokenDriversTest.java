@@ -3,6 +3,7 @@ package io.glance.testing;
 import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreDriver;
 import io.glance.store.spi.StoredObject;
+import io.glance.store.tck.DedupTck;
 import io.glance.store.tck.StoreDriverTck;
 import io.glance.testing.DefectiveStoreDriver.Defect;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * Runs the TCK against drivers with one known defect each and checks that it fails exactly where it should, and
- * that it never skips: a TCK that passes broken drivers would be worse than none. It lives beside the in-memory
- * driver it breaks (store-tck cannot depend on glance-testing, which runs the TCK).
+ * that it never skips (but for the dedup cases of a driver that does not declare DEDUP): a TCK that passes broken
+ * drivers would be worse than none. It lives beside the in-memory driver it breaks (store-tck cannot depend on
+ * glance-testing, which runs the TCK).
  */
 class TckCatchesBrokenDriversTest {
 
@@ -69,8 +71,16 @@ class TckCatchesBrokenDriversTest {
     private static Events run(Class<?> tckClass) {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(tckClass)).execute().testEvents();
         assertThat(tests.skipped().count()).as("skipped TCK tests").isZero();
-        assertThat(tests.aborted().count()).as("aborted TCK tests").isZero();
+        // DedupTck's cases are the only ones aborted (by their assumption), and only for a driver without DEDUP.
+        assertThat(tests.aborted().stream().map(event -> event.getTestDescriptor().getDisplayName()
+                        .replaceFirst("\\(.*", "")))
+                .as("aborted TCK tests").allMatch(TckCatchesBrokenDriversTest::isDedupCase);
         return tests;
+    }
+
+    private static boolean isDedupCase(String method) {
+        return java.util.Arrays.stream(DedupTck.class.getDeclaredMethods())
+                .anyMatch(declared -> declared.getName().equals(method) && declared.isAnnotationPresent(Test.class));
     }
 
     private static List<String> failedTests(Events tests) {
@@ -99,6 +109,11 @@ class TckCatchesBrokenDriversTest {
             memory = new InMemoryStoreDriver("broken", actualCapabilities());
             driver = new DefectiveStoreDriver(memory, defects(), memory::locationOf, memory::names);
             return driver;
+        }
+
+        @Override
+        protected StoreDriver reopenDriver(Path tmp) {
+            return new DefectiveStoreDriver(memory.reopened(), defects(), memory::locationOf, memory::names);
         }
 
         @Override
