@@ -13,6 +13,7 @@ import io.glance.ports.in.ImageMembers;
 import io.glance.ports.in.ImageTags;
 import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.QuotaUsage;
+import io.glance.ports.in.StagingOwner;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageCache;
 import io.glance.ports.out.ImageRepository;
@@ -49,6 +50,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
     private final StoreInfo storeInfo;
     private final ImageLocations locations;
     private final ImageImport imports;
+    private final StagingOwner stagingOwner;
     private final ExecutorService importWorkers;
     private final InterruptedImportRecovery importRecovery;
     /** The cache API and background work; null without an image cache. */
@@ -190,6 +192,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
                 limits.formats());
         if (imports == null) {
             this.imports = ImageImport.DISABLED;
+            this.stagingOwner = StagingOwner.LOCAL;
             this.importWorkers = null;
             this.importRecovery = null;
         } else {
@@ -200,10 +203,12 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
                     settings);
             this.importWorkers = newImportWorkers(settings.workerThreads());
             this.imports = new ImageImportService(settings,
-                    new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, clock),
+                    new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, clock,
+                            settings.selfUrl()),
                     new ImportRequests(repository, imports.tasks(), stores, access, settings, locks,
                             imports.webDownloads(), clock, imports.worker(), enforcedQuotas),
                     flow, locks, new TaskQueries(imports.tasks(), access, clock), importWorkers);
+            this.stagingOwner = new StageHostLookup(access, settings.selfUrl());
             this.importRecovery = new InterruptedImportRecovery(imports.tasks(), repository, imports.staging(),
                     flow, imports.worker());
         }
@@ -228,6 +233,11 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
     @Override
     public ImageImport imports() {
         return imports;
+    }
+
+    @Override
+    public StagingOwner stagingOwner() {
+        return stagingOwner;
     }
 
     /**

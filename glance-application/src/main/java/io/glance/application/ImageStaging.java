@@ -36,9 +36,12 @@ final class ImageStaging {
     private final UploadLimits limits;
     private final Quotas quotas;
     private final Clock clock;
+    /** {@code worker_self_reference_url}, recorded on the staged image; null when nodes share staging. */
+    private final String selfUrl;
 
     ImageStaging(ImageRepository repository, ImageAccess access, StagingArea staging, UploadLimits limits,
-                 Quotas quotas, Clock clock) {
+                 Quotas quotas, Clock clock, String selfUrl) {
+        this.selfUrl = selfUrl;
         this.repository = requireNonNull(repository, "repository is null");
         this.access = requireNonNull(access, "access is null");
         this.staging = requireNonNull(staging, "staging is null");
@@ -97,11 +100,24 @@ final class ImageStaging {
             OptimisticUpdate.apply(repository, () -> repository.findById(id)
                             .filter(image -> image.status() == ImageStatus.UPLOADING)
                             .orElseThrow(() -> ImageAccess.notFound(id)),
-                    image -> image.staged(written, Timestamps.now(clock)));
+                    image -> withStageHost(image.staged(written, Timestamps.now(clock))));
         } catch (NotFoundException | ConflictException e) {
             staging.delete(id);
             throw new GoneException("Image " + id + " was deleted while its data was being staged", e);
         }
+    }
+
+    /**
+     * Multi-node staging (as Glance's image_data.stage): the image names the node that holds its staged data, so that
+     * the import or a delete arriving at another node is forwarded here. Hidden from every answer.
+     */
+    private Image withStageHost(Image image) {
+        if (selfUrl == null) {
+            return image;
+        }
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(image.properties());
+        properties.put(ImportProperties.STAGE_HOST, selfUrl);
+        return image.toBuilder().properties(properties).build();
     }
 
     /** {@code uploading → queued}; an image deleted or moved on meanwhile is left as it is. */

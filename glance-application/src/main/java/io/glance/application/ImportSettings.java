@@ -17,9 +17,12 @@ import java.util.List;
  *                        for the composition root's default ({@code <data_dir>/staging})
  * @param taskTimeToLive  {@code [task] task_time_to_live}: how long a finished task stays listed
  * @param workerThreads   how many imports run at once; more wait as {@code pending} tasks
+ * @param selfUrl         {@code worker_self_reference_url}: the base URL other nodes reach this one at, recorded in
+ *                        {@code os_glance_stage_host} of the images this node stages (multi-node staging), or
+ *                        {@code null} when every node shares the staging directory
  */
 public record ImportSettings(List<String> enabledMethods, String nodeStagingUri, Duration taskTimeToLive,
-                             int workerThreads) {
+                             int workerThreads, String selfUrl) {
     public static final List<String> DEFAULT_METHODS = List.of("glance-direct", "web-download", "copy-image");
 
     public static final Option<List<String>> ENABLED_IMPORT_METHODS = Option.of("enabled_import_methods",
@@ -35,9 +38,13 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
             Integer.MAX_VALUE, "hours a finished task stays listed (`GET /v2/tasks`, `/v2/images/{id}/tasks`)");
     /** Glance's {@code [task]} section. */
     public static final OptionSection TASK_SECTION = new OptionSection("task", "tasks", List.of(TASK_TIME_TO_LIVE));
+    public static final Option<String> WORKER_SELF_REFERENCE_URL = Option.of("worker_self_reference_url", null,
+            "none", "this node's own base URL (e.g. `http://node-1:9292`), recorded on the images it stages so that"
+                    + " a glance-direct import or a delete arriving at another node is forwarded here; without it all"
+                    + " nodes must share `node_staging_uri`", ImportSettings::checkSelfUrl);
     /** The top-level options these settings are read from. */
     public static final List<Option<?>> OPTIONS = List.of(ENABLED_IMPORT_METHODS, NODE_STAGING_URI,
-            TASK_POOL_THREADS);
+            TASK_POOL_THREADS, WORKER_SELF_REFERENCE_URL);
 
     public ImportSettings {
         enabledMethods = List.copyOf(enabledMethods);
@@ -50,6 +57,14 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1: " + workerThreads);
         }
+        if (selfUrl != null) {
+            selfUrl = checkSelfUrl(selfUrl);
+        }
+    }
+
+    public ImportSettings(List<String> enabledMethods, String nodeStagingUri, Duration taskTimeToLive,
+                          int workerThreads) {
+        this(enabledMethods, nodeStagingUri, taskTimeToLive, workerThreads, null);
     }
 
     /** Glance's defaults. */
@@ -60,11 +75,15 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
     public static ImportSettings from(OptionValues values) {
         return new ImportSettings(values.get(ENABLED_IMPORT_METHODS), values.get(NODE_STAGING_URI),
                 Duration.ofHours(values.section(TASK_SECTION).get(TASK_TIME_TO_LIVE)),
-                values.get(TASK_POOL_THREADS));
+                values.get(TASK_POOL_THREADS), values.get(WORKER_SELF_REFERENCE_URL));
     }
 
     public ImportSettings withEnabledMethods(List<String> methods) {
-        return new ImportSettings(methods, nodeStagingUri, taskTimeToLive, workerThreads);
+        return new ImportSettings(methods, nodeStagingUri, taskTimeToLive, workerThreads, selfUrl);
+    }
+
+    public ImportSettings withSelfUrl(String newSelfUrl) {
+        return new ImportSettings(enabledMethods, nodeStagingUri, taskTimeToLive, workerThreads, newSelfUrl);
     }
 
     public boolean enabled(String method) {
@@ -89,6 +108,25 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
             }
         }
         return List.copyOf(methods);
+    }
+
+    /** An absolute http(s) URL without query; a trailing slash is dropped (request paths are appended to it). */
+    static String checkSelfUrl(String text) {
+        String url = text.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        URI parsed;
+        try {
+            parsed = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("an absolute http:// or https:// URL, not " + text);
+        }
+        if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) || parsed.getHost() == null
+                || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+            throw new IllegalArgumentException("an absolute http:// or https:// URL without query, not " + text);
+        }
+        return url;
     }
 
     static String checkStagingUri(String text) {

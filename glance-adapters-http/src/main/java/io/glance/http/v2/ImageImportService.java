@@ -16,6 +16,7 @@ import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.PathParameters;
 import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
+import io.glance.http.common.StageHostProxy;
 import io.glance.http.errors.HttpStatusException;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageImport;
@@ -29,6 +30,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +50,11 @@ final class ImageImportService implements HttpService {
     private final ImageImport imports;
     private final StoreInfo storeInfo;
     private final ApiSettings settings;
+    private final StageHostProxy stageHosts;
 
-    ImageImportService(ImageCatalog catalog, ImageImport imports, StoreInfo storeInfo, ApiSettings settings) {
+    ImageImportService(ImageCatalog catalog, ImageImport imports, StoreInfo storeInfo, ApiSettings settings,
+                       StageHostProxy stageHosts) {
+        this.stageHosts = requireNonNull(stageHosts, "stageHosts is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.imports = requireNonNull(imports, "imports is null");
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
@@ -109,6 +115,16 @@ final class ImageImportService implements HttpService {
         ImportCommand command = new ImportCommand(methodName, text(method, "uri"), text(method, "glance_region"),
                 text(method, "glance_image_id"), text(method, "glance_service_interface"), stores, allStores,
                 allStoresMustSucceed, storeInfo.multiStore() ? headerStore : null, Json.string(body));
+        if (methodName.equals("glance-direct")) {
+            // Staged on another node: that node runs the import (it has the data), with the caller's credentials;
+            // it checks everything below itself, against the same database.
+            Optional<URI> stageHost = stageHosts.target(req, id);
+            if (stageHost.isPresent()) {
+                stageHosts.relay(stageHosts.forward(req, res, stageHost.get(),
+                        HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))), res);
+                return;
+            }
+        }
         RequestContext context = RequestContexts.of(req);
         imports.importImage(context, id, command);
         res.status(Status.ACCEPTED_202).send();

@@ -3,6 +3,7 @@ package io.glance.http.v2;
 import io.glance.domain.NotFoundException;
 import io.glance.ports.in.GlanceUseCases;
 import io.glance.http.ApiSettings;
+import io.glance.http.common.StageHostProxy;
 import io.glance.http.data.DataResponder;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -17,18 +18,20 @@ public final class ImagesApiV2 {
                                 DataResponder responder) {
         SchemaDocuments schemas = SchemaDocuments.load();
         ImageSchemaValidator validator = new ImageSchemaValidator(schemas.image());
+        StageHostProxy stageHosts = new StageHostProxy(ports.stagingOwner());
         // Glance's routes match whole paths: a trailing slash names no resource (GET /v2/images/ is 404, not the
         // list; DELETE /v2/images/ is 404, not 405), whatever the method. Helidon would route "/v2/images/" to
         // "/v2/images", so these are refused before any service sees them.
         routing.any("/v2/*", trailingSlashNotFound())
                 .register("/v2/images",
                         new ImagesService(ports.catalog(), ports.locations(), ports.storeInfo(), ports.imports(), validator,
-                                settings),
+                                settings, stageHosts),
                         new ImageDataService(ports.data(), ports.storeInfo(), responder),
                         new ImageTagsService(ports.tags()),
                         new ImageMembersService(ports.members(), settings),
                         new ImageActionsService(ports.activation()),
-                        new ImageImportService(ports.catalog(), ports.imports(), ports.storeInfo(), settings))
+                        new ImageImportService(ports.catalog(), ports.imports(), ports.storeInfo(), settings,
+                                stageHosts))
                 .register("/v2/schemas", new SchemasService(schemas))
                 .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports(), ports.quotaUsage()))
                 .register("/v2/tasks", new TasksService(ports.imports(), settings))

@@ -3,6 +3,7 @@ package io.glance.http.v2;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glance.domain.Image;
 import io.glance.domain.ImageId;
+import io.glance.http.errors.HttpStatusException;
 import io.glance.domain.RequestContext;
 import io.glance.http.ApiSettings;
 import io.glance.http.common.GlanceHeaders;
@@ -13,6 +14,7 @@ import io.glance.http.common.PathParameters;
 import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
 import io.glance.http.common.RequestUrls;
+import io.glance.http.common.StageHostProxy;
 import io.glance.ports.in.ImageCatalog;
 import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.ImageLocations;
@@ -27,22 +29,29 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
 /** /v2/images and /v2/images/{id}: list, create, show, update (JSON patch) and delete (spec §2.1, §2.2, §3). */
 final class ImagesService implements HttpService {
+    private static final Logger LOG = Logger.getLogger(ImagesService.class.getName());
     private final ImageCatalog catalog;
     private final ImageLocations locations;
     private final StoreInfo storeInfo;
     private final ImageSchemaValidator schema;
     private final ApiSettings settings;
     private final ImageImport imports;
+    private final StageHostProxy stageHosts;
 
     ImagesService(ImageCatalog catalog, ImageLocations locations, StoreInfo storeInfo, ImageImport imports,
-                  ImageSchemaValidator schema, ApiSettings settings) {
+                  ImageSchemaValidator schema, ApiSettings settings, StageHostProxy stageHosts) {
+        this.stageHosts = requireNonNull(stageHosts, "stageHosts is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.locations = requireNonNull(locations, "locations is null");
         this.storeInfo = requireNonNull(storeInfo, "storeInfo is null");
@@ -134,9 +143,26 @@ final class ImagesService implements HttpService {
         JsonResponses.send(res, Status.OK_200, ImageJson.render(image, storeInfo.multiStore(), settings));
     }
 
+    /**
+     * An image staged on another node is deleted there, which also removes its staged data (Glance's
+     * {@code _delete_image_on_remote}); when that node cannot be reached, the image is deleted here and the staged
+     * data stays behind on that node (until its next start), as in Glance.
+     */
     private void delete(ServerRequest req, ServerResponse res) {
         RequestBodies.requireNone(req);
-        catalog.delete(RequestContexts.of(req), PathParameters.imageId(req));
+        ImageId id = PathParameters.imageId(req);
+        Optional<URI> stageHost = stageHosts.target(req, id);
+        if (stageHost.isPresent()) {
+            try {
+                stageHosts.relay(stageHosts.forward(req, res, stageHost.get(), HttpRequest.BodyPublishers.noBody()),
+                        res);
+                return;
+            } catch (HttpStatusException e) {
+                LOG.warning("Image " + id + " is deleted here; its staged data stays on " + stageHost.get() + ": "
+                        + e.getMessage());
+            }
+        }
+        catalog.delete(RequestContexts.of(req), id);
         res.status(Status.NO_CONTENT_204).send();
     }
 }

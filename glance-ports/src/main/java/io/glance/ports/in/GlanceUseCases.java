@@ -29,6 +29,11 @@ public interface GlanceUseCases {
     /** Interoperable import and the tasks API ({@link ImageImport#DISABLED} when no method is enabled). */
     ImageImport imports();
 
+    /** Which node holds an image's staged data ({@link StagingOwner#LOCAL} when nodes share staging). */
+    default StagingOwner stagingOwner() {
+        return StagingOwner.LOCAL;
+    }
+
     /** The cache API ({@link ImageCacheManagement#DISABLED} without an image cache). */
     ImageCacheManagement cacheManagement();
 
