@@ -2,6 +2,7 @@ package io.glance.testing;
 
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.ObjectNotFoundException;
 import io.glance.store.spi.StoreCapability;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,6 +45,8 @@ public final class InMemoryStoreDriver implements StoreDriver {
     private final String storeId;
     private final Set<StoreCapability> capabilities;
     private final ConcurrentMap<String, byte[]> objects;
+    /** When each object was written, for {@link #list}; shared with {@link #reopened} drivers like the objects. */
+    private final ConcurrentMap<String, Instant> written;
     private final AtomicReference<RuntimeException> nextPutFailure = new AtomicReference<>();
 
     /** A store that can read (ranges too), write and delete. */
@@ -51,14 +56,15 @@ public final class InMemoryStoreDriver implements StoreDriver {
 
     /** A store with only these capabilities, e.g. a read-only one or one without ranged reads. */
     public InMemoryStoreDriver(String storeId, Set<StoreCapability> capabilities) {
-        this(storeId, capabilities, new ConcurrentHashMap<>());
+        this(storeId, capabilities, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     private InMemoryStoreDriver(String storeId, Set<StoreCapability> capabilities,
-                                ConcurrentMap<String, byte[]> objects) {
+                                ConcurrentMap<String, byte[]> objects, ConcurrentMap<String, Instant> written) {
         this.storeId = requireNonNull(storeId, "storeId is null");
         this.capabilities = Set.copyOf(requireNonNull(capabilities, "capabilities is null"));
         this.objects = objects;
+        this.written = written;
     }
 
     /**
@@ -66,7 +72,7 @@ public final class InMemoryStoreDriver implements StoreDriver {
      * TCK's dedup cases read and delete through it what this one wrote).
      */
     public InMemoryStoreDriver reopened() {
-        return new InMemoryStoreDriver(storeId, capabilities, objects);
+        return new InMemoryStoreDriver(storeId, capabilities, objects, written);
     }
 
     @Override
@@ -93,6 +99,7 @@ public final class InMemoryStoreDriver implements StoreDriver {
         if (failure != null) {
             throw failure;
         }
+        written.put(imageId, Instant.now());
         if (objects.putIfAbsent(imageId, bytes) != null) {
             throw new DuplicateObjectException("Image " + imageId + " already has data in store " + storeId);
         }
@@ -131,6 +138,13 @@ public final class InMemoryStoreDriver implements StoreDriver {
         }
     }
 
+    @Override
+    public void list(Consumer<? super ListedObject> sink) {
+        require(StoreCapability.LIST);
+        objects.forEach((name, bytes) -> sink.accept(new ListedObject(name, locationOf(name), bytes.length,
+                written.getOrDefault(name, Instant.EPOCH))));
+    }
+
     // ---- for tests -----------------------------------------------------------------------------------------
 
     /** The next put reads its data to the end and then throws {@code failure} instead of publishing the object. */
@@ -140,7 +154,13 @@ public final class InMemoryStoreDriver implements StoreDriver {
 
     /** Places an object without checking capabilities, as a test seeding a read-only store does. */
     public StoredObject place(String imageId, byte[] bytes) {
+        return place(imageId, bytes, Instant.now());
+    }
+
+    /** {@link #place(String, byte[])} with the time {@link #list} reports for the object. */
+    public StoredObject place(String imageId, byte[] bytes, Instant lastModified) {
         requireNonNull(bytes, "bytes is null");
+        written.put(requireNonNull(imageId, "imageId is null"), requireNonNull(lastModified, "lastModified is null"));
         if (objects.putIfAbsent(requireNonNull(imageId, "imageId is null"), bytes.clone()) != null) {
             throw new DuplicateObjectException("Image " + imageId + " already has data in store " + storeId);
         }

@@ -2,6 +2,7 @@ package io.glance.testing;
 
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.StoreDriver;
 import io.glance.store.spi.StoredObject;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -93,6 +95,11 @@ final class DefectiveStoreDriver implements StoreDriver {
     @Override
     public void delete(URI location) {
         driver.delete(location);
+    }
+
+    @Override
+    public void list(Consumer<? super ListedObject> sink) {
+        driver.list(sink);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.glance.adapters.store;
 
 import io.glance.store.spi.ByteRange;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreDriver;
@@ -11,13 +12,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Enforces a store's declared capabilities before its driver is called, so a read-only store is read-only because
  * it says so, whatever its driver would do: writes need {@code WRITE}, reads and sizes {@code READ}, ranged reads
- * also {@code READ_RANGE}, deletes {@code DELETE}. Also refuses a driver answer of {@code null}, which the SPI
+ * also {@code READ_RANGE}, deletes {@code DELETE}, listings {@code LIST}. Also refuses a driver answer of {@code null}, which the SPI
  * forbids, before it turns into a NullPointerException far from the plugin that caused it.
  */
 public final class GuardedStoreDriver implements StoreDriver {
@@ -75,6 +77,13 @@ public final class GuardedStoreDriver implements StoreDriver {
     public void delete(URI location) {
         require(StoreCapability.DELETE);
         driver.delete(location);
+    }
+
+    @Override
+    public void list(Consumer<? super ListedObject> sink) {
+        require(StoreCapability.LIST);
+        requireNonNull(sink, "sink is null");
+        driver.list(object -> sink.accept(answered(object, "list")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.glance.adapters.store;
 
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.ConfigKey;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreContext;
@@ -12,10 +13,12 @@ import io.glance.store.spi.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -124,6 +127,13 @@ final class FakeStoreFactory implements StoreDriverFactory {
         @Override
         public void delete(URI location) {
             calls++;
+        }
+
+        @Override
+        public void list(Consumer<? super ListedObject> sink) {
+            calls++;
+            sink.accept(new ListedObject("img", URI.create(scheme + "://" + storeId + "/img"), 0,
+                    Instant.EPOCH));
         }
 
         @Override

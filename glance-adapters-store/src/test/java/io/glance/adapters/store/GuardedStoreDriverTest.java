@@ -1,6 +1,7 @@
 package io.glance.adapters.store;
 
 import io.glance.store.spi.ByteRange;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.StoreCapability;
 import io.glance.store.spi.StoreDriver;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,8 +35,19 @@ class GuardedStoreDriverTest {
         guarded.get(LOCATION, new ByteRange(0, 1));
         guarded.size(LOCATION);
         guarded.delete(LOCATION);
+        List<ListedObject> listed = new ArrayList<>();
+        guarded.list(listed::add);
 
-        assertThat(driver.calls).isEqualTo(5);
+        assertThat(driver.calls).isEqualTo(6);
+        assertThat(listed).hasSize(1);
+    }
+
+    @Test
+    void listingsNeedList() {
+        StoreDriver guarded = guardedWithout(StoreCapability.LIST);
+
+        assertRefused(StoreCapability.LIST, () -> guarded.list(object -> { }));
+        assertThat(driver.calls).isZero();
     }
 
     @Test

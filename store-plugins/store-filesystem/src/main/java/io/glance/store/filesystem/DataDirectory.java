@@ -1,23 +1,27 @@
 package io.glance.store.filesystem;
 
 import io.glance.store.spi.BadStoreConfigurationException;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectNotFoundException;
 import io.glance.store.spi.StoreUnavailableException;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -128,6 +132,36 @@ final class DataDirectory {
             throw notHere(location, "outside its data directory " + root);
         }
         return path;
+    }
+
+    /**
+     * Hands each image file of the directory to {@code sink} as the directory is read: plain files with an object
+     * name, so uploads in progress (hidden {@code .partial} files), probes and subdirectories are left out. A file
+     * deleted between the directory entry and its attributes is skipped.
+     *
+     * @throws StoreUnavailableException when the directory cannot be read
+     */
+    void forEachObject(Consumer<? super ListedObject> sink) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root,
+                entry -> OBJECT_NAME.matcher(entry.getFileName().toString()).matches())) {
+            for (Path entry : entries) {
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    continue;
+                }
+                if (attributes.isRegularFile()) {
+                    sink.accept(new ListedObject(entry.getFileName().toString(), locationOf(entry),
+                            attributes.size(), attributes.lastModifiedTime().toInstant()));
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            IOException cause = e instanceof DirectoryIteratorException iterator ? iterator.getCause()
+                    : (IOException) e;
+            throw new StoreUnavailableException("filesystem store '" + storeId + "': cannot list " + root + ": "
+                    + IoFailures.reason(cause), cause);
+        }
     }
 
     /** Makes renames and deletions in the directory durable; a file's own fsync does not cover its name. */

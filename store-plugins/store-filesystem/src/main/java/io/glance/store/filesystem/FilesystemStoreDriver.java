@@ -2,6 +2,7 @@ package io.glance.store.filesystem;
 
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.ObjectNotFoundException;
 import io.glance.store.spi.StoreDriver;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -93,6 +95,11 @@ final class FilesystemStoreDriver implements StoreDriver {
         } catch (IOException e) {
             throw IoFailures.deleting(storeId, location, e);
         }
+    }
+
+    @Override
+    public void list(Consumer<? super ListedObject> sink) {
+        directory.forEachObject(requireNonNull(sink, "sink is null"));
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class FilesystemStoreDriverFactory implements StoreDriverFactory {
     @Override
     public Set<StoreCapability> capabilities() {
         return Set.copyOf(EnumSet.of(StoreCapability.READ, StoreCapability.READ_RANGE, StoreCapability.WRITE,
-                StoreCapability.DELETE, StoreCapability.DEDUP));
+                StoreCapability.DELETE, StoreCapability.DEDUP, StoreCapability.LIST));
     }
 
     @Override

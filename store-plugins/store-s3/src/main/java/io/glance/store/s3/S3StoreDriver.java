@@ -2,6 +2,7 @@ package io.glance.store.s3;
 
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.StoreException;
 import io.glance.store.spi.StoreDriver;
@@ -13,14 +14,19 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,6 +35,9 @@ import static java.util.Objects.requireNonNull;
  * (HEAD) and refuse a second concurrent upload of the same image in this process.
  */
 final class S3StoreDriver implements StoreDriver {
+    /** Keys per listing request: S3's maximum, so a bucket of n images takes n / 1000 requests. */
+    private static final int LIST_PAGE = 1000;
+
     private final String storeId;
     private final S3StoreConfig config;
     private final S3Client s3;
@@ -176,6 +185,35 @@ final class S3StoreDriver implements StoreDriver {
             s3.deleteObject(request -> request.bucket(object.bucket()).key(object.key()));
         } catch (SdkException e) {
             throw S3Errors.map(storeId, "delete " + object.toUri(), e);
+        }
+    }
+
+    /**
+     * Lists the bucket a page (at most 1,000 keys, S3's own limit) at a time. Keys holding a {@code /} are not
+     * image objects of this store (its locations cannot name them) and are left out; so are unfinished multipart
+     * uploads, which S3 does not list as objects. A bucket not created yet holds nothing.
+     */
+    @Override
+    public void list(Consumer<? super ListedObject> sink) {
+        requireNonNull(sink, "sink is null");
+        String what = "list bucket " + config.bucket();
+        Iterator<S3Object> objects;
+        try {
+            objects = s3.listObjectsV2Paginator(request -> request.bucket(config.bucket()).maxKeys(LIST_PAGE))
+                    .contents().iterator();
+            while (objects.hasNext()) {
+                S3Object object = objects.next();
+                if (object.key().isEmpty() || object.key().contains("/")) {
+                    continue;
+                }
+                S3Location location = new S3Location(config.bucket(), object.key());
+                sink.accept(new ListedObject(object.key(), location.toUri(), object.size() == null ? 0 : object.size(),
+                        object.lastModified() == null ? Instant.EPOCH : object.lastModified()));
+            }
+        } catch (NoSuchBucketException e) {
+            return;
+        } catch (SdkException e) {
+            throw S3Errors.map(storeId, what, e);
         }
     }
 

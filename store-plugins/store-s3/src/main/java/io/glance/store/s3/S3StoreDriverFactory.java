@@ -31,7 +31,9 @@ public final class S3StoreDriverFactory implements StoreDriverFactory {
 
     @Override
     public Set<StoreCapability> capabilities() {
-        return Set.copyOf(EnumSet.allOf(StoreCapability.class));
+        // Listed one by one: a capability added to the SPI later is not something this driver does by default.
+        return Set.copyOf(EnumSet.of(StoreCapability.READ, StoreCapability.READ_RANGE, StoreCapability.WRITE,
+                StoreCapability.DELETE, StoreCapability.LIST));
     }
 
     @Override

@@ -32,5 +32,11 @@ public enum StoreCapability {
      *
      * @since 1.5.0 (hosts of earlier SPIs never see it; drivers built against them never declare it)
      */
-    DEDUP
+    DEDUP,
+    /**
+     * The objects the store holds can be listed ({@link StoreDriver#list}), e.g. to find objects no image refers to.
+     *
+     * @since 1.6.0 (hosts of earlier SPIs never see it; drivers built against them never declare it)
+     */
+    LIST
 }

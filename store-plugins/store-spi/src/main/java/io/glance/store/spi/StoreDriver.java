@@ -3,6 +3,7 @@ package io.glance.store.spi;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One configured store. Drivers must be safe for concurrent use. The host checks {@link StoreCapability capabilities}
@@ -51,6 +52,22 @@ public interface StoreDriver extends AutoCloseable {
 
     /** Deletes the object at {@code location}. @throws ObjectNotFoundException when it is already gone */
     void delete(URI location);
+
+    /**
+     * Hands every object the store holds to {@code sink}, one at a time, as the listing is read: page by page from
+     * a remote store, entry by entry from a directory, so a driver never holds the whole listing. Only what the store
+     * itself would name by a location counts: finished image objects, not uploads in progress, partial files or the
+     * segments of large objects. Objects written or deleted while the listing runs may or may not be delivered; the
+     * order is unspecified. Declared with {@link StoreCapability#LIST}.
+     *
+     * @param sink receives each object; an exception it throws ends the listing and reaches the caller unchanged
+     * @throws StoreUnavailableException when the store could not be read
+     * @throws UnsupportedCapabilityException when the driver does not list (the default)
+     * @since 1.6.0
+     */
+    default void list(Consumer<? super ListedObject> sink) {
+        throw new UnsupportedCapabilityException(storeId(), StoreCapability.LIST);
+    }
 
     /**
      * Proves that the store's backend can be reached now (glance-api's {@code /healthcheck} calls it): returns

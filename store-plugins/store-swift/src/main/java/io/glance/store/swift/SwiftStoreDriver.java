@@ -2,6 +2,7 @@ package io.glance.store.swift;
 
 import io.glance.store.spi.ByteRange;
 import io.glance.store.spi.DuplicateObjectException;
+import io.glance.store.spi.ListedObject;
 import io.glance.store.spi.ObjectData;
 import io.glance.store.spi.ObjectNotFoundException;
 import io.glance.store.spi.StoreException;
@@ -9,16 +10,20 @@ import io.glance.store.spi.StoreUnavailableException;
 import io.glance.store.spi.StoredObject;
 import io.glance.store.toolkit.CheckedLengthInputStream;
 import org.jclouds.http.options.GetOptions;
+import org.jclouds.openstack.swift.v1.domain.ObjectList;
 import org.jclouds.openstack.swift.v1.domain.SwiftObject;
+import org.jclouds.openstack.swift.v1.options.ListContainerOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,6 +33,8 @@ import static java.util.Objects.requireNonNull;
  * {@code If-None-Match: *}, so an existing image is never replaced.
  */
 final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
+    /** Names per listing request (Swift's default container_listing_limit is 10,000). */
+    static final int LIST_PAGE = 1000;
 
     private final String storeId;
     private final SwiftStoreConfig config;
@@ -171,6 +178,41 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
             }
         } catch (RuntimeException e) {
             throw SwiftFailures.fromJclouds(storeId, what, e, config);
+        }
+    }
+
+    /**
+     * Lists the image container {@value #LIST_PAGE} names at a time, each page starting after the last name of the
+     * one before (Swift's marker). Only names that are image ids count; the segments of large objects live in the
+     * segment container, which is not listed. A container not created yet holds nothing.
+     */
+    @Override
+    public void list(Consumer<? super ListedObject> sink) {
+        requireNonNull(sink, "sink is null");
+        String what = "listing container " + config.container();
+        String marker = null;
+        while (true) {
+            ObjectList page;
+            try {
+                ListContainerOptions options = new ListContainerOptions().limit(LIST_PAGE);
+                page = client.objects(config.container()).list(marker == null ? options : options.marker(marker));
+            } catch (RuntimeException e) {
+                throw SwiftFailures.fromJclouds(storeId, what, e, config);
+            }
+            if (page == null || page.isEmpty()) {
+                return;
+            }
+            for (SwiftObject object : page) {
+                marker = object.getName();
+                if (SwiftLocations.isValidImageId(object.getName())) {
+                    sink.accept(new ListedObject(object.getName(), locations.locationOf(object.getName()),
+                            sizeOf(object), object.getLastModified() == null ? Instant.EPOCH
+                            : object.getLastModified().toInstant()));
+                }
+            }
+            if (page.size() < LIST_PAGE) {
+                return;
+            }
         }
     }
 

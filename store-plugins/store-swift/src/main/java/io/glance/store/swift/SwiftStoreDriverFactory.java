@@ -29,7 +29,7 @@ public final class SwiftStoreDriverFactory implements StoreDriverFactory {
     @Override
     public Set<StoreCapability> capabilities() {
         return Set.copyOf(EnumSet.of(StoreCapability.READ, StoreCapability.READ_RANGE, StoreCapability.WRITE,
-                StoreCapability.DELETE));
+                StoreCapability.DELETE, StoreCapability.LIST));
     }
 
     @Override

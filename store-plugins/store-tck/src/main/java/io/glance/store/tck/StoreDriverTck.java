@@ -19,15 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The store driver TCK. A driver's test extends this class, implements the hooks, and inherits every test group:
- * {@link WriteReadTck}, {@link RangeTck}, {@link DeleteTck}, {@link FailureTck}, {@link ConcurrencyTck} and
- * {@link DedupTck}. Nothing but {@link DedupTck} (a capability without an operation of its own) is skipped: where the driver lacks a capability, the tests assert that it refuses the operation with
- * {@link io.glance.store.spi.UnsupportedCapabilityException} instead.
+ * {@link WriteReadTck}, {@link RangeTck}, {@link DeleteTck}, {@link FailureTck}, {@link ConcurrencyTck},
+ * {@link DedupTck} and {@link ListTck}. Where the driver lacks a capability, the tests assert that it refuses the
+ * operation with {@link io.glance.store.spi.UnsupportedCapabilityException} instead. Only {@link DedupTck} (a
+ * capability without an operation of its own) and {@link ListTck} (for a capability added in SPI 1.6, after checking
+ * the refusal) are skipped for drivers that do not declare theirs, so older drivers are not asked for what they never
+ * promised.
  *
  * <p>Each test gets a fresh driver over a fresh temporary directory, and fresh image ids, so the hooks may also point
  * at a shared remote store.
  */
 public abstract class StoreDriverTck
-        implements WriteReadTck, RangeTck, DeleteTck, FailureTck, ConcurrencyTck, DedupTck {
+        implements WriteReadTck, RangeTck, DeleteTck, FailureTck, ConcurrencyTck, DedupTck, ListTck {
 
     private StoreDriver driver;
     private Path tmp;
