@@ -28,7 +28,7 @@ class FilesystemStoreConfigTest {
         assertThat(factory.aliases()).containsExactly("filesystem");
         assertThat(factory.schemes()).containsExactly("file");
         assertThat(factory.capabilities()).containsExactlyInAnyOrder(StoreCapability.READ, StoreCapability.READ_RANGE,
-                StoreCapability.WRITE, StoreCapability.DELETE, StoreCapability.DEDUP);
+                StoreCapability.WRITE, StoreCapability.DELETE, StoreCapability.DEDUP, StoreCapability.LIST);
     }
 
     @Test
