@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of another project's member gets glance-api's 401 or 404 through the proxy, and never the bytes; the owner's next
  * download still gets them. Runs after (or before) CachingProxiesEndToEndTest on the same backend port.
  */
+@ResourceLock(SharedResources.PROXY_BACKEND_PORT)
 class CachingProxiesAuthEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SIZE = 3 * 1024 * 1024 + 17;

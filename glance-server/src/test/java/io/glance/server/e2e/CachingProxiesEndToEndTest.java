@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * authorisation HEAD), and the bytes must be the same.
  * Ranges, a download resumed with If-Range, and the purge on delete are checked through both proxies.
  */
+@ResourceLock(SharedResources.PROXY_BACKEND_PORT)
 class CachingProxiesEndToEndTest {
     private static final long SIZE = 256L << 20;
     private static final int BLOCK = 1 << 20;

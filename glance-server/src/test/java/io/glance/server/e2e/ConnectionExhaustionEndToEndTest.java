@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * heads and bodies. A normal request during the attack is answered, the attack's connections are closed by the
  * server although the attacker keeps them, the descriptors return to their baseline and the listener stays alive.
  */
+@Isolated("its assertions bound latencies, which a class running beside it would stretch")
 class ConnectionExhaustionEndToEndTest {
     private static final int FILE_LIMIT = 400;
     private static final Pattern CAP = Pattern.compile("Connections: at most (\\d+) ");

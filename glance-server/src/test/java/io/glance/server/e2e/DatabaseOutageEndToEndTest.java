@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a restart, and every image is in a state it could legitimately have (an upload cut off by the outage leaves its image
  * queued once the database is back).
  */
+@Isolated("its assertions bound latencies, which a class running beside it would stretch")
 class DatabaseOutageEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);

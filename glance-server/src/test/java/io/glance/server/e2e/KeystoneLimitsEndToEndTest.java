@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code image_size_total} or over {@code image_count_uploading} counting itself; a limit changed in Keystone counts
  * from the next request; {@code user_storage_quota} is ignored; {@code /v2/info/usage} shows limits and usage.
  */
+@ResourceLock(SharedResources.KEYSTONE_IMAGE_CATALOG)
 class KeystoneLimitsEndToEndTest {
     private static String region;
     private static final ObjectMapper JSON = new ObjectMapper();

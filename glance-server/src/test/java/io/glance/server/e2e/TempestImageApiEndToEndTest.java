@@ -1,7 +1,9 @@
 package io.glance.server.e2e;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.fail;
  * glance-api runs with {@code auth_strategy: keystone} and its image cache on: it validates Tempest's tokens with the same Keystone (the
  * bootstrapped admin is its service user), so projects, owners, members and admin rights are real.
  */
+@Order(1) // the longest class: started first (junit-platform.properties)
+@ResourceLock(SharedResources.KEYSTONE_IMAGE_CATALOG)
 class TempestImageApiEndToEndTest {
     private static final String REGEX = "^tempest.api.image.v2";
     private static final int CONCURRENCY = 2;

@@ -2,6 +2,7 @@ package io.glance.server.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * single-store run: on several stores its waiter expects the data in every store, but an import without
  * {@code stores} goes to the default one only (in Glance too).
  */
+@ResourceLock(SharedResources.KEYSTONE_IMAGE_CATALOG)
 class TempestMultiStoreImportEndToEndTest {
     private static final String REGEX = "^tempest\\.api\\.image\\.v2\\.(admin\\.)?test_images\\."
             + "(MultiStoresImportImagesTest|ImportCopyImagesTest)";

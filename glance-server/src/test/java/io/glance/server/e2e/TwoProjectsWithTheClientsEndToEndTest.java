@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered from the client's own log ({@code RESP: [404]}), and the refusals that clients do not send (they stop at
  * the GET before a PATCH) are sent with the project's real token as well.
  */
+@ResourceLock(SharedResources.KEYSTONE_IMAGE_CATALOG)
 class TwoProjectsWithTheClientsEndToEndTest {
     private static final Pattern ID_ROW = Pattern.compile("\\|\\s*id\\s*\\|\\s*([0-9a-f-]{36})\\s*\\|");
     private static final ObjectMapper JSON = new ObjectMapper();
