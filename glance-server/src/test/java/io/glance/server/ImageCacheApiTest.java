@@ -131,8 +131,8 @@ class ImageCacheApiTest {
         api.queue(ADMIN, id);
 
         assertThat(api.list(ADMIN).queued()).containsExactly(id);
-        awaitTrue(() -> cachedIds().contains(id));
-        assertThat(api.list(ADMIN).queued()).isEmpty();
+        // The prefetcher moves the copy into the cache, then drops the queue entry: wait for both.
+        awaitTrue(() -> cachedIds().contains(id) && api.list(ADMIN).queued().isEmpty());
         assertThat(api.list(ADMIN).cached()).singleElement().satisfies(image -> {
             assertThat(image.size()).isEqualTo(5000);
             assertThat(image.hits()).isZero();

@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  * data directory and the plugins folder the build assembled. Tests can stop it gently or kill it with SIGKILL.
  */
 public final class GlanceProcess implements AutoCloseable {
+    /**
+     * How long a start may take before the test gives up: about 4 s on a quiet machine, but the suite runs two test
+     * classes at a time and a loaded CI machine can take many times that; waiting longer costs nothing when it works.
+     */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(150);
     private final Process process;
     private final int port;
     private final Path log;
@@ -97,9 +102,9 @@ public final class GlanceProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("GLANCE_"));
         GlanceProcess glance = new GlanceProcess(builder.start(), port, log, name);
         if (List.of(extraOptions).contains("--cert_file")) {
-            glance.awaitLogLine(" listening on https://", Duration.ofSeconds(60));
+            glance.awaitLogLine(" listening on https://", STARTUP_TIMEOUT);
         } else {
-            glance.awaitReady(readyPath, Duration.ofSeconds(60));
+            glance.awaitReady(readyPath, STARTUP_TIMEOUT);
         }
         return glance;
     }
