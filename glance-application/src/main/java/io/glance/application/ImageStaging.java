@@ -52,6 +52,8 @@ final class ImageStaging {
 
     void stage(RequestContext context, ImageId id, InputStream data, long declaredLength) {
         requireNonNull(data, "data is null");
+        // Keystone's image_stage_total comes first, before the image is even looked up, as in Glance.
+        quotas.checkStage(context);
         Image queued = access.owned(context, id, ImageRule.UPLOAD_IMAGE);
         if (declaredLength > limits.imageSizeCap()) {
             throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
@@ -64,7 +66,6 @@ final class ImageStaging {
         if (queued.status() == ImageStatus.QUEUED && staging.size(id).isPresent()) {
             throw new ConflictException("The image " + id + " has data on staging");
         }
-        quotas.checkStage(context);
         Image uploading = OptimisticUpdate.apply(repository, queued,
                 () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
                 image -> image.startStaging(Timestamps.now(clock)));

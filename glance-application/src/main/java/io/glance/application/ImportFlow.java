@@ -8,6 +8,7 @@ import io.glance.domain.ImageChecksums;
 import io.glance.domain.ImageId;
 import io.glance.domain.ImageLocation;
 import io.glance.domain.ImageStatus;
+import io.glance.domain.LimitExceededException;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.task.Task;
 import io.glance.domain.task.TaskStatus;
@@ -102,7 +103,13 @@ final class ImportFlow {
         ImageId id = job.imageId();
         List<StoreWrite> written = new ArrayList<>();
         try {
-            current(id, job);
+            try {
+                // Glance checks Keystone's limits once the image is marked as importing, before any work.
+                quotas.checkImport(task.owner(), job.method(), current(id, job).size());
+            } catch (LimitExceededException refused) {
+                refuseOverLimit(job, task, refused);
+                return;
+            }
             switch (job.method()) {
                 case GLANCE_DIRECT -> {
                     if (staging.size(id).isEmpty()) {
@@ -359,6 +366,40 @@ final class ImportFlow {
             }
         }
         locks.failTask(task, why);
+    }
+
+    /**
+     * Over a Keystone limit at the start (Glance's {@code assert_quota}): the stores are no longer being imported to
+     * (and not listed as failed: nothing was tried), the image goes back to {@code queued} unless it was being
+     * copied, the lock is dropped and the task fails with the limit's message. Unlike Glance, which leaves it, the
+     * staged data is removed too (the image is queued again, so nothing may stay staged for it).
+     */
+    private void refuseOverLimit(ImportJob job, Task task, LimitExceededException refused) {
+        ImageId id = job.imageId();
+        LOG.info("Import task " + task.id() + " (" + job.method().wireName + ") of image " + id + " refused: "
+                + refused.getMessage());
+        try {
+            OptimisticUpdate.apply(repository, () -> repository.findById(id)
+                    .orElseThrow(() -> ImageAccess.notFound(id)), image -> {
+                if (!locks.holds(image, job.task().id())) {
+                    return image;
+                }
+                Image reverted = ImportProperties.removing(image, ImportProperties.IMPORTING_TO_STORES,
+                        job.targets());
+                if (reverted.status() == ImageStatus.IMPORTING) {
+                    reverted = reverted.returnToQueued(Timestamps.now(clock));
+                }
+                return ImportProperties.withoutLock(reverted, job.task().id());
+            });
+            if (job.method() != ImportMethod.COPY_IMAGE) {
+                staging.delete(id);
+            }
+        } catch (NotFoundException e) {
+            // Deleted meanwhile: nothing to restore.
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Image " + id + " could not be reverted after its import was refused", e);
+        }
+        locks.failTask(task, refused.getMessage());
     }
 
     /** Undoes what this task did; with the lock lost, only its own data is removed and the image left alone. */

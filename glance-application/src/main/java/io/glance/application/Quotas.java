@@ -59,6 +59,11 @@ final class Quotas {
         unifiedLimits.checkUploading(context);
     }
 
+    /** Keystone's limits at the start of an import task: see {@link UnifiedLimits#checkImport}. */
+    void checkImport(String project, ImportMethod method, Long imageBytes) {
+        unifiedLimits.checkImport(project, method, imageBytes);
+    }
+
     void checkProperties(Set<String> before, Set<String> after) {
         if (quotas.properties() < 0 || before.containsAll(after)) {
             return;

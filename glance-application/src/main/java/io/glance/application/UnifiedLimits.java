@@ -87,6 +87,26 @@ public final class UnifiedLimits implements QuotaUsage {
         enforce(context, IMAGE_COUNT_UPLOADING, 0);
     }
 
+    /**
+     * At the start of an import task, once the image is marked as importing (Glance's {@code get_flow}):
+     * glance-direct asks {@code image_size_total} for the staged size; every method that stages data itself
+     * (web-download, copy-image) asks {@code image_stage_total} for the image's size and then
+     * {@code image_count_uploading}. The image's size counts in MiB, rounded down, as in Glance; an image being
+     * copied already counts in the stage usage too, so copy-image counts its size twice, as Glance does.
+     *
+     * @param project    the caller's project (Glance's {@code context.owner}), not necessarily the image's owner
+     * @param imageBytes the image's size now ({@code null}: unknown, as for web-download)
+     */
+    void checkImport(String project, ImportMethod method, Long imageBytes) {
+        long delta = imageBytes == null ? 0 : imageBytes / MIB;
+        if (method == ImportMethod.GLANCE_DIRECT) {
+            enforce(project, IMAGE_SIZE_TOTAL, delta);
+        } else {
+            enforce(project, IMAGE_STAGE_TOTAL, delta);
+            enforce(project, IMAGE_COUNT_UPLOADING, 0);
+        }
+    }
+
     @Override
     public Map<String, ResourceUsage> usage(RequestContext context) {
         if (!enabled() || context.projectId() == null) {
@@ -102,14 +122,18 @@ public final class UnifiedLimits implements QuotaUsage {
     }
 
     private void enforce(RequestContext context, String resource, long delta) {
+        enforce(context.projectId(), resource, delta);
+    }
+
+    private void enforce(String project, String resource, long delta) {
         // The no-auth caller has no project to hold limits against (Glance would ask Keystone about project None).
-        if (!enabled() || context.projectId() == null) {
+        if (!enabled() || project == null) {
             return;
         }
-        long limit = limits.limits(context.projectId(), Set.of(resource)).getOrDefault(resource, 0L);
-        long usage = usageOf(context.projectId()).get(resource);
+        long limit = limits.limits(project, Set.of(resource)).getOrDefault(resource, 0L);
+        long usage = usageOf(project).get(resource);
         if (usage + delta > limit) {
-            throw new LimitExceededException("Project " + context.projectId() + " is over a limit for [Resource "
+            throw new LimitExceededException("Project " + project + " is over a limit for [Resource "
                     + resource + " is over limit of " + limit + " due to current usage " + usage + " and delta "
                     + delta + "]");
         }
@@ -123,10 +147,14 @@ public final class UnifiedLimits implements QuotaUsage {
             if (!NOT_KEPT.contains(count.status())) {
                 kept += count.images();
             }
-            if (UPLOADING.contains(count.status())) {
+            // Glance's user_get_uploading_count and user_get_staging_usage: an image still being copied to stores
+            // (os_glance_importing_to_stores not empty) counts too, whatever its status, unless killed or deleted.
+            boolean copying = count.copying() && count.status() != ImageStatus.KILLED
+                    && count.status() != ImageStatus.DELETED;
+            if (UPLOADING.contains(count.status()) || copying) {
                 uploading += count.images();
             }
-            if (STAGED.contains(count.status())) {
+            if (STAGED.contains(count.status()) || copying) {
                 stagedBytes += count.bytes();
             }
         }

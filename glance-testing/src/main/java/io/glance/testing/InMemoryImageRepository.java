@@ -191,16 +191,23 @@ public final class InMemoryImageRepository implements ImageRepository, MemberRep
 
     @Override
     public synchronized List<StatusCount> byStatus(String owner) {
-        Map<ImageStatus, long[]> counts = new java.util.EnumMap<>(ImageStatus.class);
+        // Keyed by status and "copying" (a non-empty os_glance_importing_to_stores), like the database's rows.
+        Map<String, long[]> counts = new java.util.LinkedHashMap<>();
         for (Image image : images.values()) {
             if (Objects.equals(image.owner(), owner) && !image.deleted()) {
-                long[] count = counts.computeIfAbsent(image.status(), status -> new long[2]);
+                String copies = image.properties().get("os_glance_importing_to_stores");
+                boolean copying = copies != null && !copies.isEmpty();
+                long[] count = counts.computeIfAbsent(image.status().name() + "/" + copying, key -> new long[2]);
                 count[0]++;
                 count[1] += image.size() == null ? 0 : image.size();
             }
         }
         List<StatusCount> rows = new ArrayList<>();
-        counts.forEach((status, count) -> rows.add(new StatusCount(status, count[0], count[1])));
+        counts.forEach((key, count) -> {
+            String[] parts = key.split("/");
+            rows.add(new StatusCount(ImageStatus.valueOf(parts[0]), Boolean.parseBoolean(parts[1]), count[0],
+                    count[1]));
+        });
         return rows;
     }
 

@@ -61,7 +61,8 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
         requireNonNull(owner, "owner is null");
         return transactions.run("count the images of owner " + owner, session -> session.getMapper(ImageMapper.class)
                 .tallyByStatus(owner).stream()
-                .map(row -> new StatusCount(ImageStatus.fromWire(row.status()), row.images(), row.bytes()))
+                .map(row -> new StatusCount(ImageStatus.fromWire(row.status()), row.copying(), row.images(),
+                        row.bytes()))
                 .toList());
     }
 

@@ -1,6 +1,7 @@
 package io.glance.adapters.db;
 
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.ImageTally;
 import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.StorageUsage;
 import io.glance.testing.repository.ImageRepositoryContract;
@@ -9,11 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The repository contract ({@link ImageRepositoryContract}, in glance-testing) and the database's own
- * {@link StorageUsageContract} on a database: a database joins by
+ * {@link StorageUsageContract} and {@link ImageTallyContract} on a database: a database joins by
  * extending this class and opening a fresh, empty, migrated {@link GlanceDatabase} per test in
  * {@link #openDatabase()}.
  */
-public abstract class ImageRepositoryContractTest implements ImageRepositoryContract, StorageUsageContract {
+public abstract class ImageRepositoryContractTest implements ImageRepositoryContract, StorageUsageContract,
+        ImageTallyContract {
 
     private GlanceDatabase database;
 
@@ -45,6 +47,11 @@ public abstract class ImageRepositoryContractTest implements ImageRepositoryCont
     @Override
     public StorageUsage storageUsage() {
         return database.storageUsage();
+    }
+
+    @Override
+    public ImageTally imageTally() {
+        return database.imageTally();
     }
 
     protected GlanceDatabase database() {

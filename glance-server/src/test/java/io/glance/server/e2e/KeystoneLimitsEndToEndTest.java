@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code image_count_total} is a hard limit; uploads are refused only once the project is already over
  * {@code image_size_total} or over {@code image_count_uploading} counting itself; a limit changed in Keystone counts
  * from the next request; {@code user_storage_quota} is ignored; {@code /v2/info/usage} shows limits and usage.
+ * Staging is refused over {@code image_stage_total} and {@code image_count_uploading}; a glance-direct import is
+ * refused at the request when the project is already over {@code image_size_total}, and its task fails when the staged
+ * size would take it over (nothing is left staged or stored either way).
  */
 @ResourceLock(SharedResources.KEYSTONE_IMAGE_CATALOG)
 class KeystoneLimitsEndToEndTest {
@@ -51,6 +54,8 @@ class KeystoneLimitsEndToEndTest {
     private static KeystoneServer.User bob;
     private static KeystoneServer.User carol;
     private static KeystoneServer.User dave;
+    private static KeystoneServer.User erin;
+    private static KeystoneServer.User frank;
     private static String aliceCountLimit;
 
     @BeforeAll
@@ -60,6 +65,8 @@ class KeystoneLimitsEndToEndTest {
         bob = keystone.user("bob", "beta", keystone.project("beta"), "member");
         carol = keystone.user("carol", "gamma", keystone.project("gamma"), "member");
         dave = keystone.user("dave", "delta", keystone.project("delta"), "member");
+        erin = keystone.user("erin", "epsilon", keystone.project("epsilon"), "member");
+        frank = keystone.user("frank", "zeta", keystone.project("zeta"), "member");
         KeystoneServer.User service = keystone.user("glance", "service", keystone.project("service"), "service");
         KeystoneServer.User limitsReader = keystone.systemReader("glance-limits");
 
@@ -73,6 +80,7 @@ class KeystoneLimitsEndToEndTest {
         keystone.registeredLimit(glanceService, region, "image_stage_total", 5);
         aliceCountLimit = keystone.projectLimit(glanceService, region, alice.projectId(), "image_count_total", 2);
         keystone.projectLimit(glanceService, region, dave.projectId(), "image_size_total", 100);
+        keystone.projectLimit(glanceService, region, erin.projectId(), "image_stage_total", 1);
 
         glance = GlanceProcess.start(work.resolve("glance"), port, "--auth_strategy", "keystone",
                 "--keystone_authtoken.auth_url", keystone.authUrl,
@@ -198,6 +206,103 @@ class KeystoneLimitsEndToEndTest {
         assertThat(running.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
         assertThat(image(token, slow).path("size").asLong()).isEqualTo(2L * chunk.length);
         assertThat(upload(token, other, random(1000)).statusCode()).as("nothing else uploading now").isEqualTo(204);
+    }
+
+    @Test
+    void stagingIsRefusedOverImageStageTotalAndOverImageCountUploadingWithNothingStaged() throws Exception {
+        String token = keystone.token(erin);
+        String first = JSON.readTree(create(token, "e1").body()).path("id").asText();
+        String second = JSON.readTree(create(token, "e2").body()).path("id").asText();
+        assertThat(stage(token, first, random(3 * MIB)).statusCode()).as("nothing staged yet: one stage may"
+                + " overshoot the 1 MiB").isEqualTo(204);
+
+        HttpResponse<String> overStaged = stage(token, second, random(MIB / 4));
+        assertThat(overStaged.statusCode()).as(overStaged.body()).isEqualTo(413);
+        assertThat(overStaged.body()).contains("image_stage_total is over limit of 1 due to current usage 3 and"
+                + " delta 0");
+        assertThat(image(token, second).path("status").asText()).isEqualTo("queued");
+        assertThat(stagedFiles(second)).isEmpty();
+
+        assertThat(send("DELETE", "/v2/images/" + first, token, null, null).statusCode()).isEqualTo(204);
+        assertThat(stage(token, second, random(MIB / 4)).statusCode()).as("the deleted image's staged data no"
+                + " longer counts").isEqualTo(204);
+        String third = JSON.readTree(create(token, "e3").body()).path("id").asText();
+        HttpResponse<String> overUploading = stage(token, third, random(1000));
+        assertThat(overUploading.statusCode()).as(overUploading.body()).isEqualTo(413);
+        assertThat(overUploading.body()).contains("image_count_uploading is over limit of 1 due to current usage 2"
+                + " and delta 0");
+        assertThat(image(token, third).path("status").asText()).as("back to queued").isEqualTo("queued");
+        assertThat(stagedFiles(third)).isEmpty();
+        assertThat(stagedFiles(second)).hasSize(1);
+    }
+
+    @Test
+    void glanceDirectImportIsRefusedOverImageSizeTotalAtTheRequestOrInTheTaskWithNothingLeft() throws Exception {
+        String token = keystone.token(frank);
+        String staged = JSON.readTree(create(token, "f1").body()).path("id").asText();
+        assertThat(stage(token, staged, random(3 * MIB)).statusCode()).isEqualTo(204);
+        List<Path> stored = filesIn(work.resolve("glance").resolve("images"));
+
+        // Not over image_size_total yet (usage 0), so the request is accepted; the task then counts the 3 MiB staged.
+        HttpResponse<String> accepted = importGlanceDirect(token, staged);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode task = awaitTaskEnd(token, staged);
+        assertThat(task.path("status").asText()).isEqualTo("failure");
+        assertThat(task.path("message").asText()).contains("image_size_total is over limit of 1 due to current"
+                + " usage 0 and delta 3");
+        JsonNode refused = image(token, staged);
+        assertThat(refused.path("status").asText()).isEqualTo("queued");
+        assertThat(refused.path("os_glance_importing_to_stores").asText()).isEmpty();
+        assertThat(refused.path("os_glance_failed_import").asText()).as("no store was tried").isEmpty();
+        assertThat(refused.has("os_glance_import_task")).as("the lock is dropped").isFalse();
+        assertThat(stagedFiles(staged)).isEmpty();
+        assertThat(filesIn(work.resolve("glance").resolve("images"))).isEqualTo(stored);
+
+        String uploaded = JSON.readTree(create(token, "f2").body()).path("id").asText();
+        assertThat(upload(token, uploaded, random(3 * MIB)).statusCode()).isEqualTo(204);
+        assertThat(stage(token, staged, random(MIB / 4)).statusCode()).as("staged again after the refusal")
+                .isEqualTo(204);
+        HttpResponse<String> over = importGlanceDirect(token, staged);
+        assertThat(over.statusCode()).as(over.body()).isEqualTo(413);
+        assertThat(over.body()).contains("image_size_total is over limit of 1 due to current usage 3 and delta 0");
+        assertThat(image(token, staged).path("status").asText()).as("untouched, as in Glance")
+                .isEqualTo("uploading");
+        assertThat(stagedFiles(staged)).hasSize(1);
+        assertThat(JSON.readTree(send("GET", "/v2/images/" + staged + "/tasks", token, null, null).body())
+                .path("tasks")).as("no task for the refused request").hasSize(1);
+    }
+
+    private static HttpResponse<String> stage(String token, String id, byte[] data) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(glance.endpoint() + "/v2/images/" + id + "/stage"))
+                .header("X-Auth-Token", token).header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> importGlanceDirect(String token, String id) throws Exception {
+        return send("POST", "/v2/images/" + id + "/import", token, "application/json",
+                "{\"method\":{\"name\":\"glance-direct\"}}");
+    }
+
+    /** The image's only import task once it has ended. */
+    private static JsonNode awaitTaskEnd(String token, String id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            JsonNode tasks = JSON.readTree(send("GET", "/v2/images/" + id + "/tasks", token, null, null).body())
+                    .path("tasks");
+            assertThat(tasks).hasSize(1);
+            if (tasks.get(0).path("status").asText().matches("success|failure")) {
+                return tasks.get(0);
+            }
+            assertThat(System.nanoTime()).as("the import task of " + id + " ended").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** What is in staging for the image: its file, or a partial one being written. */
+    private static List<Path> stagedFiles(String id) throws IOException {
+        return filesIn(work.resolve("glance").resolve("staging")).stream()
+                .filter(file -> file.getFileName().toString().contains(id)).toList();
     }
 
     private static HttpResponse<String> create(String token, String name) throws Exception {
