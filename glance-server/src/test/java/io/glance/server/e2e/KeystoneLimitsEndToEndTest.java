@@ -1,6 +1,7 @@
 package io.glance.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the next request; {@code user_storage_quota} is ignored; {@code /v2/info/usage} shows limits and usage.
  * Staging is refused over {@code image_stage_total} and {@code image_count_uploading}; a glance-direct import is
  * refused at the request when the project is already over {@code image_size_total}, and its task fails when the staged
- * size would take it over (nothing is left staged or stored either way).
+ * size would take it over (nothing is left staged or stored either way). web-download and copy-image tasks fail over
+ * {@code image_stage_total} (an image being copied counts its size twice, as in Zed) or
+ * {@code image_count_uploading}, before anything is fetched or copied.
  */
 @ResourceLock(SharedResources.KEYSTONE_IMAGE_CATALOG)
 class KeystoneLimitsEndToEndTest {
@@ -56,6 +62,13 @@ class KeystoneLimitsEndToEndTest {
     private static KeystoneServer.User dave;
     private static KeystoneServer.User erin;
     private static KeystoneServer.User frank;
+    private static KeystoneServer.User gina;
+    private static KeystoneServer.User hank;
+    private static String hankStageLimit;
+    /** web-download's source: serves {@link #WEB_IMAGE} and counts the requests it answered. */
+    private static HttpServer web;
+    private static final AtomicInteger WEB_REQUESTS = new AtomicInteger();
+    private static final byte[] WEB_IMAGE = random(100_000);
     private static String aliceCountLimit;
 
     @BeforeAll
@@ -67,6 +80,18 @@ class KeystoneLimitsEndToEndTest {
         dave = keystone.user("dave", "delta", keystone.project("delta"), "member");
         erin = keystone.user("erin", "epsilon", keystone.project("epsilon"), "member");
         frank = keystone.user("frank", "zeta", keystone.project("zeta"), "member");
+        gina = keystone.user("gina", "eta", keystone.project("eta"), "member");
+        // copy_image is admin-only in Zed's default policy.
+        hank = keystone.user("hank", "theta", keystone.project("theta"), "admin");
+        web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/disk.img", exchange -> {
+            WEB_REQUESTS.incrementAndGet();
+            exchange.sendResponseHeaders(200, WEB_IMAGE.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(WEB_IMAGE);
+            }
+        });
+        web.start();
         KeystoneServer.User service = keystone.user("glance", "service", keystone.project("service"), "service");
         KeystoneServer.User limitsReader = keystone.systemReader("glance-limits");
 
@@ -81,6 +106,9 @@ class KeystoneLimitsEndToEndTest {
         aliceCountLimit = keystone.projectLimit(glanceService, region, alice.projectId(), "image_count_total", 2);
         keystone.projectLimit(glanceService, region, dave.projectId(), "image_size_total", 100);
         keystone.projectLimit(glanceService, region, erin.projectId(), "image_stage_total", 1);
+        keystone.projectLimit(glanceService, region, gina.projectId(), "image_stage_total", 1);
+        keystone.projectLimit(glanceService, region, hank.projectId(), "image_size_total", 100);
+        hankStageLimit = keystone.projectLimit(glanceService, region, hank.projectId(), "image_stage_total", 3);
 
         glance = GlanceProcess.start(work.resolve("glance"), port, "--auth_strategy", "keystone",
                 "--keystone_authtoken.auth_url", keystone.authUrl,
@@ -89,13 +117,22 @@ class KeystoneLimitsEndToEndTest {
                 "--user_storage_quota", "1MB", "--use_keystone_limits",
                 "--oslo_limit.auth_url", keystone.authUrl, "--oslo_limit.username", limitsReader.name(),
                 "--oslo_limit.password", limitsReader.password(), "--oslo_limit.system_scope", "all",
-                "--oslo_limit.endpoint_id", endpoint);
+                "--oslo_limit.endpoint_id", endpoint,
+                // Two stores for copy-image; the default one where the single-store tests look for stored data.
+                "--enabled_backends", "fast:file, cheap:file", "--default_backend", "fast",
+                "--fast.filesystem_store_datadir", work.resolve("glance").resolve("images").toString(),
+                "--cheap.filesystem_store_datadir", work.resolve("cheap").toString(),
+                "--import_filtering_opts.allowed_hosts", "127.0.0.1",
+                "--import_filtering_opts.allowed_ports", Integer.toString(web.getAddress().getPort()));
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (glance != null) {
             glance.close();
+        }
+        if (web != null) {
+            web.stop(0);
         }
         if (region != null) {
             keystone.unregisterImageEndpoint(region);
@@ -270,6 +307,110 @@ class KeystoneLimitsEndToEndTest {
         assertThat(stagedFiles(staged)).hasSize(1);
         assertThat(JSON.readTree(send("GET", "/v2/images/" + staged + "/tasks", token, null, null).body())
                 .path("tasks")).as("no task for the refused request").hasSize(1);
+    }
+
+    @Test
+    void webDownloadTasksFailOverImageStageTotalOrImageCountUploadingBeforeAnythingIsFetched() throws Exception {
+        String token = keystone.token(gina);
+        String staged = JSON.readTree(create(token, "g1").body()).path("id").asText();
+        String downloaded = JSON.readTree(create(token, "g2").body()).path("id").asText();
+        assertThat(stage(token, staged, random(3 * MIB)).statusCode()).isEqualTo(204);
+        int fetched = WEB_REQUESTS.get();
+
+        JsonNode overStaged = importAndAwait(token, downloaded, webDownload());
+        assertThat(overStaged.path("status").asText()).isEqualTo("failure");
+        assertThat(overStaged.path("message").asText()).contains("image_stage_total is over limit of 1 due to"
+                + " current usage 3 and delta 0");
+        assertNothingLeft(token, downloaded, "queued");
+
+        assertThat(send("DELETE", "/v2/images/" + staged, token, null, null).statusCode()).isEqualTo(204);
+        String other = JSON.readTree(create(token, "g3").body()).path("id").asText();
+        assertThat(stage(token, other, random(1000)).statusCode()).isEqualTo(204);
+        JsonNode overUploading = importAndAwait(token, downloaded, webDownload());
+        assertThat(overUploading.path("status").asText()).isEqualTo("failure");
+        assertThat(overUploading.path("message").asText()).contains("image_count_uploading is over limit of 1 due"
+                + " to current usage 2 and delta 0");
+        assertNothingLeft(token, downloaded, "queued");
+        assertThat(WEB_REQUESTS.get()).as("refused before the download").isEqualTo(fetched);
+
+        assertThat(send("DELETE", "/v2/images/" + other, token, null, null).statusCode()).isEqualTo(204);
+        JsonNode done = importAndAwait(token, downloaded, webDownload());
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("success");
+        assertThat(image(token, downloaded).path("size").asLong()).isEqualTo(WEB_IMAGE.length);
+        assertThat(WEB_REQUESTS.get()).isEqualTo(fetched + 1);
+    }
+
+    @Test
+    void copyImageTasksFailOverImageStageTotalCountingTheCopyTwiceOrOverImageCountUploading() throws Exception {
+        String token = keystone.token(hank);
+        String copied = JSON.readTree(create(token, "h1").body()).path("id").asText();
+        assertThat(upload(token, copied, random(2 * MIB)).statusCode()).isEqualTo(204);
+        String copy = "{\"method\":{\"name\":\"copy-image\"},\"stores\":[\"cheap\"]}";
+
+        // Glance counts the image being copied in the stage usage and adds its size as the delta: 2 + 2 > 3.
+        JsonNode overStaged = importAndAwait(token, copied, copy);
+        assertThat(overStaged.path("status").asText()).isEqualTo("failure");
+        assertThat(overStaged.path("message").asText()).contains("image_stage_total is over limit of 3 due to"
+                + " current usage 2 and delta 2");
+        assertNothingLeft(token, copied, "active");
+        assertThat(image(token, copied).path("stores").asText()).isEqualTo("fast");
+
+        keystone.changeLimit(hankStageLimit, 4);
+        String staged = JSON.readTree(create(token, "h2").body()).path("id").asText();
+        assertThat(stage(token, staged, random(1000)).statusCode()).isEqualTo(204);
+        JsonNode overUploading = importAndAwait(token, copied, copy);
+        assertThat(overUploading.path("status").asText()).isEqualTo("failure");
+        assertThat(overUploading.path("message").asText()).contains("image_count_uploading is over limit of 1 due"
+                + " to current usage 2 and delta 0");
+        assertNothingLeft(token, copied, "active");
+
+        assertThat(send("DELETE", "/v2/images/" + staged, token, null, null).statusCode()).isEqualTo(204);
+        JsonNode done = importAndAwait(token, copied, copy);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("success");
+        assertThat(image(token, copied).path("stores").asText()).isEqualTo("fast,cheap");
+        assertThat(filesIn(work.resolve("cheap"))).hasSize(1);
+    }
+
+    private static String webDownload() {
+        return "{\"method\":{\"name\":\"web-download\",\"uri\":\"http://127.0.0.1:" + web.getAddress().getPort()
+                + "/disk.img\"}}";
+    }
+
+    /** POST /import (202), then the task it started, once that has ended. */
+    private static JsonNode importAndAwait(String token, String id, String body) throws Exception {
+        List<String> before = tasksOf(token, id).stream().map(task -> task.path("id").asText()).toList();
+        HttpResponse<String> accepted = send("POST", "/v2/images/" + id + "/import", token, "application/json", body);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            for (JsonNode task : tasksOf(token, id)) {
+                if (!before.contains(task.path("id").asText())
+                        && task.path("status").asText().matches("success|failure")) {
+                    return task;
+                }
+            }
+            assertThat(System.nanoTime()).as("the import task of " + id + " ended").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<JsonNode> tasksOf(String token, String id) throws Exception {
+        HttpResponse<String> tasks = send("GET", "/v2/images/" + id + "/tasks", token, null, null);
+        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+        List<JsonNode> all = new java.util.ArrayList<>();
+        JSON.readTree(tasks.body()).path("tasks").forEach(all::add);
+        return all;
+    }
+
+    /** The image after a refused import task: in {@code status}, nothing staged, no store pending or failed. */
+    private static void assertNothingLeft(String token, String id, String status) throws Exception {
+        JsonNode refused = image(token, id);
+        assertThat(refused.path("status").asText()).isEqualTo(status);
+        assertThat(refused.path("os_glance_importing_to_stores").asText()).isEmpty();
+        assertThat(refused.path("os_glance_failed_import").asText()).as("no store was tried").isEmpty();
+        assertThat(refused.has("os_glance_import_task")).as("the lock is dropped").isFalse();
+        assertThat(stagedFiles(id)).isEmpty();
+        assertThat(filesIn(work.resolve("cheap"))).isEmpty();
     }
 
     private static HttpResponse<String> stage(String token, String id, byte[] data) throws Exception {
