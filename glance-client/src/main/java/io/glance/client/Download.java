@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -16,7 +14,7 @@ import java.util.function.Function;
  * not verify without saying so. Each API version says where the expected digest comes from.
  */
 final class Download {
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = ReadAhead.BLOCK;
 
     private Download() {
     }
@@ -40,7 +38,7 @@ final class Download {
             if (!known.algorithm().isEmpty()) {
                 return known;
             }
-            return response.headers().firstValue("Content-MD5").map(md5 -> new Expected("md5", md5))
+            return response.header("Content-MD5").map(md5 -> new Expected("md5", md5))
                     .orElse(Expected.NONE);
         });
     }
@@ -50,22 +48,20 @@ final class Download {
      * fails with {@link ChecksumMismatchException} when the bytes do not match it.
      */
     static DownloadResult run(Transport transport, String imageId, String path, OutputStream out,
-            ProgressListener progress, long knownSize, Function<HttpResponse<?>, Expected> expected) {
-        HttpResponse<InputStream> response = transport.send(transport.request(path).GET().build(),
-                BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
+            ProgressListener progress, long knownSize, Function<DataResponse, Expected> expected) {
+        DataResponse response = transport.data("GET", path, Map.of(), null);
+        boolean complete = false;
+        try (InputStream body = new ReadAhead(response.body())) {
+            int status = response.status();
             if (status == 204) {
                 throw new ImageHasNoDataException(imageId);
             }
-            if (status >= 300) {
-                Transport.check("GET", path, status, Transport.contentType(response),
-                        new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            }
+            response.check("GET", path);
             Expected wanted = expected.apply(response);
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(knownSize);
+            long total = response.header("Content-Length").map(Long::parseLong).orElse(knownSize);
             MessageDigest digest = wanted.algorithm().isEmpty() ? null : HashAlgorithms.digest(wanted.algorithm());
             long count = copy(body, out, digest, total, progress);
+            complete = true;
             if (digest == null) {
                 return new DownloadResult(imageId, count, "", "");
             }
@@ -78,6 +74,10 @@ final class Download {
         } catch (IOException e) {
             throw new GlanceConnectionException("download of image " + imageId + " from "
                     + transport.endpoint() + " broke off: " + e.getMessage(), e);
+        } finally {
+            if (!complete) {
+                response.abort();
+            }
         }
     }
 

@@ -167,7 +167,7 @@ public final class GlanceClient {
 
     /** Uploads a file with its size as Content-Length, streamed from disk. */
     public void upload(String imageId, Path file, ProgressListener progress) {
-        upload(imageId, UploadBody.of(file, progress));
+        putData(imagePath(imageId) + "/file", fileBody(file, progress));
     }
 
     /**
@@ -175,15 +175,24 @@ public final class GlanceClient {
      * with {@code size < 0} chunked. The stream is read once and not closed.
      */
     public void upload(String imageId, InputStream data, long size, ProgressListener progress) {
-        upload(imageId, UploadBody.of(data, size, progress));
+        putData(imagePath(imageId) + "/file", DataBody.stream(data, size, progress));
     }
 
-    private void upload(String imageId, BodyPublisher body) {
-        String path = imagePath(imageId) + "/file";
-        HttpRequest request = transport.request(path).header("Content-Type", "application/octet-stream")
-                .PUT(body).build();
-        HttpResponse<String> response = transport.send(request, BodyHandlers.ofString());
-        Transport.check("PUT", path, response.statusCode(), Transport.contentType(response), response.body());
+    /** PUT of image data (upload or stage), streamed in 1 MiB blocks over a plain connection. */
+    private void putData(String path, DataBody body) {
+        try (DataResponse response = transport.data("PUT", path,
+                Map.of("Content-Type", "application/octet-stream"), body)) {
+            response.check("PUT", path);
+        }
+    }
+
+    private static DataBody fileBody(Path file, ProgressListener progress) {
+        requireNonNull(file, "file is null");
+        try {
+            return DataBody.file(file, Files.size(file), progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /**
@@ -219,20 +228,12 @@ public final class GlanceClient {
 
     /** Stages a file for a glance-direct import (PUT /stage), streamed from disk with its size. */
     public void stage(String imageId, Path file, ProgressListener progress) {
-        stage(imageId, UploadBody.of(file, progress));
+        putData(imagePath(imageId) + "/stage", fileBody(file, progress));
     }
 
     /** Stages a stream (sized with {@code size >= 0}, else chunked); it is read once and not closed. */
     public void stage(String imageId, InputStream data, long size, ProgressListener progress) {
-        stage(imageId, UploadBody.of(data, size, progress));
-    }
-
-    private void stage(String imageId, BodyPublisher body) {
-        String path = imagePath(imageId) + "/stage";
-        HttpRequest request = transport.request(path).header("Content-Type", "application/octet-stream")
-                .PUT(body).build();
-        HttpResponse<String> response = transport.send(request, BodyHandlers.ofString());
-        Transport.check("PUT", path, response.statusCode(), Transport.contentType(response), response.body());
+        putData(imagePath(imageId) + "/stage", DataBody.stream(data, size, progress));
     }
 
     /** Starts an import (POST /import); the server answers 202 and works on it as a task. */

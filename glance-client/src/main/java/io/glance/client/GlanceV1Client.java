@@ -138,10 +138,10 @@ public final class GlanceV1Client {
         return Download.run(transport, imageId, imagePath(imageId), out, progress, -1, GlanceV1Client::expectedMd5);
     }
 
-    private static Download.Expected expectedMd5(HttpResponse<?> response) {
-        Optional<String> md5 = response.headers().firstValue(HeadersV1.PREFIX + "checksum")
+    private static Download.Expected expectedMd5(DataResponse response) {
+        Optional<String> md5 = response.header(HeadersV1.PREFIX + "checksum")
                 .filter(value -> !value.isBlank())
-                .or(() -> response.headers().firstValue("ETag").map(etag -> etag.replace("\"", ""))
+                .or(() -> response.header("ETag").map(etag -> etag.replace("\"", ""))
                         .filter(value -> !value.isBlank()));
         return md5.map(value -> new Download.Expected("md5", value)).orElse(Download.Expected.NONE);
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -27,13 +29,43 @@ final class UploadBody {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return of(() -> {
-            try {
-                return Files.newInputStream(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+        return region(file, 0, size, progress, size);
+    }
+
+    /**
+     * {@code length} bytes of {@code file} from {@code offset}, read with positional reads in large blocks; the
+     * progress counts from {@code offset} towards {@code total} (a resumed upload shows where it resumed).
+     */
+    static BodyPublisher region(Path file, long offset, long length, ProgressListener progress, long total) {
+        requireNonNull(file, "file is null");
+        requireNonNull(progress, "progress is null");
+        return new ChunkPublisher(() -> new FileRegion(FileChannel.open(file, StandardOpenOption.READ), offset),
+                length, progress, offset, total);
+    }
+
+    /** A file read from a position on, with positional reads (the channel's own position is not used). */
+    private static final class FileRegion implements ChunkPublisher.ChunkSource, AutoCloseable {
+        private final FileChannel channel;
+        private long position;
+
+        FileRegion(FileChannel channel, long position) {
+            this.channel = channel;
+            this.position = position;
+        }
+
+        @Override
+        public int read(ByteBuffer into) throws IOException {
+            int n = channel.read(into, position);
+            if (n > 0) {
+                position += n;
             }
-        }, size, progress);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     /**
@@ -75,8 +107,15 @@ final class UploadBody {
 
     private static BodyPublisher of(Supplier<InputStream> source, long size, ProgressListener progress) {
         requireNonNull(progress, "progress is null");
-        BodyPublisher chunked = BodyPublishers.ofInputStream(
-                () -> new CountingInputStream(source.get(), size < 0 ? -1 : size, progress));
-        return size < 0 ? chunked : BodyPublishers.fromPublisher(chunked, size);
+        return new ChunkPublisher(() -> {
+            InputStream in = source.get();
+            return into -> {
+                int n = in.read(into.array(), into.arrayOffset() + into.position(), into.remaining());
+                if (n > 0) {
+                    into.position(into.position() + n);
+                }
+                return n;
+            };
+        }, size, progress, 0, size);
     }
 }
