@@ -9,6 +9,9 @@ import io.helidon.webserver.ListenerContext;
 import io.helidon.webserver.ProxyProtocolData;
 import io.helidon.webserver.Router;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -22,8 +25,20 @@ final class WatchedConnectionContext implements ConnectionContext {
         this.delegate = delegate;
         this.connection = connection;
         PeerInfo local = delegate.localPeer();
-        this.reader = DataReader.create(new WatchedReads(delegate.dataReader(), connection,
-                local.host() + ":" + local.port()));
+        this.reader = DataReader.create(new WatchedReads(delegate.dataReader(), plainSocket(delegate, connection),
+                connection, local.host() + ":" + local.port()));
+    }
+
+    /** The socket's own stream on a plaintext connection with a blocking channel (Helidon's stream socket), else null. */
+    private static InputStream plainSocket(ConnectionContext context, GuardedConnection connection) {
+        if (context.isSecure() || !connection.channel().isBlocking()) {
+            return null;
+        }
+        try {
+            return connection.channel().socket().getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     GuardedConnection connection() {
