@@ -20,6 +20,7 @@ import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.PolicyEnforcer;
 import io.glance.ports.out.PropertyProtection;
+import io.glance.ports.out.RemoteImages;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StagingArea;
 import io.glance.ports.out.StoreRegistry;
@@ -108,9 +109,10 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
      * @param settings     the enabled methods, task expiry, worker count
      * @param steps        what runs between staged data and the stores, in order (import plugins)
      * @param worker       this process's name on its tasks, so that a restart fails only its own
+     * @param remoteImages glance-download's reader of other regions' Glance
      */
     public record Imports(TaskRepository tasks, StagingArea staging, WebDownloads webDownloads,
-                          ImportSettings settings, List<ImportStep> steps, String worker) {
+                          ImportSettings settings, List<ImportStep> steps, String worker, RemoteImages remoteImages) {
         public Imports {
             requireNonNull(tasks, "tasks is null");
             requireNonNull(staging, "staging is null");
@@ -118,6 +120,13 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             requireNonNull(settings, "settings is null");
             steps = List.copyOf(steps);
             requireNonNull(worker, "worker is null");
+            requireNonNull(remoteImages, "remoteImages is null");
+        }
+
+        /** Without glance-download's reader of other regions' Glance. */
+        public Imports(TaskRepository tasks, StagingArea staging, WebDownloads webDownloads, ImportSettings settings,
+                       List<ImportStep> steps, String worker) {
+            this(tasks, staging, webDownloads, settings, steps, worker, RemoteImages.NONE);
         }
     }
 
@@ -200,7 +209,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             ImportLocks locks = new ImportLocks(repository, imports.tasks(), clock, settings.taskTimeToLive());
             ImportFlow flow = new ImportFlow(repository, imports.tasks(), stores, imports.staging(), storedData,
                     locks, imports.steps(), imports.webDownloads(), limits, enforcedQuotas, digestExecutor, clock,
-                    settings);
+                    settings, imports.remoteImages());
             this.importWorkers = newImportWorkers(settings.workerThreads());
             this.imports = new ImageImportService(settings,
                     new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, clock,

@@ -14,6 +14,7 @@ import io.glance.domain.task.Task;
 import io.glance.domain.task.TaskStatus;
 import io.glance.ports.out.ConfiguredStore;
 import io.glance.ports.out.ImageRepository;
+import io.glance.ports.out.RemoteImages;
 import io.glance.ports.out.StagingArea;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.ports.out.TaskRepository;
@@ -64,10 +65,13 @@ final class ImportFlow {
     private final Executor digestExecutor;
     private final Clock clock;
     private final ImportSettings settings;
+    private final GlanceDownload glanceDownload;
 
     ImportFlow(ImageRepository repository, TaskRepository tasks, StoreRegistry stores, StagingArea staging,
                StoredData storedData, ImportLocks locks, List<ImportStep> steps, WebDownloads webDownloads,
-               UploadLimits limits, Quotas quotas, Executor digestExecutor, Clock clock, ImportSettings settings) {
+               UploadLimits limits, Quotas quotas, Executor digestExecutor, Clock clock, ImportSettings settings,
+               RemoteImages remoteImages) {
+        this.glanceDownload = new GlanceDownload(remoteImages, settings.downloadProperties());
         this.repository = requireNonNull(repository, "repository is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.stores = requireNonNull(stores, "stores is null");
@@ -119,6 +123,7 @@ final class ImportFlow {
                 }
                 case WEB_DOWNLOAD -> download(job);
                 case COPY_IMAGE -> copyToStaging(job);
+                case GLANCE_DOWNLOAD -> downloadFromGlance(job);
             }
             if (job.method() != ImportMethod.COPY_IMAGE) {
                 runSteps(job);
@@ -208,6 +213,38 @@ final class ImportFlow {
         WebDownloads.Body body = webDownloads.open(job.uri());
         try (InputStream data = body.data()) {
             toStaging(job, data, body.contentLength());
+        }
+    }
+
+    /**
+     * glance-download (Glance's _ImportMetadata and _DownloadGlanceImage): the remote image must be active; its
+     * formats and the properties with the configured prefixes are copied onto the image, then its data is streamed
+     * into staging like a web-download's and must have the remote's size. A failure puts back what was copied.
+     */
+    private void downloadFromGlance(ImportJob job) throws IOException {
+        GlanceDownload.Source source = glanceDownload.source(job.remote());
+        RemoteImages.RemoteImage remote = glanceDownload.show(source);
+        Image before = current(job.imageId(), job);
+        update(job.imageId(), job, image -> glanceDownload.copyMetadata(image, remote));
+        try {
+            RemoteImages.RemoteImage expected = remote;
+            WebDownloads.Body body = glanceDownload.data(source);
+            try (InputStream data = body.data()) {
+                toStaging(job, data, body.contentLength());
+            }
+            long staged = staging.size(job.imageId()).orElse(-1);
+            if (expected.size() != null && staged != expected.size()) {
+                staging.delete(job.imageId());
+                throw new IOException("Downloaded data size " + staged + " of remote image " + source.imageId()
+                        + " is different from expected " + expected.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                update(job.imageId(), job, image -> glanceDownload.restoreMetadata(image, before, remote));
+            } catch (RuntimeException restore) {
+                e.addSuppressed(restore);
+            }
+            throw e;
         }
     }
 

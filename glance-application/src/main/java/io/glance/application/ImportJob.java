@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import io.glance.domain.Authentication;
 import io.glance.domain.ImageId;
 import io.glance.domain.task.Task;
 
@@ -10,11 +11,31 @@ import java.util.List;
  * What a worker needs to carry out one import task. Kept in memory only: a task interrupted by a stop is failed at
  * the next start ({@link InterruptedImportRecovery}), never resumed, so nothing here needs to survive.
  *
- * @param owner the project whose storage quota the data counts against (the image's owner)
+ * @param owner  the project whose storage quota the data counts against (the image's owner)
+ * @param remote glance-download's source, or {@code null} for the other methods
  */
 record ImportJob(Task task, ImageId imageId, ImportMethod method, List<String> targets, boolean allStoresMustSucceed,
-                 URI uri, String owner) {
+                 URI uri, String owner, RemoteSource remote) {
     ImportJob {
         targets = List.copyOf(targets);
+    }
+
+    ImportJob(Task task, ImageId imageId, ImportMethod method, List<String> targets, boolean allStoresMustSucceed,
+              URI uri, String owner) {
+        this(task, imageId, method, targets, allStoresMustSucceed, uri, owner, null);
+    }
+
+    /**
+     * glance-download's source: the image {@code imageId} of the Glance that the caller's catalog lists in
+     * {@code region} under {@code iface}, read with the caller's token.
+     *
+     * @param caller the caller's token and catalog, or {@code null} when it did not authenticate
+     */
+    record RemoteSource(String region, String imageId, String iface, Authentication caller) {
+        @Override
+        public String toString() {
+            // Never the token.
+            return "RemoteSource[region=" + region + ", image=" + imageId + ", interface=" + iface + "]";
+        }
     }
 }

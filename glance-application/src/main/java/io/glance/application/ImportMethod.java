@@ -2,9 +2,10 @@ package io.glance.application;
 
 import io.glance.domain.InvalidInputException;
 
-/** The import methods this server can run (Glance's {@code glance-download} is not one of them). */
+/** The import methods this server can run. */
 enum ImportMethod {
-    GLANCE_DIRECT("glance-direct"), WEB_DOWNLOAD("web-download"), COPY_IMAGE("copy-image");
+    GLANCE_DIRECT("glance-direct"), WEB_DOWNLOAD("web-download"), COPY_IMAGE("copy-image"),
+    GLANCE_DOWNLOAD("glance-download");
 
     final String wireName;
 

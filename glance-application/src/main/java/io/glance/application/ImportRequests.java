@@ -75,6 +75,8 @@ final class ImportRequests {
         Image image = access.visible(context, id);
         // 4. Its state.
         checkState(image, method);
+        // 5. glance-download's source.
+        ImportJob.RemoteSource remote = method == ImportMethod.GLANCE_DOWNLOAD ? remoteSource(context, command) : null;
         // 6. The policy: copy_image, else modify_image with Glance's ownership check.
         if (method == ImportMethod.COPY_IMAGE) {
             access.allowed(context, id, ImageRule.COPY_IMAGE);
@@ -117,7 +119,8 @@ final class ImportRequests {
             locks.failTask(task, "Image " + id + " could not be locked for import: " + e.getMessage());
             throw e;
         }
-        start.accept(new ImportJob(task, id, method, targets, command.allStoresMustSucceed(), uri, image.owner()));
+        start.accept(new ImportJob(task, id, method, targets, command.allStoresMustSucceed(), uri, image.owner(),
+                remote));
         return Optional.of(task);
     }
 
@@ -133,10 +136,10 @@ final class ImportRequests {
                             + " (image " + image.id() + " is " + status.wireName() + ")");
                 }
             }
-            case WEB_DOWNLOAD -> {
+            case WEB_DOWNLOAD, GLANCE_DOWNLOAD -> {
                 if (status != ImageStatus.QUEUED) {
-                    throw new ConflictException("Image needs to be in 'queued' state to use 'web-download' method"
-                            + " (image " + image.id() + " is " + status.wireName() + ")");
+                    throw new ConflictException("Image needs to be in 'queued' state to use '" + method.wireName
+                            + "' method (image " + image.id() + " is " + status.wireName() + ")");
                 }
             }
             case GLANCE_DIRECT -> {
@@ -152,6 +155,28 @@ final class ImportRequests {
         if (image.diskFormat() == null) {
             throw new ConflictException("'disk_format' needs to be set before import (image " + image.id() + ")");
         }
+    }
+
+    /** Spec §3 step 5: glance_region and glance_image_id (a UUID) required, the interface public by default. */
+    private static ImportJob.RemoteSource remoteSource(RequestContext context, ImportCommand command) {
+        if (command.glanceRegion() == null || command.glanceRegion().isBlank()) {
+            throw new InvalidInputException("Import method glance-download requires a 'glance_region' field.");
+        }
+        if (command.glanceImageId() == null || command.glanceImageId().isBlank()) {
+            throw new InvalidInputException("Import method glance-download requires a 'glance_image_id' field.");
+        }
+        try {
+            if (command.glanceImageId().length() != 36) {
+                throw new IllegalArgumentException("not 36 characters");
+            }
+            UUID.fromString(command.glanceImageId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("glance_image_id must be a UUID, not '" + command.glanceImageId() + "'");
+        }
+        String iface = command.glanceServiceInterface() == null || command.glanceServiceInterface().isBlank()
+                ? "public" : command.glanceServiceInterface();
+        return new ImportJob.RemoteSource(command.glanceRegion(), command.glanceImageId(), iface,
+                context.authentication());
     }
 
     /** Spec §3 steps 8 and 9: the stores to write, in order. */

@@ -20,14 +20,19 @@ import java.util.List;
  * @param selfUrl         {@code worker_self_reference_url}: the base URL other nodes reach this one at, recorded in
  *                        {@code os_glance_stage_host} of the images this node stages (multi-node staging), or
  *                        {@code null} when every node shares the staging directory
+ * @param downloadProperties {@code [glance_download_properties] extra_properties}: the prefixes of the remote image's
+ *                        properties glance-download copies (besides the disk and container formats)
  */
 public record ImportSettings(List<String> enabledMethods, String nodeStagingUri, Duration taskTimeToLive,
-                             int workerThreads, String selfUrl) {
+                             int workerThreads, String selfUrl, List<String> downloadProperties) {
+    public static final List<String> DEFAULT_DOWNLOAD_PROPERTIES = List.of("hw_", "trait:", "os_distro",
+            "os_secure_boot", "os_type");
     public static final List<String> DEFAULT_METHODS = List.of("glance-direct", "web-download", "copy-image");
 
     public static final Option<List<String>> ENABLED_IMPORT_METHODS = Option.of("enabled_import_methods",
             DEFAULT_METHODS, String.join(",", DEFAULT_METHODS),
-            "import methods offered (comma-separated): `glance-direct`, `web-download`, `copy-image`; empty: none",
+            "import methods offered (comma-separated): `glance-direct`, `web-download`, `copy-image`,"
+                    + " `glance-download`; empty: none",
             ImportSettings::parseMethods);
     public static final Option<String> NODE_STAGING_URI = Option.of("node_staging_uri", null,
             "`file://<data_dir>/staging`", "where staged data waits for its import: `file://` and an absolute"
@@ -42,6 +47,13 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
             "none", "this node's own base URL (e.g. `http://node-1:9292`), recorded on the images it stages so that"
                     + " a glance-direct import or a delete arriving at another node is forwarded here; without it all"
                     + " nodes must share `node_staging_uri`", ImportSettings::checkSelfUrl);
+    public static final Option<List<String>> EXTRA_PROPERTIES = Option.of("extra_properties",
+            DEFAULT_DOWNLOAD_PROPERTIES, String.join(",", DEFAULT_DOWNLOAD_PROPERTIES),
+            "prefixes of the properties glance-download copies from the remote image (comma-separated; `os_glance_`"
+                    + " ones never)", ImportSettings::parsePrefixes);
+    /** Glance's {@code [glance_download_properties]} section. */
+    public static final OptionSection DOWNLOAD_SECTION = new OptionSection("glance_download_properties",
+            "glance-download", List.of(EXTRA_PROPERTIES));
     /** The top-level options these settings are read from. */
     public static final List<Option<?>> OPTIONS = List.of(ENABLED_IMPORT_METHODS, NODE_STAGING_URI,
             TASK_POOL_THREADS, WORKER_SELF_REFERENCE_URL);
@@ -60,11 +72,12 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
         if (selfUrl != null) {
             selfUrl = checkSelfUrl(selfUrl);
         }
+        downloadProperties = List.copyOf(downloadProperties);
     }
 
     public ImportSettings(List<String> enabledMethods, String nodeStagingUri, Duration taskTimeToLive,
                           int workerThreads) {
-        this(enabledMethods, nodeStagingUri, taskTimeToLive, workerThreads, null);
+        this(enabledMethods, nodeStagingUri, taskTimeToLive, workerThreads, null, DEFAULT_DOWNLOAD_PROPERTIES);
     }
 
     /** Glance's defaults. */
@@ -75,15 +88,18 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
     public static ImportSettings from(OptionValues values) {
         return new ImportSettings(values.get(ENABLED_IMPORT_METHODS), values.get(NODE_STAGING_URI),
                 Duration.ofHours(values.section(TASK_SECTION).get(TASK_TIME_TO_LIVE)),
-                values.get(TASK_POOL_THREADS), values.get(WORKER_SELF_REFERENCE_URL));
+                values.get(TASK_POOL_THREADS), values.get(WORKER_SELF_REFERENCE_URL),
+                values.section(DOWNLOAD_SECTION).get(EXTRA_PROPERTIES));
     }
 
     public ImportSettings withEnabledMethods(List<String> methods) {
-        return new ImportSettings(methods, nodeStagingUri, taskTimeToLive, workerThreads, selfUrl);
+        return new ImportSettings(methods, nodeStagingUri, taskTimeToLive, workerThreads, selfUrl,
+                downloadProperties);
     }
 
     public ImportSettings withSelfUrl(String newSelfUrl) {
-        return new ImportSettings(enabledMethods, nodeStagingUri, taskTimeToLive, workerThreads, newSelfUrl);
+        return new ImportSettings(enabledMethods, nodeStagingUri, taskTimeToLive, workerThreads, newSelfUrl,
+                downloadProperties);
     }
 
     public boolean enabled(String method) {
@@ -97,17 +113,26 @@ public record ImportSettings(List<String> enabledMethods, String nodeStagingUri,
             if (method.isEmpty()) {
                 continue;
             }
-            if (method.equals("glance-download")) {
-                throw new IllegalArgumentException("glance-download is not supported by this server");
-            }
             if (java.util.Arrays.stream(ImportMethod.values()).noneMatch(known -> known.wireName.equals(method))) {
-                throw new IllegalArgumentException("unknown method " + method + "; known: " + DEFAULT_METHODS);
+                throw new IllegalArgumentException("unknown method " + method + "; known: " + DEFAULT_METHODS
+                        + " and glance-download");
             }
             if (!methods.contains(method)) {
                 methods.add(method);
             }
         }
         return List.copyOf(methods);
+    }
+
+    static List<String> parsePrefixes(String text) {
+        List<String> prefixes = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String prefix = part.strip();
+            if (!prefix.isEmpty() && !prefixes.contains(prefix)) {
+                prefixes.add(prefix);
+            }
+        }
+        return List.copyOf(prefixes);
     }
 
     /** An absolute http(s) URL without query; a trailing slash is dropped (request paths are appended to it). */

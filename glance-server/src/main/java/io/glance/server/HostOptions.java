@@ -66,7 +66,8 @@ public final class HostOptions {
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION,
             FormatInspectionSettings.SECTION, ImportSettings.TASK_SECTION, ImportFilter.SECTION,
             ImportPluginSections.IMAGE_IMPORT_OPTS, ImportPluginSections.IMAGE_CONVERSION,
-            ImportPluginSections.INJECT_METADATA_PROPERTIES, LimitSettings.SECTION);
+            ImportPluginSections.INJECT_METADATA_PROPERTIES, LimitSettings.SECTION,
+            ImportSettings.DOWNLOAD_SECTION);
 
     private HostOptions() {
     }

@@ -6,6 +6,7 @@ import io.glance.config.OptionValues;
 import io.glance.ports.out.TaskRepository;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.imports.FilteredWebDownloads;
+import io.glance.server.imports.GlanceImageReader;
 import io.glance.server.imports.ImportFilter;
 
 import java.net.InetAddress;
@@ -30,9 +31,9 @@ final class ImportSetup {
         }
         String stagingUri = settings.nodeStagingUri() != null ? settings.nodeStagingUri()
                 : server.dataDir().resolve("staging").toAbsolutePath().toUri().toString();
-        return new GlanceServices.Imports(tasks, FileStagingArea.of(stagingUri),
-                new FilteredWebDownloads(ImportFilter.from(options)), settings, ImportPluginSteps.from(options),
-                worker(server));
+        FilteredWebDownloads downloads = new FilteredWebDownloads(ImportFilter.from(options));
+        return new GlanceServices.Imports(tasks, FileStagingArea.of(stagingUri), downloads, settings,
+                ImportPluginSteps.from(options), worker(server), new GlanceImageReader(downloads));
     }
 
     private static String worker(ServerSettings server) {

@@ -63,11 +63,23 @@ public final class FilteredWebDownloads implements WebDownloads {
 
     @Override
     public Body open(URI uri) throws IOException {
+        return open(uri, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #open(URI)}, sending {@code headers} (e.g. glance-download's {@code X-Auth-Token}) to the URI's own
+     * host and port only: a redirect elsewhere does not get them.
+     */
+    public Body open(URI uri, java.util.Map<String, String> headers) throws IOException {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             checkResolved(current);
-            HttpRequest request = HttpRequest.newBuilder(current).GET().header("User-Agent", "glance-java import")
-                    .build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(current).GET()
+                    .header("User-Agent", "glance-java import");
+            if (sameOrigin(uri, current)) {
+                headers.forEach(builder::header);
+            }
+            HttpRequest request = builder.build();
             HttpResponse<InputStream> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -98,6 +110,11 @@ public final class FilteredWebDownloads implements WebDownloads {
             return new Body(response.body(), length);
         }
         throw new IOException("web-download of " + uri + ": more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return java.util.Objects.equals(a.getScheme(), b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
     /** The URI passes the lists, and its host resolves only to public addresses unless allowed by name. */
