@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A missing remote image, or one that is not active, fails the task and leaves the image queued as it was. Both
  * regions are removed from the shared Keystone afterwards (Tempest refuses extra image services).
  */
+@ResourceLock(SharedResources.KEYSTONE_IMAGE_CATALOG)
 class GlanceDownloadEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
