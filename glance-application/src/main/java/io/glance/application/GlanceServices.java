@@ -14,10 +14,12 @@ import io.glance.ports.in.ImageTags;
 import io.glance.ports.in.ImageUploadV1;
 import io.glance.ports.in.QuotaUsage;
 import io.glance.ports.in.StagingOwner;
+import io.glance.ports.in.ResumableUploads;
 import io.glance.ports.in.StoreInfo;
 import io.glance.ports.out.ImageCache;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
+import io.glance.ports.out.PartialUploads;
 import io.glance.ports.out.PolicyEnforcer;
 import io.glance.ports.out.PropertyProtection;
 import io.glance.ports.out.RemoteImages;
@@ -25,6 +27,7 @@ import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StagingArea;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.ports.out.TaskRepository;
+import io.glance.ports.out.UploadSessions;
 import io.glance.ports.out.WebDownloads;
 
 import java.time.Clock;
@@ -57,6 +60,9 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
     /** The cache API and background work; null without an image cache. */
     private final ImageCacheService cacheService;
     private final QuotaUsage quotaUsage;
+    private final ResumableUploads resumableUploads;
+    /** Null without resumable uploads. */
+    private final ResumableUploadSweep uploadSweep;
 
     /**
      * @param repository where image metadata lives
@@ -112,7 +118,8 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
      * @param remoteImages glance-download's reader of other regions' Glance
      */
     public record Imports(TaskRepository tasks, StagingArea staging, WebDownloads webDownloads,
-                          ImportSettings settings, List<ImportStep> steps, String worker, RemoteImages remoteImages) {
+                          ImportSettings settings, List<ImportStep> steps, String worker, RemoteImages remoteImages,
+                          Resumable resumable) {
         public Imports {
             requireNonNull(tasks, "tasks is null");
             requireNonNull(staging, "staging is null");
@@ -123,10 +130,28 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             requireNonNull(remoteImages, "remoteImages is null");
         }
 
-        /** Without glance-download's reader of other regions' Glance. */
+        /** Without glance-download's reader of other regions' Glance, and without resumable uploads. */
         public Imports(TaskRepository tasks, StagingArea staging, WebDownloads webDownloads, ImportSettings settings,
                        List<ImportStep> steps, String worker) {
-            this(tasks, staging, webDownloads, settings, steps, worker, RemoteImages.NONE);
+            this(tasks, staging, webDownloads, settings, steps, worker, RemoteImages.NONE, null);
+        }
+
+        /** Without resumable uploads. */
+        public Imports(TaskRepository tasks, StagingArea staging, WebDownloads webDownloads, ImportSettings settings,
+                       List<ImportStep> steps, String worker, RemoteImages remoteImages) {
+            this(tasks, staging, webDownloads, settings, steps, worker, remoteImages, null);
+        }
+    }
+
+    /**
+     * Resumable uploads into staging (tus): where sessions are recorded, where their partial data is (beside the
+     * staged data), how long they live.
+     */
+    public record Resumable(UploadSessions sessions, PartialUploads parts, ResumableUploadSettings settings) {
+        public Resumable {
+            requireNonNull(sessions, "sessions is null");
+            requireNonNull(parts, "parts is null");
+            requireNonNull(settings, "settings is null");
         }
     }
 
@@ -204,6 +229,8 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             this.stagingOwner = StagingOwner.LOCAL;
             this.importWorkers = null;
             this.importRecovery = null;
+            this.resumableUploads = ResumableUploads.DISABLED;
+            this.uploadSweep = null;
         } else {
             ImportSettings settings = imports.settings();
             ImportLocks locks = new ImportLocks(repository, imports.tasks(), clock, settings.taskTimeToLive());
@@ -211,15 +238,26 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
                     locks, imports.steps(), imports.webDownloads(), limits, enforcedQuotas, digestExecutor, clock,
                     settings, imports.remoteImages());
             this.importWorkers = newImportWorkers(settings.workerThreads());
-            this.imports = new ImageImportService(settings,
-                    new ImageStaging(repository, access, imports.staging(), limits, enforcedQuotas, clock,
-                            settings.selfUrl()),
+            ImageStaging imageStaging = new ImageStaging(repository, access, imports.staging(), limits,
+                    enforcedQuotas, clock, settings.selfUrl());
+            this.imports = new ImageImportService(settings, imageStaging,
                     new ImportRequests(repository, imports.tasks(), stores, access, settings, locks,
                             imports.webDownloads(), clock, imports.worker(), enforcedQuotas),
                     flow, locks, new TaskQueries(imports.tasks(), access, clock), importWorkers);
             this.stagingOwner = new StageHostLookup(access, settings.selfUrl());
             this.importRecovery = new InterruptedImportRecovery(imports.tasks(), repository, imports.staging(),
                     flow, imports.worker());
+            Resumable resumable = imports.resumable();
+            if (resumable == null || !settings.enabled(ImportMethod.GLANCE_DIRECT.wireName)) {
+                this.resumableUploads = ResumableUploads.DISABLED;
+                this.uploadSweep = null;
+            } else {
+                ResumableUploadService service = new ResumableUploadService(resumable.sessions(), resumable.parts(),
+                        access, imageStaging, this.imports, limits, enforcedQuotas, resumable.settings(),
+                        imports.worker(), clock);
+                this.resumableUploads = service;
+                this.uploadSweep = new ResumableUploadSweep(service, resumable.settings().sweepInterval());
+            }
         }
     }
 
@@ -230,6 +268,21 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
     private static ExecutorService newImportWorkers(int threads) {
         return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("glance-import-", 0).daemon(true)
                 .factory());
+    }
+
+    /**
+     * Removes expired resumable upload sessions and orphaned partial data now, then periodically (call once at
+     * start, before serving).
+     *
+     * @return how many the first sweep removed
+     */
+    public int startResumableUploadSweep() {
+        return uploadSweep == null ? 0 : uploadSweep.start();
+    }
+
+    @Override
+    public ResumableUploads resumableUploads() {
+        return resumableUploads;
     }
 
     /** The cache API ({@link ImageCacheManagement#DISABLED} without an image cache). */
@@ -325,6 +378,9 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             cacheService.close();
         }
         savingReset.close();
+        if (uploadSweep != null) {
+            uploadSweep.close();
+        }
         if (importWorkers != null) {
             // Running imports are interrupted; the next start fails their tasks and returns their images.
             importWorkers.shutdownNow();

@@ -13,6 +13,7 @@ import io.glance.domain.RequestContext;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.StagingArea;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.logging.Level;
@@ -52,23 +53,8 @@ final class ImageStaging {
 
     void stage(RequestContext context, ImageId id, InputStream data, long declaredLength) {
         requireNonNull(data, "data is null");
-        // Keystone's image_stage_total comes first, before the image is even looked up, as in Glance.
-        quotas.checkStage(context);
-        Image queued = access.owned(context, id, ImageRule.UPLOAD_IMAGE);
-        if (declaredLength > limits.imageSizeCap()) {
-            throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
-                    + " of " + limits.imageSizeCap() + " bytes");
-        }
         long remaining = quotas.remainingStorage(context.projectId(), id);
-        if (declaredLength < 0 ? remaining <= 0 : declaredLength > remaining) {
-            throw Quotas.storageExceeded(Math.max(declaredLength, 0), remaining);
-        }
-        if (queued.status() == ImageStatus.QUEUED && staging.size(id).isPresent()) {
-            throw new ConflictException("The image " + id + " has data on staging");
-        }
-        Image uploading = OptimisticUpdate.apply(repository, queued,
-                () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
-                image -> image.startStaging(Timestamps.now(clock)));
+        Image uploading = begin(context, id, declaredLength, remaining);
         // Staged data is inspected like uploaded data: unsafe data or data of another format never reaches staging.
         StreamingFormatCheck formatCheck = limits.formats().checkFor(uploading.diskFormat(),
                 uploading.containerFormat());
@@ -88,15 +74,78 @@ final class ImageStaging {
             if (stream != null) {
                 stream.abort();
             }
-            if (!(failure instanceof ConflictException)) {
-                staging.delete(id);
-            }
-            returnToQueued(id);
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            throw UploadFailures.map(id, "staging", failure, stream == null ? null : stream.sourceFailure());
+            throw failed(id, failure, stream == null ? null : stream.sourceFailure());
         }
+        finish(id, written);
+    }
+
+    /**
+     * The end of a resumable upload: the same checks and {@code queued → uploading} as PUT /stage, then the data,
+     * complete in its session's file, is inspected ({@code inspect}, which reads only as much as the format check
+     * needs) and published into the staging area ({@code publish}, without a copy). Any failure returns the image
+     * to {@code queued} and leaves the session's data to the caller.
+     *
+     * @param length the session's length, all of which has arrived
+     */
+    void stageComplete(RequestContext context, ImageId id, long length, ResumedData data) {
+        long remaining = quotas.remainingStorage(context.projectId(), id);
+        Image uploading = begin(context, id, length, remaining);
+        StreamingFormatCheck formatCheck = limits.formats().checkFor(uploading.diskFormat(),
+                uploading.containerFormat());
+        try {
+            quotas.checkUploading(context);
+            data.inspect(formatCheck);
+            formatCheck.finish();
+            data.publish();
+        } catch (Throwable failure) {
+            throw failed(id, failure, null);
+        }
+        finish(id, length);
+    }
+
+    /** A resumable upload's complete data, for {@link #stageComplete}. */
+    interface ResumedData {
+        /** Feeds the data to the check (at least until it is decided, the rest may be skipped). */
+        void inspect(StreamingFormatCheck check) throws IOException;
+
+        /** Makes the data the image's staged data. */
+        void publish() throws IOException;
+    }
+
+    /** PUT /stage's checks before any data, then {@code queued → uploading}; returns the uploading image. */
+    private Image begin(RequestContext context, ImageId id, long declaredLength, long remaining) {
+        // Keystone's image_stage_total comes first, before the image is even looked up, as in Glance.
+        quotas.checkStage(context);
+        Image queued = access.owned(context, id, ImageRule.UPLOAD_IMAGE);
+        if (declaredLength > limits.imageSizeCap()) {
+            throw new LimitExceededException("Image data of " + declaredLength + " bytes exceeds the image_size_cap"
+                    + " of " + limits.imageSizeCap() + " bytes");
+        }
+        if (declaredLength < 0 ? remaining <= 0 : declaredLength > remaining) {
+            throw Quotas.storageExceeded(Math.max(declaredLength, 0), remaining);
+        }
+        if (queued.status() == ImageStatus.QUEUED && staging.size(id).isPresent()) {
+            throw new ConflictException("The image " + id + " has data on staging");
+        }
+        return OptimisticUpdate.apply(repository, queued,
+                () -> access.owned(context, id, ImageRule.UPLOAD_IMAGE),
+                image -> image.startStaging(Timestamps.now(clock)));
+    }
+
+    /** A failed write: the partial staged data removed (unless another stage holds the name), back to queued. */
+    private RuntimeException failed(ImageId id, Throwable failure, Exception clientFailure) {
+        if (!(failure instanceof ConflictException)) {
+            staging.delete(id);
+        }
+        returnToQueued(id);
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return UploadFailures.map(id, "staging", failure, clientFailure);
+    }
+
+    /** The staged data is complete: the image stays uploading with its size. */
+    private void finish(ImageId id, long written) {
         try {
             OptimisticUpdate.apply(repository, () -> repository.findById(id)
                             .filter(image -> image.status() == ImageStatus.UPLOADING)

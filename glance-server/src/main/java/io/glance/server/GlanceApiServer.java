@@ -41,6 +41,7 @@ import io.glance.ports.out.UploadJournal;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.StoreRegistry;
 import io.glance.ports.out.TaskRepository;
+import io.glance.ports.out.UploadSessions;
 import io.glance.config.OptionValues;
 import io.glance.server.config.AuthSettings;
 import io.glance.server.config.RegistryClientSettings;
@@ -113,6 +114,7 @@ public final class GlanceApiServer implements AutoCloseable {
             PendingDeletes pendingDeletes = null;
             Operations operations = new Operations();
             TaskRepository tasks = null;
+            UploadSessions uploadSessions = null;
             if (server.remoteRegistry() && scrubbing.delayedDelete()) {
                 throw new ConfigurationException("delayed_delete needs data_api: database; run it on glance-registry's"
                         + " database instead");
@@ -139,6 +141,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 operations.database(database);
                 storageUsage = database.storageUsage();
                 tasks = database.tasks();
+                uploadSessions = database.uploadSessions();
                 imageTally = database.imageTally();
                 metadefs = MetadefWiring.ports(new MetadefServices(database.metadefs(), Clock.systemUTC(),
                         access.policy()));
@@ -153,7 +156,7 @@ public final class GlanceApiServer implements AutoCloseable {
             UploadLimits limits = UploadLimits.from(options);
             ImageCacheSettings cacheSettings = ImageCacheSettings.from(options);
             ImageCache imageCache = imageCache(cacheSettings, server);
-            GlanceServices.Imports imports = ImportSetup.imports(options, server, tasks);
+            GlanceServices.Imports imports = ImportSetup.imports(options, server, tasks, uploadSessions);
             UnifiedLimits unifiedLimits = UnifiedLimitsSetup.of(LimitSettings.from(options), storageUsage, imageTally);
             GlanceServices services = new GlanceServices(
                     new InvalidatingImageRepository(new JournalingImageRepository(new BoundedMetadataRepository(
@@ -168,6 +171,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 resources.add(scrubber);
             }
             int interruptedImports = services.recoverInterruptedImports();
+            int sweptUploads = services.startResumableUploadSweep();
 
             GlanceUseCases ports = services;
             MetadefPorts metadefPorts = metadefs;
@@ -207,6 +211,10 @@ public final class GlanceApiServer implements AutoCloseable {
             logStartup(server, tls, limits, webServer.port(), metadata, stores, plugins, recovered, auth);
             LOG.info(Listeners.describe(guard));
             LOG.info(ImportSetup.describe(imports, interruptedImports));
+            if (sweptUploads > 0) {
+                LOG.info("Resumable uploads: removed " + sweptUploads + " expired session(s) or orphaned partial"
+                        + " data at start");
+            }
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {
             closeAll(resources);

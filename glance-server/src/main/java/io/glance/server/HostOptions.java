@@ -7,6 +7,7 @@ import io.glance.adapters.policy.PolicySettings;
 import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
 import io.glance.application.ImportSettings;
+import io.glance.application.ResumableUploadSettings;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.MetadataLimitSettings;
 import io.glance.application.ScrubberSettings;
@@ -61,6 +62,7 @@ public final class HostOptions {
             TlsSettings.OPTIONS,
             RegistryClientSettings.OPTIONS,
             ImportSettings.OPTIONS,
+            ResumableUploadSettings.OPTIONS,
             List.of(ImportPluginSections.IMPORT_PLUGINS_DIR), LimitSettings.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION,

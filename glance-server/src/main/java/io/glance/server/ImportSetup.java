@@ -2,14 +2,18 @@ package io.glance.server;
 
 import io.glance.application.GlanceServices;
 import io.glance.application.ImportSettings;
+import io.glance.application.ResumableUploadSettings;
 import io.glance.config.OptionValues;
 import io.glance.ports.out.TaskRepository;
+import io.glance.ports.out.UploadSessions;
 import io.glance.server.config.ServerSettings;
 import io.glance.server.imports.FilteredWebDownloads;
 import io.glance.server.imports.GlanceImageReader;
 import io.glance.server.imports.ImportFilter;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 
 /**
@@ -24,7 +28,8 @@ final class ImportSetup {
     }
 
     /** @return {@code null} (import off) without a task repository or with no method enabled */
-    static GlanceServices.Imports imports(OptionValues options, ServerSettings server, TaskRepository tasks) {
+    static GlanceServices.Imports imports(OptionValues options, ServerSettings server, TaskRepository tasks,
+                                          UploadSessions uploadSessions) {
         ImportSettings settings = ImportSettings.from(options);
         if (tasks == null || settings.enabledMethods().isEmpty()) {
             return null;
@@ -32,8 +37,12 @@ final class ImportSetup {
         String stagingUri = settings.nodeStagingUri() != null ? settings.nodeStagingUri()
                 : server.dataDir().resolve("staging").toAbsolutePath().toUri().toString();
         FilteredWebDownloads downloads = new FilteredWebDownloads(ImportFilter.from(options));
+        // Resumable uploads keep their partial data beside the staged data it becomes.
+        GlanceServices.Resumable resumable = uploadSessions == null ? null : new GlanceServices.Resumable(
+                uploadSessions, new FilePartialUploads(Path.of(URI.create(stagingUri))),
+                ResumableUploadSettings.from(options));
         return new GlanceServices.Imports(tasks, FileStagingArea.of(stagingUri), downloads, settings,
-                ImportPluginSteps.from(options), worker(server), new GlanceImageReader(downloads));
+                ImportPluginSteps.from(options), worker(server), new GlanceImageReader(downloads), resumable);
     }
 
     private static String worker(ServerSettings server) {

@@ -7,6 +7,7 @@ import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.ImageTally;
 import io.glance.ports.out.StorageUsage;
 import io.glance.ports.out.TaskRepository;
+import io.glance.ports.out.UploadSessions;
 import io.glance.ports.out.metadef.MetadefRepository;
 
 import static java.util.Objects.requireNonNull;
@@ -29,6 +30,7 @@ public final class GlanceDatabase implements AutoCloseable {
     private final MetadefRepository metadefs;
     private final io.glance.ports.out.PendingDeletes pendingDeletes;
     private final TaskRepository tasks;
+    private final UploadSessions uploadSessions;
 
     private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
         this.settings = settings;
@@ -40,6 +42,7 @@ public final class GlanceDatabase implements AutoCloseable {
         this.metadefs = new MyBatisMetadefRepository(transactions);
         this.pendingDeletes = new MyBatisPendingDeletes(transactions);
         this.tasks = new MyBatisTaskRepository(transactions);
+        this.uploadSessions = new JdbcUploadSessions(transactions);
     }
 
     /**
@@ -130,6 +133,11 @@ public final class GlanceDatabase implements AutoCloseable {
     /** The tasks (interoperable import); one instance, safe for concurrent use. */
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    /** The resumable upload sessions; one instance, safe for concurrent use. */
+    public UploadSessions uploadSessions() {
+        return uploadSessions;
     }
 
     /** Applies the migrations not yet applied; a no-op when the schema is current. */

@@ -20,7 +20,9 @@ public final class StatusTitles {
             case 413 -> "Request Entity Too Large";
             case 415 -> "Unsupported Media Type";
             case 416 -> "Requested Range Not Satisfiable";
+            case 412 -> "Precondition Failed";
             case 431 -> "Request Header Fields Too Large";
+            case 460 -> "Checksum Mismatch";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";

@@ -31,7 +31,8 @@ public final class ImagesApiV2 {
                         new ImageMembersService(ports.members(), settings),
                         new ImageActionsService(ports.activation()),
                         new ImageImportService(ports.catalog(), ports.imports(), ports.storeInfo(), settings,
-                                stageHosts))
+                                stageHosts),
+                        new ResumableUploadsService(ports.resumableUploads()))
                 .register("/v2/schemas", new SchemasService(schemas))
                 .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports(), ports.quotaUsage()))
                 .register("/v2/tasks", new TasksService(ports.imports(), settings))

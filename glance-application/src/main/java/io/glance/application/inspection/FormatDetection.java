@@ -44,6 +44,14 @@ final class FormatDetection {
         return allDecided;
     }
 
+    /** Counts bytes once every inspector has decided (they would only be counted). */
+    void skip(long bytes) {
+        if (!allDecided) {
+            throw new IllegalStateException("the format is not decided yet");
+        }
+        position += bytes;
+    }
+
     /** Bytes seen so far. */
     long size() {
         return position;

@@ -56,6 +56,29 @@ public final class StreamingFormatCheck {
     }
 
     /**
+     * Whether the format is known and what follows would only be counted: the rest of the data can then be
+     * {@link #skip skipped} instead of read (a resumed upload reads back only its header window).
+     */
+    public boolean decided() {
+        return detection == null || detection.decided();
+    }
+
+    /**
+     * Counts {@code bytes} of data without looking at them, once {@link #decided()}.
+     *
+     * @throws IllegalStateException when the format is not decided yet
+     */
+    public void skip(long bytes) {
+        if (detection == null || bytes <= 0) {
+            return;
+        }
+        if (!detection.decided()) {
+            throw new IllegalStateException("the format is not decided yet: the data must be fed");
+        }
+        detection.skip(bytes);
+    }
+
+    /**
      * The data ended: checks what was not checked yet and gives the virtual size.
      *
      * @return the virtual size, or {@code null} when not inspected, when the format does not tell it, or when the

@@ -39,4 +39,9 @@ public interface GlanceUseCases {
 
     /** What /v2/info/usage shows: Keystone's unified limits and the usage ({@link QuotaUsage#NONE} without). */
     QuotaUsage quotaUsage();
+
+    /** Resumable uploads into staging ({@link ResumableUploads#DISABLED} without import). */
+    default ResumableUploads resumableUploads() {
+        return ResumableUploads.DISABLED;
+    }
 }
