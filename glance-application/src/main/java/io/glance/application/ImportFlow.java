@@ -324,6 +324,11 @@ final class ImportFlow {
         }
 
         @Override
+        public java.util.Set<String> callerRoles() {
+            return job.callerRoles();
+        }
+
+        @Override
         public URI stagedData() {
             return staging.location(job.imageId());
         }

@@ -6,6 +6,7 @@ import io.glance.domain.task.Task;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a worker needs to carry out one import task. Kept in memory only: a task interrupted by a stop is failed at
@@ -13,16 +14,18 @@ import java.util.List;
  *
  * @param owner  the project whose storage quota the data counts against (the image's owner)
  * @param remote glance-download's source, or {@code null} for the other methods
+ * @param callerRoles the roles of the caller who asked for the import (the import plugins' {@code ignore_user_roles})
  */
 record ImportJob(Task task, ImageId imageId, ImportMethod method, List<String> targets, boolean allStoresMustSucceed,
-                 URI uri, String owner, RemoteSource remote) {
+                 URI uri, String owner, RemoteSource remote, Set<String> callerRoles) {
     ImportJob {
         targets = List.copyOf(targets);
+        callerRoles = Set.copyOf(callerRoles);
     }
 
     ImportJob(Task task, ImageId imageId, ImportMethod method, List<String> targets, boolean allStoresMustSucceed,
               URI uri, String owner) {
-        this(task, imageId, method, targets, allStoresMustSucceed, uri, owner, null);
+        this(task, imageId, method, targets, allStoresMustSucceed, uri, owner, null, Set.of());
     }
 
     /**

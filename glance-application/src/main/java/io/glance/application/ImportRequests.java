@@ -120,7 +120,7 @@ final class ImportRequests {
             throw e;
         }
         start.accept(new ImportJob(task, id, method, targets, command.allStoresMustSucceed(), uri, image.owner(),
-                remote));
+                remote, context.roles()));
         return Optional.of(task);
     }
 

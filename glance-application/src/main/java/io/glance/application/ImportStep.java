@@ -27,6 +27,14 @@ public interface ImportStep {
         /** The import method's wire name, e.g. {@code glance-direct}. */
         String method();
 
+        /**
+         * The roles of the caller who asked for the import, lower-cased (inject_image_metadata's
+         * {@code ignore_user_roles}); empty when not known.
+         */
+        default java.util.Set<String> callerRoles() {
+            return java.util.Set.of();
+        }
+
         /** The staged data, a {@code file:} URI. */
         URI stagedData();
 

@@ -161,6 +161,30 @@ class ImportTest {
     }
 
     @Test
+    void theStepsSeeTheRolesOfTheCallerWhoAskedForTheImport() {
+        ImageId id = queuedWithFormats(ALICE);
+        java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        fixture.steps.add(new ImportStep() {
+            @Override
+            public String name() {
+                return "roles";
+            }
+
+            @Override
+            public void apply(Context context) {
+                seen.set(context.callerRoles());
+            }
+        });
+        stage(id, TestData.bytes(100));
+
+        Task task = fixture.imports().importImage(ALICE, id, ImportFixture.method("glance-direct")).orElseThrow();
+
+        assertThat(fixture.finished(task).status()).isEqualTo(TaskStatus.SUCCESS);
+        assertThat(seen.get()).isEqualTo(ALICE.roles()).isNotEmpty();
+    }
+
+    @Test
     void aFailingStepRevertsTheImportCompletely() {
         ImageId id = queuedWithFormats(ALICE);
         stage(id, TestData.bytes(1000));

@@ -108,7 +108,8 @@ public final class HostOptions {
             known.addAll(pluginKeys);
         }
         Set<String> openSections = stores.backends().stream().map(StoreSettings.Backend::id)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(TreeSet::new));
+        openSections.addAll(thirdPartyImportPlugins(sources.provisional()));
         Map<String, Set<String>> sections = SECTIONS.stream().collect(Collectors.toMap(OptionSection::name,
                 section -> section.options().stream().map(Option::name).collect(Collectors.toSet())));
         OptionValues values = sources.check(known, sections, openSections, key -> {
@@ -125,6 +126,14 @@ public final class HostOptions {
         OPTIONS.forEach(values::get);
         SECTIONS.forEach(section -> section.options().forEach(values.section(section)::get));
         return values;
+    }
+
+    /** The enabled import plugins that are not first-party: each may have a section of its own, checked by itself. */
+    private static Set<String> thirdPartyImportPlugins(OptionValues provisional) {
+        Set<String> names = new TreeSet<>(provisional.section(ImportPluginSections.IMAGE_IMPORT_OPTS)
+                .get(ImportPluginSections.IMAGE_IMPORT_PLUGINS));
+        names.removeAll(ImportPluginSections.FIRST_PARTY);
+        return names;
     }
 
     @SafeVarargs

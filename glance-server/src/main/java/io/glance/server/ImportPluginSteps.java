@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  * The import plugins of {@code image_import_opts.image_import_plugins}, in that order, as the import flow's steps: each
  * plugin gets the staged file, may replace it, and may set the image's formats, virtual size and properties. The
  * first-party plugins read their own sections ({@code image_conversion}, {@code inject_metadata_properties}); a
- * third-party plugin (a jar in {@code import_plugins_dir}) gets no options.
+ * third-party plugin (a jar in {@code import_plugins_dir}) gets the section named after it ({@code --<name>.<key>}),
+ * whose keys it checks itself when it is created.
  */
 final class ImportPluginSteps {
 
@@ -35,10 +36,17 @@ final class ImportPluginSteps {
         List<String> enabled = options.section(ImportPluginSections.IMAGE_IMPORT_OPTS)
                 .get(ImportPluginSections.IMAGE_IMPORT_PLUGINS);
         long sizeCap = UploadLimits.from(options).imageSizeCap();
-        return ImportPluginLoader.load(enabled, options.get(ImportPluginSections.IMPORT_PLUGINS_DIR), name -> {
-            OptionSection section = ImportPluginSections.PLUGIN_SECTIONS.get(name);
-            return section == null ? Map.of() : options.section(section).asMap();
-        }).stream().map(loaded -> (ImportStep) new PluginStep(loaded.name(), loaded.plugin(), sizeCap)).toList();
+        return ImportPluginLoader.load(enabled, options.get(ImportPluginSections.IMPORT_PLUGINS_DIR),
+                name -> pluginConfig(options, name)).stream().map(loaded -> (ImportStep) new PluginStep(loaded.name(), loaded.plugin(), sizeCap)).toList();
+    }
+
+    /** A plugin's own options: a first-party plugin's declared section, a third party's section named after it. */
+    static Map<String, String> pluginConfig(OptionValues options, String name) {
+        OptionSection section = ImportPluginSections.PLUGIN_SECTIONS.get(name);
+        if (section != null) {
+            return options.section(section).asMap();
+        }
+        return ImportPluginSections.FIRST_PARTY.contains(name) ? Map.of() : options.section(name).asMap();
     }
 
     /** One plugin as one step. */
@@ -85,8 +93,7 @@ final class ImportPluginSteps {
 
         @Override
         public Set<String> callerRoles() {
-            // The flow's context does not carry the caller's roles (an import may run after the request ended).
-            return Set.of();
+            return step.callerRoles();
         }
 
         @Override

@@ -217,6 +217,18 @@ class HostOptionsTest {
     }
 
     @Test
+    void aThirdPartyImportPluginGetsTheSectionNamedAfterItAndOnlyAnEnabledOneHasOne() {
+        OptionValues values = load(new String[] {"--image_import_opts.image_import_plugins", "no_op,stamp",
+            "--stamp.greeting", "hello", "--inject_metadata_properties.inject", "a:b"}, Map.of());
+
+        assertThat(ImportPluginSteps.pluginConfig(values, "stamp")).isEqualTo(Map.of("greeting", "hello"));
+        assertThat(ImportPluginSteps.pluginConfig(values, "inject_image_metadata")).containsEntry("inject", "a:b");
+        assertThat(ImportPluginSteps.pluginConfig(values, "no_op")).isEmpty();
+        assertThatThrownBy(() -> load(new String[] {"--stamp.greeting", "hello"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("stamp.greeting");
+    }
+
+    @Test
     void withoutPluginsOnlyHostOptionsAreKnown() {
         assertThatThrownBy(() -> HostOptions.load(new String[] {"--filesystem_store_datadir", "/srv"}, Map.of(),
                 pluginsDir -> Set.of()))

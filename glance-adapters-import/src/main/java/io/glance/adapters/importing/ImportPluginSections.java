@@ -48,6 +48,9 @@ public final class ImportPluginSections {
     /** Every section glance-api accepts for import plugins. */
     public static final List<OptionSection> SECTIONS = List.of(IMAGE_IMPORT_OPTS, IMAGE_CONVERSION,
             INJECT_METADATA_PROPERTIES);
+    /** The first-party plugins' names: every other name in image_import_plugins is a third party's. */
+    public static final Set<String> FIRST_PARTY = Set.of("no_op", "inject_image_metadata", "image_decompression",
+            "image_conversion");
     /** The sections of the first-party plugins, by plugin name. */
     public static final Map<String, OptionSection> PLUGIN_SECTIONS = Map.of("image_conversion", IMAGE_CONVERSION,
             "inject_image_metadata", INJECT_METADATA_PROPERTIES);
