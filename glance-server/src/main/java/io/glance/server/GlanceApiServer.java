@@ -16,9 +16,12 @@ import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.application.BoundedMetadataRepository;
 import io.glance.application.GlanceServices;
 import io.glance.application.MetadataLimitSettings;
+import io.glance.application.OrphanSweeper;
 import io.glance.application.Scrubber;
 import io.glance.application.ScrubberSettings;
+import io.glance.application.SweepSettings;
 import io.glance.ports.out.PendingDeletes;
+import io.glance.ports.out.StoredLocations;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
@@ -112,12 +115,18 @@ public final class GlanceApiServer implements AutoCloseable {
             MetadefPorts metadefs = null;
             ScrubberSettings scrubbing = ScrubberSettings.from(options);
             PendingDeletes pendingDeletes = null;
+            SweepSettings sweeping = SweepSettings.from(options);
+            StoredLocations storedLocations = null;
             Operations operations = new Operations();
             TaskRepository tasks = null;
             UploadSessions uploadSessions = null;
             if (server.remoteRegistry() && scrubbing.delayedDelete()) {
                 throw new ConfigurationException("delayed_delete needs data_api: database; run it on glance-registry's"
                         + " database instead");
+            }
+            if (server.remoteRegistry() && sweeping.periodic()) {
+                throw new ConfigurationException("orphan_sweep_interval needs data_api: database; run the sweeper"
+                        + " where the database is (glance-manage sweep)");
             }
             if (server.remoteRegistry()) {
                 RegistryClientSettings registryClient = RegistryClientSettings.from(options);
@@ -138,6 +147,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 repository = database.repository();
                 members = database.members();
                 pendingDeletes = database.pendingDeletes();
+                storedLocations = database.storedLocations();
                 operations.database(database);
                 storageUsage = database.storageUsage();
                 tasks = database.tasks();
@@ -169,6 +179,11 @@ public final class GlanceApiServer implements AutoCloseable {
                 Scrubber scrubber = new Scrubber(pendingDeletes, stores, Clock.systemUTC(), scrubbing);
                 scrubber.start();
                 resources.add(scrubber);
+            }
+            if (sweeping.periodic()) {
+                OrphanSweeper sweeper = new OrphanSweeper(storedLocations, stores, Clock.systemUTC());
+                sweeper.start(sweeping);
+                resources.add(sweeper);
             }
             int interruptedImports = services.recoverInterruptedImports();
             int sweptUploads = services.startResumableUploadSweep();

@@ -28,7 +28,7 @@ public final class GlanceManage {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final String USAGE_TEXT = "usage: glance-manage image restore ID | db sync|version|purge|compact|load_metadefs"
+    private static final String USAGE_TEXT = "usage: glance-manage sweep [--delete] [--grace SECONDS] | image restore ID | db sync|version|purge|compact|load_metadefs"
             + "|unload_metadefs|export_metadefs [--age_in_days N] [--max_rows N] [--path DIR] [--merge]"
             + " [--prefer_new] [--overwrite] [--sql_connection URL] [--data_dir DIR] [--config-file FILE]";
 
@@ -47,6 +47,10 @@ public final class GlanceManage {
             firstOption++;
         }
         List<String> words = Arrays.asList(args).subList(0, firstOption);
+        if (!words.isEmpty() && words.get(0).equals("sweep")) {
+            return StoreSweep.run(words.subList(1, words.size()),
+                    new ArrayList<>(Arrays.asList(args).subList(firstOption, args.length)), environment, out, err);
+        }
         if (!words.isEmpty() && words.get(0).equals("image")) {
             return ImageRestore.run(words.subList(1, words.size()),
                     new ArrayList<>(Arrays.asList(args).subList(firstOption, args.length)), environment, out, err);

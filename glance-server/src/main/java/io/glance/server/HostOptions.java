@@ -11,6 +11,7 @@ import io.glance.application.ResumableUploadSettings;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.MetadataLimitSettings;
 import io.glance.application.ScrubberSettings;
+import io.glance.application.SweepSettings;
 import io.glance.application.inspection.FormatInspectionSettings;
 import io.glance.application.UploadLimits;
 import io.glance.application.cache.ImageCacheSettings;
@@ -57,6 +58,7 @@ public final class HostOptions {
             UploadLimits.OPTIONS, DatabaseSettings.OPTIONS, DatabaseCompaction.OPTIONS, InterruptedUploadRecovery.OPTIONS,
             ApiSettings.OPTIONS,
             ImageQuotas.OPTIONS, MetadataLimitSettings.OPTIONS, ScrubberSettings.OPTIONS,
+            SweepSettings.OPTIONS,
             PropertyProtectionSettings.OPTIONS, ConnectionSettings.OPTIONS,
             AuthSettings.OPTIONS, DataCaching.OPTIONS, ProxyPurgeSettings.OPTIONS, ImageCacheSettings.OPTIONS,
             TlsSettings.OPTIONS,

@@ -55,4 +55,17 @@ class GlanceManageTest {
                 "--sql_connection_timeout", "0.5")).isEqualTo(GlanceManage.FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("127.0.0.1:1");
     }
+
+    @Test
+    void sweepRefusesABadGraceAndStrayWordsNamingThem() {
+        assertThat(run("sweep", "--grace", "soon", "--data_dir", dataDir.toString())).isEqualTo(GlanceManage.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--grace needs a number of seconds (0 or more), not 'soon'")
+                .contains("usage: glance-manage sweep");
+        assertThat(run("sweep", "--grace")).isEqualTo(GlanceManage.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--grace needs a number of seconds (0 or more)")
+                .doesNotContain("null");
+        assertThat(run("sweep", "everything")).isEqualTo(GlanceManage.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: glance-manage sweep");
+    }
 }

@@ -6,6 +6,7 @@ import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
 import io.glance.ports.out.ImageTally;
 import io.glance.ports.out.StorageUsage;
+import io.glance.ports.out.StoredLocations;
 import io.glance.ports.out.TaskRepository;
 import io.glance.ports.out.UploadSessions;
 import io.glance.ports.out.metadef.MetadefRepository;
@@ -31,6 +32,7 @@ public final class GlanceDatabase implements AutoCloseable {
     private final io.glance.ports.out.PendingDeletes pendingDeletes;
     private final TaskRepository tasks;
     private final UploadSessions uploadSessions;
+    private final StoredLocations storedLocations;
 
     private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
         this.settings = settings;
@@ -43,6 +45,7 @@ public final class GlanceDatabase implements AutoCloseable {
         this.pendingDeletes = new MyBatisPendingDeletes(transactions);
         this.tasks = new MyBatisTaskRepository(transactions);
         this.uploadSessions = new JdbcUploadSessions(transactions);
+        this.storedLocations = new MyBatisStoredLocations(transactions);
     }
 
     /**
@@ -118,6 +121,11 @@ public final class GlanceDatabase implements AutoCloseable {
     /** Images in {@code pending_delete} ({@code delayed_delete}), for the scrubber and restores. */
     public io.glance.ports.out.PendingDeletes pendingDeletes() {
         return pendingDeletes;
+    }
+
+    /** The locations images record, for the orphan sweeper. */
+    public StoredLocations storedLocations() {
+        return storedLocations;
     }
 
     /** Each owner's live images counted by status, for Keystone's unified limits. */

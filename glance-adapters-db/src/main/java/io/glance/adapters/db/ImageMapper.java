@@ -22,6 +22,12 @@ interface ImageMapper {
 
     int finishPendingDelete(@Param("id") String id, @Param("updatedAt") java.time.Instant updatedAt);
 
+    /** Of {@code urls}, those recorded as a location of an image that is not {@code deleted}. */
+    List<String> selectReferencedUrls(@Param("urls") List<String> urls);
+
+    /** Active images with an id after {@code after}, by id. */
+    List<ImageRow> selectActiveAfter(@Param("after") String after, @Param("limit") int limit);
+
     int restorePendingDelete(@Param("id") String id, @Param("updatedAt") java.time.Instant updatedAt);
 
     /**
