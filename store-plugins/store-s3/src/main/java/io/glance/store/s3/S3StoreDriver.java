@@ -217,6 +217,25 @@ final class S3StoreDriver implements StoreDriver {
         }
     }
 
+    /**
+     * One HEAD of the bucket: any answer but a refusal or a server error means S3 is there. A bucket that does not
+     * exist yet is fine when the store creates it on the first upload, and a fault otherwise.
+     */
+    @Override
+    public void checkReachable() {
+        try {
+            s3.headBucket(request -> request.bucket(config.bucket()));
+        } catch (SdkException e) {
+            if (S3Errors.isNotFound(e) && config.createBucketOnPut()) {
+                return;
+            }
+            String reason = S3Errors.isNotFound(e) ? "bucket " + config.bucket() + " does not exist"
+                    : S3Errors.reason(e);
+            throw new io.glance.store.spi.StoreUnavailableException("s3 store '" + storeId + "': "
+                    + config.endpoint() + " bucket " + config.bucket() + " is not usable: " + reason, e);
+        }
+    }
+
     @Override
     public Map<String, String> describe() {
         return Map.of("s3_store_host", config.endpoint().toString(), "s3_store_bucket", config.bucket(),

@@ -216,6 +216,28 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
         }
     }
 
+    /**
+     * Authenticates (or reuses the token) and reads the image container's metadata: Swift and its auth service both
+     * answered. A container that does not exist yet is fine when the store creates it on the first upload.
+     */
+    @Override
+    public void checkReachable() {
+        String what = "checking container " + config.container();
+        try {
+            if (client.containers().get(config.container()) == null && !config.createContainerOnPut()) {
+                throw new StoreUnavailableException("swift store '" + storeId + "': container '"
+                        + config.container() + "' does not exist; create it or set "
+                        + SwiftStoreConfig.CREATE_CONTAINER + " = true");
+            }
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            StoreException mapped = SwiftFailures.fromJclouds(storeId, what, e, config);
+            throw mapped instanceof StoreUnavailableException unavailable ? unavailable
+                    : new StoreUnavailableException(mapped.getMessage(), e);
+        }
+    }
+
     @Override
     public Map<String, String> describe() {
         Map<String, String> description = new LinkedHashMap<>();
