@@ -14,7 +14,8 @@ import java.util.Objects;
  *   <li>An image's custom properties (keys and values, UTF-8) hold at most {@code maxTotalBytes} bytes together;
  *       more is 413, like Glance's other per-image quotas.</li>
  *   <li>Nothing a v1 header cannot carry: no control character (CR, LF, NUL, ...; a tab is allowed) in the name or
- *       a property value, and no control character, space or {@code :} in a property key.</li>
+ *       a property value, and no control character or space in a property key. A {@code :} in a key is allowed, as
+ *       in Glance (Nova's {@code trait:CUSTOM_X} properties): API v1 escapes it in header names as {@code %3A}.</li>
  * </ul>
  * Only what a change adds or alters is checked, so an image written before a limit was lowered can still be read,
  * shrunk and deleted.
@@ -90,9 +91,9 @@ public record MetadataLimits(int maxValueBytes, long maxTotalBytes) {
     private static void requireHeaderName(String key) {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (isControl(c) || c == ' ' || c == ':') {
+            if (isControl(c) || c == ' ') {
                 throw new InvalidInputException("Property name '" + shown(key) + "' holds " + describe(c)
-                        + " at position " + i + "; property names may not contain spaces, ':' or control characters"
+                        + " at position " + i + "; property names may not contain spaces or control characters"
                         + " (API v1 sends them as header names)");
             }
         }
@@ -119,7 +120,6 @@ public record MetadataLimits(int maxValueBytes, long maxTotalBytes) {
             case '\n' -> "an LF";
             case '\0' -> "a NUL";
             case ' ' -> "a space";
-            case ':' -> "a ':'";
             default -> String.format("the control character U+%04X", (int) c);
         };
     }

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 
 /**
  * The composition root of glance-registry: opens the database glance-api would open (same options, same migrations)
- * and serves it over the Registry API. Closing stops the server, then the database.
+ * and serves it over the Registry API, with glance-api's access log, {@code /metrics} and {@code /healthcheck}
+ * (the database probed). Closing stops the server, then the database.
  */
 public final class GlanceRegistryServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GlanceRegistryServer.class.getName());
@@ -52,7 +53,7 @@ public final class GlanceRegistryServer implements AutoCloseable {
             TlsSettings tls = TlsSettings.from(options);
             GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), tls,
                     new BoundedMetadataRepository(database.repository(), MetadataLimitSettings.from(options)),
-                    database.members(), database, auth.authentication());
+                    database.members(), database, auth.authentication(), new Operations().database(database));
             LOG.info("auth_strategy: " + auth.describe() + (auth.authentication().enabled()
                     ? "; only tokens with a role of " + GlanceRegistryRouting.SERVICE_ROLES + " are let in" : ""));
             LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());
@@ -70,20 +71,23 @@ public final class GlanceRegistryServer implements AutoCloseable {
     public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository,
                                                MemberRepository members) {
         return serve(options, ConnectionSettings.defaults(), new TlsSettings(Optional.empty(), Optional.empty(),
-                Optional.empty()), repository, members, () -> { }, CallerAuthentication.noAuth());
+                Optional.empty()), repository, members, () -> { }, CallerAuthentication.noAuth(), new Operations());
     }
 
     private static GlanceRegistryServer serve(ServerSettings options, ConnectionSettings connections,
                                               TlsSettings tls, ImageRepository repository, MemberRepository members,
                                               AutoCloseable database,
-                                              CallerAuthentication authentication) {
+                                              CallerAuthentication authentication, Operations operations) {
         ConnectionGuard guard = Listeners.guard(connections);
+        // The same access log, /metrics and /healthcheck as glance-api's, over the registry's database.
+        operations.connections(guard);
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(options.registryHost())
                 .port(options.registryPort())
                 .update(listener -> ListenerTls.of(tls).ifPresent(listener::tls))
-                .routing(routing -> GlanceRegistryRouting.register(routing.addFilter(
-                        GuardedListener.requestFilter(guard)), repository, members, Clock.systemUTC(), authentication));
+                .routing(routing -> GlanceRegistryRouting.register(operations.install(routing.addFilter(
+                        GuardedListener.requestFilter(guard)), authentication), repository, members, Clock.systemUTC(),
+                        authentication));
         GuardedListener.install(builder, guard, Listeners.socketOptions(), Http1Config.create());
         WebServer webServer = builder.build().start();
         if (!webServer.isRunning() || webServer.port() < 0) {

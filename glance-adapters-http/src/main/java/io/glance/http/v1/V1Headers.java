@@ -15,6 +15,9 @@ import java.util.Map;
  * Out: every field as {@code X-Image-Meta-<Field>} and every property as {@code X-Image-Meta-Property-<Name>}, named
  * the way webob title-cases them ({@code X-Image-Meta-Disk_format}); null is sent empty, booleans as
  * {@code True}/{@code False}.
+ * A property key may hold a {@code :} (Nova's {@code trait:CUSTOM_X}), which a header name cannot: out, v1 writes it
+ * as {@code %3A} (and a {@code %} as {@code %25}, so that the escape can be undone); in, {@code %3A} and {@code %25} in
+ * a property header's name are read back as {@code :} and {@code %}.
  */
 final class V1Headers {
     static final String META_PREFIX = "x-image-meta-";
@@ -41,7 +44,7 @@ final class V1Headers {
                         + " not be stored as sent: set it with API v2, whose JSON is UTF-8");
             }
             if (name.startsWith(PROPERTY_PREFIX)) {
-                properties.putIfAbsent(normalize(name.substring(PROPERTY_PREFIX.length())), value);
+                properties.putIfAbsent(unescapeKey(normalize(name.substring(PROPERTY_PREFIX.length()))), value);
             } else if (name.startsWith(META_PREFIX)) {
                 fields.putIfAbsent(normalize(name.substring(META_PREFIX.length())), value);
             }
@@ -55,7 +58,7 @@ final class V1Headers {
         V1ImageView.fields(image, true).forEach((field, value) ->
                 headers.put(titleCase(META_PREFIX + field), text(value)));
         image.properties().forEach((name, value) ->
-                headers.put(titleCase(PROPERTY_PREFIX + name.toLowerCase(Locale.ROOT)), text(value)));
+                headers.put(titleCase(PROPERTY_PREFIX + escapeKey(name.toLowerCase(Locale.ROOT))), text(value)));
         return headers;
     }
 
@@ -66,6 +69,32 @@ final class V1Headers {
         for (char c : name.toCharArray()) {
             out.append(wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
             wordStart = c == '-';
+        }
+        return out.toString();
+    }
+
+    /** A property key as a header name can carry it: {@code %} and {@code :} percent-escaped. */
+    static String escapeKey(String key) {
+        return key.replace("%", "%25").replace(":", "%3A");
+    }
+
+    /** Undoes {@link #escapeKey} on a header name the parser lower-cased; other {@code %} stay as they are. */
+    static String unescapeKey(String name) {
+        if (name.indexOf('%') < 0) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            String escape = i + 3 <= name.length() ? name.substring(i, i + 3).toLowerCase(Locale.ROOT) : "";
+            if (escape.equals("%3a")) {
+                out.append(':');
+                i += 2;
+            } else if (escape.equals("%25")) {
+                out.append('%');
+                i += 2;
+            } else {
+                out.append(name.charAt(i));
+            }
         }
         return out.toString();
     }

@@ -74,6 +74,23 @@ class V1HeadersTest {
                 .containsEntry("X-Image-Meta-Property-Arch", "x86_64");
     }
 
+    /** Nova's {@code trait:CUSTOM_X} keys: a header name cannot hold a ':', so v1 escapes it, and '%' with it. */
+    @Test
+    void colonsAndPercentSignsInKeysAreEscapedOutAndUnescapedIn() {
+        Map<String, String> headers = V1Headers.render(image().properties(Map.of("trait:CUSTOM_GOLD", "required",
+                "100%", "yes", "a%3Ab", "literal")).build());
+        assertThat(headers).containsEntry("X-Image-Meta-Property-Trait%3acustom_gold", "required")
+                .containsEntry("X-Image-Meta-Property-100%25", "yes")
+                .containsEntry("X-Image-Meta-Property-A%253ab", "literal");
+        assertThat(headers.keySet()).noneMatch(name -> name.indexOf(':') >= 0);
+
+        V1Metadata meta = parse("X-Image-Meta-Property-Trait%3acustom_gold", "required",
+                "x-image-meta-property-100%25", "yes", "x-image-meta-property-a%253ab", "literal",
+                "x-image-meta-property-50%off", "kept");
+        assertThat(meta.properties()).containsEntry("trait:custom_gold", "required").containsEntry("100%", "yes")
+                .containsEntry("a%3ab", "literal").containsEntry("50%off", "kept");
+    }
+
     @Test
     void v2OnlyStatusesAndVisibilitiesMapToTheirClosestV1Form() {
         assertThat(V1ImageView.status(ImageStatus.UPLOADING)).isEqualTo("saving");

@@ -132,8 +132,6 @@ class MetadataLimitsEndToEndTest {
                 new Row("v2 create: five values of 900 bytes", Target.API_V2, create(fiveProperties()), 413, "4096"),
                 new Row("v2 create: a space in a key", Target.API_V2,
                         create("{\"name\":\"a\",\"a b\":\"v\"}"), 400, "'a b'"),
-                new Row("v2 create: ':' in a key", Target.API_V2,
-                        create("{\"name\":\"a\",\"trait:CUSTOM_GOLD\":\"required\"}"), 400, "trait:CUSTOM_GOLD"),
                 new Row("v2 create: CR LF in a value", Target.API_V2,
                         create("{\"name\":\"a\",\"motd\":\"hello\\r\\nX-Evil: 1\"}"), 400, "a CR"),
                 new Row("v2 create: NUL in a value", Target.API_V2,
@@ -212,6 +210,31 @@ class MetadataLimitsEndToEndTest {
                 + "z".repeat(1000)).send(api, null);
         assertThat(v1.status()).as(v1.body()).isEqualTo(201);
         assertThat(v1.body()).contains("z".repeat(1000));
+    }
+
+    /**
+     * Nova's {@code trait:CUSTOM_X} properties: a {@code :} in a key is accepted by v2, as by Glance; v1 cannot put it
+     * in a header name, so it shows it escaped as {@code %3A} and reads {@code %3A} back as {@code :}.
+     */
+    @Test
+    void aColonInAKeyIsStoredByV2AndEscapedByV1() throws Exception {
+        HttpResponse<String> created = send(api, "POST", "/v2/images", "application/json",
+                "{\"name\":\"traits\",\"trait:CUSTOM_GOLD\":\"required\",\"100%\":\"yes\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertThat(JSON.readTree(send(api, "GET", "/v2/images/" + id, null, null).body())
+                .get("trait:CUSTOM_GOLD").asText()).isEqualTo("required");
+
+        Answer head = raw("HEAD /v1/images/{id}").send(api, id);
+        assertThat(head.status()).as(head.body()).isEqualTo(200);
+        assertThat(head.body()).contains("X-Image-Meta-Property-Trait%3acustom_gold: required\r\n")
+                .contains("X-Image-Meta-Property-100%25: yes\r\n").doesNotContain("Trait:");
+
+        Answer put = raw("PUT /v1/images/{id}", "x-image-meta-property-trait%3Acustom_silver: preferred")
+                .send(api, id);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(JSON.readTree(send(api, "GET", "/v2/images/" + id, null, null).body())
+                .get("trait:custom_silver").asText()).isEqualTo("preferred");
     }
 
     private static String fiveProperties() {
