@@ -87,8 +87,32 @@ public final class GlanceProcess implements AutoCloseable {
                 List.of("--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port)), extraOptions);
     }
 
+    /**
+     * Held by the first glance-api start of this JVM until that process is ready. Each glance-api unpacks the store
+     * plugins' zips into the shared plugins folder when the zips are newer than what is unpacked there (the build
+     * repackages them every time), and two processes unpacking at once (test classes run two at a time) break each
+     * other's copy: "Cannot find the manifest path", "the zip cannot be unpacked". Once one process has unpacked
+     * them, the others find them up to date and only read them.
+     */
+    private static final Object FIRST_PLUGIN_UNPACK = new Object();
+    private static volatile boolean pluginsUnpacked;
+
     private static GlanceProcess launch(String name, String mainClass, String readyPath, Path dataDir, int port,
                                         List<String> wrapper, List<String> listenOptions, String... extraOptions)
+            throws Exception {
+        if (pluginsUnpacked || !listenOptions.contains("--plugins_dir")) {
+            return launchNow(name, mainClass, readyPath, dataDir, port, wrapper, listenOptions, extraOptions);
+        }
+        synchronized (FIRST_PLUGIN_UNPACK) {
+            GlanceProcess glance = launchNow(name, mainClass, readyPath, dataDir, port, wrapper, listenOptions,
+                    extraOptions);
+            pluginsUnpacked = true;
+            return glance;
+        }
+    }
+
+    private static GlanceProcess launchNow(String name, String mainClass, String readyPath, Path dataDir, int port,
+                                           List<String> wrapper, List<String> listenOptions, String... extraOptions)
             throws Exception {
         Files.createDirectories(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
