@@ -271,7 +271,7 @@ final class ImportFlow {
     private void toStaging(ImportJob job, InputStream data, long declaredLength) throws IOException {
         UploadStream stream = limited(job, data, declaredLength, false);
         try {
-            staging.write(job.imageId(), stream);
+            staging.writeForTask(job.imageId(), stream);
             stream.finishUndigested();
         } catch (IOException | RuntimeException | Error e) {
             stream.abort();

@@ -57,6 +57,16 @@ final class FileStagingArea implements StagingArea {
 
     @Override
     public long write(ImageId id, InputStream data) throws IOException {
+        return write(id, data, true);
+    }
+
+    /** Not forced to disk: a crash fails the task that reads it, and the restart removes it. */
+    @Override
+    public long writeForTask(ImageId id, InputStream data) throws IOException {
+        return write(id, data, false);
+    }
+
+    private long write(ImageId id, InputStream data, boolean durable) throws IOException {
         Path target = file(id);
         if (Files.exists(target)) {
             throw new ConflictException("The image " + id + " has data on staging");
@@ -72,7 +82,9 @@ final class FileStagingArea implements StagingArea {
                     out.write(buffer, 0, read);
                     written += read;
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.createLink(target, partial);

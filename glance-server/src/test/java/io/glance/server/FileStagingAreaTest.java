@@ -1,0 +1,64 @@
+package io.glance.server;
+
+import io.glance.domain.ConflictException;
+import io.glance.domain.ImageId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Staging writes for a running task (not forced to disk) keep the rules of the durable ones. */
+class FileStagingAreaTest {
+    private static final ImageId ID = new ImageId("00000000-0000-4000-8000-000000000017");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aTaskWriteStagesTheBytesAndRefusesASecondWrite() throws IOException {
+        FileStagingArea staging = new FileStagingArea(directory);
+        byte[] data = new byte[3 * 1024 * 1024 + 5];
+        new Random(17).nextBytes(data);
+
+        assertThat(staging.writeForTask(ID, new ByteArrayInputStream(data))).isEqualTo(data.length);
+
+        try (InputStream in = staging.open(ID)) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+        assertThatThrownBy(() -> staging.write(ID, new ByteArrayInputStream(data)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> staging.writeForTask(ID, new ByteArrayInputStream(data)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aFailedTaskWriteLeavesNothing() throws IOException {
+        FileStagingArea staging = new FileStagingArea(directory);
+        InputStream failing = new InputStream() {
+            private int left = 2 * 1024 * 1024;
+
+            @Override
+            public int read() throws IOException {
+                if (left-- == 0) {
+                    throw new IOException("the source went away");
+                }
+                return 7;
+            }
+        };
+
+        assertThatThrownBy(() -> staging.writeForTask(ID, failing)).hasMessage("the source went away");
+
+        assertThat(staging.size(ID)).isEmpty();
+        try (var files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+    }
+}
