@@ -3,14 +3,9 @@ package io.glance.server.tls;
 import io.glance.config.ConfigurationException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The certificates of a PEM file (a CA bundle), or a configuration error naming the option and the file. */
@@ -19,11 +14,9 @@ final class PemCertificates {
     }
 
     static List<X509Certificate> read(Path file, String option) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                certificates.add((X509Certificate) certificate);
-            }
+        List<X509Certificate> certificates;
+        try {
+            certificates = io.glance.tls.PemCertificates.read(file);
         } catch (IOException | CertificateException e) {
             throw new ConfigurationException("cannot read " + option + " " + file + " (PEM certificates expected): "
                     + e.getMessage(), e);

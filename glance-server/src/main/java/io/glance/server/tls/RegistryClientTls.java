@@ -2,18 +2,15 @@ package io.glance.server.tls;
 
 import io.glance.config.ConfigurationException;
 import io.glance.server.config.RegistryClientSettings;
+import io.glance.tls.TrustManagers;
 import io.helidon.common.configurable.Resource;
 import io.helidon.common.pki.Keys;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -37,7 +34,7 @@ public final class RegistryClientTls {
             return null;
         }
         try {
-            TrustManager[] trust = settings.insecure() ? new TrustManager[] {new TrustingEverything()}
+            TrustManager[] trust = settings.insecure() ? TrustManagers.trustingEverything()
                     : settings.caFile().map(RegistryClientTls::trusting).orElse(null);
             KeyManager[] keys = settings.certFile().isPresent()
                     ? keyManagers(ListenerTls.readable(settings.certFile().get(), "registry_client_cert_file"),
@@ -55,15 +52,8 @@ public final class RegistryClientTls {
         List<X509Certificate> certificates = PemCertificates.read(ListenerTls.readable(caFile,
                 "registry_client_ca_file"), "registry_client_ca_file");
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            for (int i = 0; i < certificates.size(); i++) {
-                store.setCertificateEntry("ca-" + i, certificates.get(i));
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            return factory.getTrustManagers();
-        } catch (GeneralSecurityException | IOException e) {
+            return TrustManagers.trusting(certificates);
+        } catch (GeneralSecurityException | java.io.UncheckedIOException e) {
             throw new ConfigurationException("cannot use registry_client_ca_file " + caFile + ": " + e.getMessage(),
                     e);
         }
@@ -87,40 +77,5 @@ public final class RegistryClientTls {
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, NO_PASSWORD);
         return factory.getKeyManagers();
-    }
-
-    /**
-     * {@code registry_client_insecure}: checks nothing. As an {@link X509ExtendedTrustManager} it also takes over the
-     * JDK's host name check, which is then skipped too.
-     */
-    private static final class TrustingEverything extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
