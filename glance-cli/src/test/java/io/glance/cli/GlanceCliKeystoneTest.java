@@ -1,17 +1,10 @@
 package io.glance.cli;
 
-import io.glance.client.testing.GlanceApiProcess;
-import io.glance.client.testing.TestKeystone;
-import io.glance.client.testing.TokenCheckingProxy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.glance.client.testing.KeystoneFrontedGlance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,49 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the catalog; a token-checking proxy in front of a no-auth glance-api has Keystone confirm every token it sends.
  */
 class GlanceCliKeystoneTest {
-    @TempDir
-    static Path dataDir;
-    private static GlanceApiProcess server;
-    private static TestKeystone keystone;
-    private static TokenCheckingProxy proxy;
-    private static String region;
-
-    @BeforeAll
-    static void start() throws Exception {
-        keystone = TestKeystone.require();
-        server = GlanceApiProcess.start(dataDir);
-        proxy = TokenCheckingProxy.start(server.endpoint(), keystone);
-        URI url = URI.create("http://127.0.0.1:" + proxy.port());
-        region = keystone.registerImageService(url, url);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (keystone != null) {
-            keystone.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final KeystoneFrontedGlance GLANCE = new KeystoneFrontedGlance();
 
     @BeforeEach
     void forget() {
-        proxy.clear();
+        GLANCE.proxy().clear();
     }
 
+    /** The variables an openrc file sets, the project's domain by name. */
     private static Map<String, String> openrc() {
-        Map<String, String> env = new HashMap<>();
-        env.put("OS_AUTH_URL", keystone.v3().toString());
-        env.put("OS_USERNAME", keystone.user());
-        env.put("OS_PASSWORD", keystone.password());
-        env.put("OS_PROJECT_NAME", keystone.project());
-        env.put("OS_USER_DOMAIN_NAME", "Default");
+        Map<String, String> env = GLANCE.openrc();
         env.put("OS_PROJECT_DOMAIN_NAME", "Default");
-        env.put("OS_REGION_NAME", region);
         return env;
     }
 
@@ -75,29 +37,30 @@ class GlanceCliKeystoneTest {
 
         CliRun shown = CliRun.withEnvironment(openrc(), "show", id);
         assertThat(shown.status()).as(shown.err()).isZero();
-        assertThat(shown.out()).contains("URI: http://127.0.0.1:" + proxy.port() + "/v2/images/" + id)
+        assertThat(shown.out()).contains("URI: http://127.0.0.1:" + GLANCE.proxy().port() + "/v2/images/" + id)
                 .contains("Name: from-openrc");
-        assertThat(proxy.seen()).isNotEmpty().allSatisfy(request -> assertThat(request.holder())
-                .contains(keystone.user() + "@" + keystone.project()));
+        assertThat(GLANCE.proxy().seen()).isNotEmpty().allSatisfy(request -> assertThat(request.holder())
+                .contains(GLANCE.keystone().user() + "@" + GLANCE.keystone().project()));
     }
 
     @Test
     void glanceclientsFlagsDoTheSameWithoutEnvironment() {
-        CliRun index = CliRun.withEnvironment(Map.of(), "--os-auth-url", keystone.v3().toString(),
-                "--os-username", keystone.user(), "--os-password", keystone.password(),
-                "--os-project-name", keystone.project(), "--os-user-domain-id", "default",
-                "--os-project-domain-id", "default", "--os-region-name", region, "--os-interface", "public", "index");
+        CliRun index = CliRun.withEnvironment(Map.of(), "--os-auth-url", GLANCE.keystone().v3().toString(),
+                "--os-username", GLANCE.keystone().user(), "--os-password", GLANCE.keystone().password(),
+                "--os-project-name", GLANCE.keystone().project(), "--os-user-domain-id", "default",
+                "--os-project-domain-id", "default", "--os-region-name", GLANCE.region(), "--os-interface", "public",
+                "index");
 
         assertThat(index.status()).as(index.err()).isZero();
-        assertThat(proxy.seen()).singleElement().satisfies(request -> assertThat(request.holder())
-                .contains(keystone.user() + "@" + keystone.project()));
+        assertThat(GLANCE.proxy().seen()).singleElement().satisfies(request -> assertThat(request.holder())
+                .contains(GLANCE.keystone().user() + "@" + GLANCE.keystone().project()));
     }
 
     @Test
     void aFlagWinsOverItsVariable() {
         Map<String, String> env = openrc();
         env.put("OS_PASSWORD", "wrong-in-the-environment");
-        CliRun index = CliRun.withEnvironment(env, "--os-password", keystone.password(), "index");
+        CliRun index = CliRun.withEnvironment(env, "--os-password", GLANCE.keystone().password(), "index");
 
         assertThat(index.status()).as(index.err()).isZero();
     }
@@ -109,17 +72,17 @@ class GlanceCliKeystoneTest {
         CliRun index = CliRun.withEnvironment(env, "index");
 
         assertThat(index.status()).isEqualTo(4);
-        assertThat(index.err()).contains("Keystone at " + keystone.v3()).contains("HTTP 401")
-                .contains("user '" + keystone.user() + "'").doesNotContain("wrong-password-17");
-        assertThat(proxy.seen()).isEmpty();
+        assertThat(index.err()).contains("Keystone at " + GLANCE.keystone().v3()).contains("HTTP 401")
+                .contains("user '" + GLANCE.keystone().user() + "'").doesNotContain("wrong-password-17");
+        assertThat(GLANCE.proxy().seen()).isEmpty();
     }
 
     @Test
     void missingCredentialsAndUnknownRegionsAreUsageErrors() {
-        CliRun noPassword = CliRun.withEnvironment(Map.of("OS_AUTH_URL", keystone.v3().toString(),
-                "OS_USERNAME", keystone.user()), "index");
+        CliRun noPassword = CliRun.withEnvironment(Map.of("OS_AUTH_URL", GLANCE.keystone().v3().toString(),
+                "OS_USERNAME", GLANCE.keystone().user()), "index");
         assertThat(noPassword.status()).isEqualTo(1);
-        assertThat(noPassword.err()).contains("No password for user '" + keystone.user() + "'");
+        assertThat(noPassword.err()).contains("No password for user '" + GLANCE.keystone().user() + "'");
 
         Map<String, String> env = openrc();
         env.put("OS_REGION_NAME", "nowhere");
