@@ -90,7 +90,7 @@ public final class UnifiedLimits implements QuotaUsage {
     /**
      * At the start of an import task, once the image is marked as importing (Glance's {@code get_flow}):
      * glance-direct asks {@code image_size_total} for the staged size; every method that stages data itself
-     * (web-download, copy-image) asks {@code image_stage_total} for the image's size and then
+     * (web-download, copy-image, glance-download) asks {@code image_stage_total} for the image's size and then
      * {@code image_count_uploading}. The image's size counts in MiB, rounded down, as in Glance; an image being
      * copied already counts in the stage usage too, so copy-image counts its size twice, as Glance does.
      *

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the next request; {@code user_storage_quota} is ignored; {@code /v2/info/usage} shows limits and usage.
  * Staging is refused over {@code image_stage_total} and {@code image_count_uploading}; a glance-direct import is
  * refused at the request when the project is already over {@code image_size_total}, and its task fails when the staged
- * size would take it over (nothing is left staged or stored either way). web-download and copy-image tasks fail over
+ * size would take it over (nothing is left staged or stored either way); a resumable (tus) upload session is refused
+ * over {@code image_stage_total} too. web-download and copy-image tasks fail over
  * {@code image_stage_total} (an image being copied counts its size twice, as in Zed) or
  * {@code image_count_uploading}, before anything is fetched or copied.
  */
@@ -259,6 +260,15 @@ class KeystoneLimitsEndToEndTest {
                 + " delta 0");
         assertThat(image(token, second).path("status").asText()).isEqualTo("queued");
         assertThat(stagedFiles(second)).isEmpty();
+        // A resumable (tus) upload into staging is held to the same limit when its session is opened.
+        HttpResponse<String> overStagedTus = HTTP.send(HttpRequest.newBuilder(URI.create(glance.endpoint()
+                        + "/v2/images/" + second + "/uploads")).header("X-Auth-Token", token)
+                .header("Tus-Resumable", "1.0.0").header("Upload-Length", "1000").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(overStagedTus.statusCode()).as(overStagedTus.body()).isEqualTo(413);
+        assertThat(overStagedTus.body()).contains("image_stage_total is over limit of 1 due to current usage 3");
+        assertThat(filesIn(work.resolve("glance").resolve("staging"))).as("no session's partial data")
+                .noneMatch(file -> file.getFileName().toString().startsWith(".upload-"));
 
         assertThat(send("DELETE", "/v2/images/" + first, token, null, null).statusCode()).isEqualTo(204);
         assertThat(stage(token, second, random(MIB / 4)).statusCode()).as("the deleted image's staged data no"
