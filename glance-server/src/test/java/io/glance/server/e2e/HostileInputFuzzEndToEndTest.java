@@ -112,7 +112,12 @@ class HostileInputFuzzEndToEndTest {
                     int status = status(answer);
                     statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                     String body = answer.substring(Math.max(answer.indexOf("\r\n\r\n"), 0));
-                    if (status >= 500 || (status >= 400 && (body.contains("com.fasterxml") || body.contains("java.")
+                    // /healthcheck's 503 when a probe took longer than its 5 s (a machine at load 25) is the
+                    // probe's true answer about the server, not a failure to handle the request.
+                    boolean probeTimedOut = status == 503 && request.length > 0
+                            && printable(request).contains(" /healthcheck") && body.contains("no answer within");
+                    if (status >= 500 && !probeTimedOut
+                            || (status >= 400 && (body.contains("com.fasterxml") || body.contains("java.")
                             || body.contains("helidon") || body.length() > 2048))) {
                         failures.put(printable(request), answer.length() > 600 ? answer.substring(0, 600) : answer);
                     }
