@@ -12,10 +12,9 @@ import io.glance.domain.ServiceUnavailableException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -30,8 +29,7 @@ final class RegistryTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final RegistryConnections connections;
     private final Supplier<String> token;
 
     /**
@@ -40,53 +38,59 @@ final class RegistryTransport {
      */
     RegistryTransport(URI base, Duration timeout, Supplier<String> token, javax.net.ssl.SSLContext tls) {
         this.base = requireNonNull(base, "base is null");
-        this.timeout = requireNonNull(timeout, "timeout is null");
+        requireNonNull(timeout, "timeout is null");
         this.token = token;
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout);
-        if (tls != null) {
-            builder.sslContext(tls);
-        }
-        this.http = builder.build();
+        this.connections = new RegistryConnections(base, timeout, tls);
     }
 
     /** Sends {@code body} (or nothing) and returns the answer's JSON, {@code null} for an empty answer. */
     JsonNode send(String method, String path, JsonNode body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Accept", "application/json");
-        headers.forEach(request::header);
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("Accept", "application/json");
+        sent.putAll(headers);
         if (token != null) {
-            request.header("X-Auth-Token", token.get());
+            sent.put("X-Auth-Token", token.get());
         }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        byte[] bytes = null;
+        if (body != null) {
+            sent.put("Content-Type", "application/json");
+            try {
+                bytes = JSON.writeValueAsBytes(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("A request for glance-registry could not be written as JSON", e);
+            }
         }
-        HttpResponse<String> response;
+        URI target = base.resolve(path);
+        RegistryConnections.Answer answer;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            answer = connections.exchange(method, target.getRawPath()
+                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()), sent, bytes);
         } catch (IOException e) {
             throw new ServiceUnavailableException("glance-registry at " + base + " cannot be reached (" + method + " /"
                     + path + "): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("interrupted while waiting for glance-registry at " + base, e);
         }
-        int status = response.statusCode();
+        int status = answer.status();
         if (status >= 300) {
-            throw failure(status, message(response.body()), method + " /" + path);
+            throw failure(status, message(new String(answer.body(), StandardCharsets.UTF_8)), method + " /" + path);
         }
-        if (response.body() == null || response.body().isBlank()) {
+        if (isBlank(answer.body())) {
             return null;
         }
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(answer.body());
         } catch (IOException e) {
             throw new ServiceUnavailableException("glance-registry at " + base + " answered " + method + " " + path
                     + " with a body that is not JSON", e);
         }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private GlanceException failure(int status, String message, String request) {

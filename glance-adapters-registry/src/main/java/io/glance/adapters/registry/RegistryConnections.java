@@ -1,0 +1,349 @@
+package io.glance.adapters.registry;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * HTTP/1.1 exchanges with one glance-registry over keep-alive connections that the calling thread reads and writes
+ * itself. Every metadata call of glance-api with {@code data_api: registry} is one such exchange, so its cost is the
+ * hop's cost: the JDK's {@code HttpClient} handed each request to its selector thread and the answer back through
+ * futures (two thread hand-offs and a dozen objects per request), which made the hop cost more than the database work
+ * behind it. Idle connections are kept in a small pool and reused; one that the registry closed while idle is
+ * noticed by the first read and the request is sent once more on a new connection (the registry answered nothing on
+ * it, so it did not run it).
+ */
+final class RegistryConnections implements AutoCloseable {
+    /** Idle connections kept at most; more concurrent callers open more and close the surplus afterwards. */
+    static final int MAX_IDLE = 64;
+    private static final int BUFFER = 16 * 1024;
+    private static final int MAX_HEAD_LINE = 16 * 1024;
+    /** How long a diagnosis of a failed TLS connection waits for the registry's alert. */
+    private static final int PROBE_MILLIS = 5000;
+
+    private final String host;
+    private final int port;
+    private final String hostHeader;
+    private final boolean https;
+    private final int timeoutMillis;
+    private final SSLContext tls;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    /** A registry's answer: its status and body (empty when it sent none). */
+    record Answer(int status, byte[] body) {
+    }
+
+    /**
+     * @param base    the registry's base URL ({@code http} or {@code https})
+     * @param timeout for connecting and for each wait on the registry's answer
+     * @param tls     the TLS trust (and client certificate) for {@code https}, or {@code null} for the JDK's
+     */
+    RegistryConnections(URI base, Duration timeout, SSLContext tls) {
+        requireNonNull(base, "base is null");
+        this.https = "https".equalsIgnoreCase(base.getScheme());
+        if (!https && !"http".equalsIgnoreCase(base.getScheme())) {
+            throw new IllegalArgumentException("The registry URL must be http or https: " + base);
+        }
+        this.host = requireNonNull(base.getHost(), () -> "The registry URL has no host: " + base);
+        this.port = base.getPort() >= 0 ? base.getPort() : https ? 443 : 80;
+        this.hostHeader = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        this.tls = tls;
+    }
+
+    /**
+     * Sends one request and reads its whole answer.
+     *
+     * @param target  the request target: the path and query as they go on the request line
+     * @param headers sent as given, besides Host and Content-Length
+     * @param body    the request body, or {@code null} for none
+     * @throws IOException when the registry cannot be reached or the connection fails or times out
+     */
+    Answer exchange(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        byte[] head = head(method, target, headers, body);
+        Connection pooled = idle.pollFirst();
+        if (pooled != null) {
+            try {
+                return exchange(pooled, head, body);
+            } catch (StaleConnectionException stale) {
+                pooled.close();
+                // closed by the registry while idle: it saw no request on it, so sending it again runs it once
+            }
+        }
+        try {
+            return exchange(open(), head, body);
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            throw diagnosed(e);
+        }
+    }
+
+    /**
+     * Why a new TLS connection failed, when the registry said so. With TLS 1.3 a registry that refuses the client's
+     * certificate ({@code ca_file}) sends its alert after the client's handshake has completed, so the request's
+     * write or read fails with a bare "Broken pipe" or reset, depending on timing. A second handshake followed by a
+     * short read receives the alert itself ({@code certificate_required}), which names the problem.
+     */
+    private IOException diagnosed(IOException failure) {
+        if (!https || failure instanceof SSLException) {
+            return failure;
+        }
+        try (Socket probe = open().socket) {
+            probe.setSoTimeout(Math.min(timeoutMillis, PROBE_MILLIS));
+            probe.getInputStream().read();
+        } catch (SSLException refused) {
+            refused.addSuppressed(failure);
+            return refused;
+        } catch (IOException | RuntimeException other) {
+            failure.addSuppressed(other);
+        }
+        return failure;
+    }
+
+    private Answer exchange(Connection connection, byte[] head, byte[] body) throws IOException {
+        boolean reusable = false;
+        try {
+            try {
+                connection.out.write(head);
+                if (body != null) {
+                    connection.out.write(body);
+                }
+                connection.out.flush();
+            } catch (IOException e) {
+                throw connection.used ? new StaleConnectionException("glance-registry closed an idle connection", e)
+                        : e;
+            }
+            Answer answer = connection.read();
+            reusable = connection.keepAlive;
+            return answer;
+        } finally {
+            if (reusable && !closed && idle.size() < MAX_IDLE) {
+                idle.addFirst(connection);
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    private byte[] head(String method, String target, Map<String, String> headers, byte[] body) {
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target)
+                .append(" HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\n");
+        headers.forEach((name, value) -> head.append(checked(name)).append(": ").append(checked(value))
+                .append("\r\n"));
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
+            head.append("Content-Length: 0\r\n");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Header text must not break the request's framing. */
+    private static String checked(String text) {
+        if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("A header for glance-registry contains a line break: " + text);
+        }
+        return text;
+    }
+
+    private Connection open() throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            if (https) {
+                socket = secure(socket);
+            }
+            return new Connection(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** TLS over the connected socket, checking the certificate's name against the registry's host as https does. */
+    private Socket secure(Socket plain) throws IOException {
+        SSLContext context;
+        try {
+            context = tls != null ? tls : SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("No TLS for glance-registry: " + e.getMessage(), e);
+        }
+        SSLSocket secure = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+        SSLParameters parameters = secure.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        secure.setSSLParameters(parameters);
+        secure.startHandshake();
+        return secure;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Connection connection; (connection = idle.pollFirst()) != null; ) {
+            connection.close();
+        }
+    }
+
+    /** The registry closed a reused connection before answering: the request may be sent again on a new one. */
+    private static final class StaleConnectionException extends IOException {
+        StaleConnectionException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** One keep-alive connection: its streams and whether its last answer let it stay open. */
+    private static final class Connection {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private boolean keepAlive;
+        private boolean used;
+
+        Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+            this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+        }
+
+        Answer read() throws IOException {
+            boolean reused = used;
+            used = true;
+            String statusLine;
+            try {
+                statusLine = line();
+            } catch (IOException e) {
+                if (reused) {
+                    throw new StaleConnectionException("glance-registry closed an idle connection", e);
+                }
+                throw e;
+            }
+            while (true) {
+                int status = status(statusLine);
+                long length = -1;
+                boolean chunked = false;
+                keepAlive = !statusLine.startsWith("HTTP/1.0");
+                for (String line = line(); !line.isEmpty(); line = line()) {
+                    int colon = line.indexOf(':');
+                    if (colon <= 0) {
+                        throw new IOException("glance-registry sent a malformed header line: " + line);
+                    }
+                    String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String value = line.substring(colon + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = Long.parseLong(value);
+                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                        case "connection" -> keepAlive = !value.equalsIgnoreCase("close");
+                        default -> {
+                        }
+                    }
+                }
+                if (status >= 100 && status < 200) {
+                    statusLine = line();
+                    continue;
+                }
+                if (status == 204 || status == 304) {
+                    return new Answer(status, new byte[0]);
+                }
+                if (chunked) {
+                    return new Answer(status, chunkedBody());
+                }
+                if (length >= 0) {
+                    if (length > Integer.MAX_VALUE - 8) {
+                        throw new IOException("glance-registry announced a body of " + length + " bytes");
+                    }
+                    byte[] body = in.readNBytes((int) length);
+                    if (body.length < length) {
+                        throw new EOFException("glance-registry's answer ended after " + body.length + " of "
+                                + length + " bytes");
+                    }
+                    return new Answer(status, body);
+                }
+                keepAlive = false;
+                return new Answer(status, in.readAllBytes());
+            }
+        }
+
+        private byte[] chunkedBody() throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            while (true) {
+                String size = line();
+                int extension = size.indexOf(';');
+                int length = Integer.parseInt((extension >= 0 ? size.substring(0, extension) : size).trim(), 16);
+                if (length == 0) {
+                    while (!line().isEmpty()) {
+                        // trailers: none that matter here
+                    }
+                    return body.toByteArray();
+                }
+                byte[] chunk = in.readNBytes(length);
+                if (chunk.length < length) {
+                    throw new EOFException("glance-registry's answer ended inside a chunk");
+                }
+                body.write(chunk, 0, chunk.length);
+                line();
+            }
+        }
+
+        private static int status(String statusLine) throws IOException {
+            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+                throw new IOException("glance-registry sent no HTTP status line: " + statusLine);
+            }
+            try {
+                return Integer.parseInt(statusLine.substring(9, 12));
+            } catch (NumberFormatException e) {
+                throw new IOException("glance-registry sent a malformed status line: " + statusLine, e);
+            }
+        }
+
+        /** One CRLF-terminated line of the head, in ISO-8859-1. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            while (true) {
+                int c = in.read();
+                if (c < 0) {
+                    throw new EOFException("glance-registry closed the connection");
+                }
+                if (c == '\n') {
+                    int end = line.length();
+                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                }
+                if (line.length() >= MAX_HEAD_LINE) {
+                    throw new IOException("glance-registry sent a header line over " + MAX_HEAD_LINE + " bytes");
+                }
+                line.append((char) c);
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.glance.adapters.registry;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry client's own HTTP/1.1: keep-alive reuse, chunked and sized answers, a connection closed while idle. */
+class RegistryConnectionsTest {
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void sequentialRequestsReuseOneConnectionAndBodiesArriveWhole() throws IOException {
+        Set<InetSocketAddress> clients = new HashSet<>();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            synchronized (clients) {
+                clients.add(exchange.getRemoteAddress());
+            }
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            byte[] answer = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + new String(request, StandardCharsets.UTF_8) + " " + exchange.getRequestHeaders()
+                    .getFirst("X-Test")).getBytes(StandardCharsets.UTF_8);
+            boolean chunked = exchange.getRequestURI().getPath().endsWith("/chunked");
+            exchange.sendResponseHeaders(200, chunked ? 0 : answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+        RegistryConnections connections = new RegistryConnections(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), Duration.ofSeconds(10), null);
+
+        for (int i = 0; i < 5; i++) {
+            RegistryConnections.Answer sized = connections.exchange("POST", "/images?x=" + i, Map.of("X-Test", "t" + i),
+                    ("{\"n\": " + i + "}").getBytes(StandardCharsets.UTF_8));
+            assertThat(sized.status()).isEqualTo(200);
+            assertThat(new String(sized.body(), StandardCharsets.UTF_8))
+                    .isEqualTo("POST /images?x=" + i + " {\"n\": " + i + "} t" + i);
+            RegistryConnections.Answer chunked = connections.exchange("GET", "/images/chunked", Map.of(), null);
+            assertThat(new String(chunked.body(), StandardCharsets.UTF_8)).isEqualTo("GET /images/chunked  null");
+        }
+        assertThat(clients).hasSize(1);
+    }
+
+    @Test
+    void aConnectionTheRegistryClosedWhileIdleIsReplacedAndTheRequestSentOnce() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // Answers one request per connection with keep-alive, then closes it without a word.
+            CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (Socket socket = registry.accept()) {
+                        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                                StandardCharsets.ISO_8859_1));
+                        while (!in.readLine().isEmpty()) {
+                            // the request head; GET has no body
+                        }
+                        int n = requests.incrementAndGet();
+                        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n" + n)
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        socket.getOutputStream().flush();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            RegistryConnections connections = new RegistryConnections(
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofSeconds(10), null);
+
+            assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('1');
+            Thread.sleep(100); // the registry has closed the first connection by now
+            assertThat(connections.exchange("GET", "/b", Map.of(), null).body()).containsExactly('2');
+            serving.get();
+            assertThat(requests).hasValue(2);
+        }
+    }
+}
