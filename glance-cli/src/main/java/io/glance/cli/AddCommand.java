@@ -6,12 +6,16 @@ import io.glance.client.Image;
 import io.glance.client.NewImage;
 import io.glance.client.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code glance add name=NAME [field=value ...] < FILE}: creates an image and uploads standard input into it. */
-@Command(name = "add", description = {"Add a new image, with the data on standard input.",
+@Command(name = "add", description = {"Add a new image, with the data on standard input or from --file FILE.",
         "Fields: name=VALUE (required), disk_format (default raw),",
         "container_format (default ovf), is_public, visibility, protected,",
         "min_disk, min_ram, id; any other field becomes a property.",
@@ -30,6 +34,13 @@ final class AddCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FIELD=VALUE", arity = "0..*", description = "Image metadata.")
     List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "Upload FILE instead of standard input (as image-create --file; resumable when large).")
+    Path file;
+
+    @Mixin
+    ResumeOptions resume;
 
     @Override
     public Integer call() throws IOException {
@@ -45,6 +56,9 @@ final class AddCommand implements Callable<Integer> {
         if (fields.containsKey("location")) {
             throw new UsageException("location=" + fields.get("location") + " is not supported: the Images API v2 "
                     + "cannot register an external location on this server; pipe the data on standard input");
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new UsageException("No such file: " + file);
         }
         fields.putIfAbsent("disk_format", "raw");
         fields.putIfAbsent("container_format", "ovf");
@@ -67,7 +81,9 @@ final class AddCommand implements Callable<Integer> {
             io.err().println(e.serverMessage().isEmpty() ? e.getMessage() : e.serverMessage());
             return ExitCodes.of(e);
         }
-        if (!io.stdinIsTerminal()) {
+        if (file != null) {
+            upload(client, created, io, progress -> resume.send(client, created.id(), file, progress));
+        } else if (!io.stdinIsTerminal()) {
             upload(client, created, io);
         }
         Image result = client.show(created.id());
@@ -90,9 +106,14 @@ final class AddCommand implements Callable<Integer> {
             return; // nothing piped in: the image stays queued, as a bodiless Cactus add did
         }
         data.unread(first);
+        upload(client, created, io, progress -> client.upload(created.id(), data, io.stdinSize(), progress));
+    }
+
+    /** Runs the upload with the progress bar; on failure the new image is deleted again and the error shown. */
+    private void upload(GlanceClient client, Image created, Io io, java.util.function.Consumer<ProgressListener> send) {
         ProgressBar bar = glance.progressBar();
         try {
-            client.upload(created.id(), data, io.stdinSize(), bar == null ? ProgressListener.NONE : bar);
+            send.accept(bar == null ? ProgressListener.NONE : bar);
         } catch (GlanceClientException | UncheckedIOException e) {
             io.err().println("Failed to add image. Got error:");
             io.err().println(e.getMessage());

@@ -44,6 +44,17 @@ final class ProgressBar implements ProgressListener {
         }
     }
 
+    /** A resumed upload: says where it continues ("resumed at 1.0 GiB of 4.0 GiB") on a line of its own. */
+    @Override
+    public void resumed(long offset, long totalBytes) {
+        out.print((started ? "\n" : "") + "resumed at " + size(offset)
+                + (totalBytes > 0 ? " of " + size(totalBytes) : "") + "\n");
+        out.flush();
+        bytes = offset;
+        total = totalBytes;
+        started = true;
+    }
+
     /** Draws the final state and ends the line, if any byte moved at all. */
     void finish() {
         if (!started) {

@@ -171,6 +171,29 @@ public final class GlanceClient {
     }
 
     /**
+     * Uploads a file through a resumable (tus 1.0.0) session and imports it: after a dropped or refused connection
+     * or a 5xx answer it waits (exponential backoff as {@code settings} say), asks the server how many bytes it holds
+     * and sends only the rest. Returns once the image is active and its {@code os_hash_value} matches the file.
+     *
+     * @throws ChecksumMismatchException the server's digest of the data is not the file's
+     * @throws GlanceClientException     a failure that is not worth retrying, or the retries ran out
+     */
+    public ResumableUploadResult uploadResumable(String imageId, Path file, ResumeSettings settings,
+            ProgressListener progress) {
+        requireNonNull(file, "file is null");
+        requireNonNull(settings, "settings is null");
+        requireNonNull(progress, "progress is null");
+        imagePath(imageId);
+        return new ResumableUpload(transport, this::show, imageId, file, settings, progress,
+                duration -> Thread.sleep(duration)).run();
+    }
+
+    /** Whether the server offers resumable uploads (tus 1.0.0 on {@code /v2/images/{id}/uploads}). */
+    public boolean offersResumableUploads(String imageId) {
+        return ResumableUpload.offered(transport, imagePath(imageId));
+    }
+
+    /**
      * Uploads a stream: with {@code size >= 0} as Content-Length (the stream must hold exactly that many bytes),
      * with {@code size < 0} chunked. The stream is read once and not closed.
      */

@@ -42,9 +42,9 @@ public final class GlanceApiProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("GLANCE_"));
         GlanceApiProcess glance = new GlanceApiProcess(builder.start(), port, log);
         if (List.of(extraOptions).contains("--cert_file")) {
-            glance.awaitLogLine(" listening on https://", Duration.ofSeconds(60));
+            glance.awaitLogLine(" listening on https://", Duration.ofSeconds(150));
         } else {
-            glance.awaitReady(Duration.ofSeconds(60));
+            glance.awaitReady(Duration.ofSeconds(150));
         }
         return glance;
     }
@@ -116,6 +116,12 @@ public final class GlanceApiProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("glance-api did not answer /versions within " + timeout + ":\n" + log());
+    }
+
+    /** {@code kill -9}: the process ends at once, without any shutdown of its own. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
