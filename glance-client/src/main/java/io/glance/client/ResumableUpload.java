@@ -159,9 +159,11 @@ final class ResumableUpload {
         long length = size - offset;
         ChunkPublisher body = new ChunkPublisher(() -> new TappedRegion(file, offset, digest, sent), length,
                 progress, offset, size);
+        // Expect: 100-continue: a PATCH at an offset the server no longer has (it was still writing what a broken
+        // PATCH had sent when HEAD asked) is refused with 409 before any of its body is sent, not after all of it.
         HttpRequest request = transport.request(session).header("Tus-Resumable", TUS_VERSION)
                 .header("Upload-Offset", Long.toString(offset)).header("Content-Type", OFFSET_OCTET_STREAM)
-                .method("PATCH", body).build();
+                .expectContinue(true).method("PATCH", body).build();
         HttpResponse<String> response = transport.send(request, BodyHandlers.ofString());
         Transport.check("PATCH", session, response.statusCode(), Transport.contentType(response), response.body());
         return uploadOffset(response, "PATCH", session);
