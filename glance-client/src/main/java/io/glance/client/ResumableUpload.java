@@ -35,6 +35,10 @@ final class ResumableUpload {
     private static final Set<String> SETTLED = Set.of("active");
     private static final Set<String> FAILED = Set.of("killed", "deleted", "pending_delete", "deactivated");
     private static final Duration POLL = Duration.ofMillis(250);
+    /** The most a PATCH sends right after a failure, before the offset is known to be right. */
+    static final long PROBE = 8L * 1024 * 1024;
+    /** How long the offset must stay the same between two HEADs to be taken. */
+    private static final Duration SETTLE = Duration.ofMillis(200);
 
     /** Waits between retries; tests pass one that does not sleep. */
     interface Sleeper {
@@ -84,6 +88,7 @@ final class ResumableUpload {
         int conflicts = 0;
         int resumes = 0;
         boolean ask = false;
+        boolean probing = false;
         while (true) {
             try {
                 if (ask) {
@@ -95,8 +100,12 @@ final class ResumableUpload {
                 if (offset >= size) {
                     break;
                 }
-                offset = patch(session, offset, size, digest);
+                // after a failure the first PATCH is a short probe: should the offset still be wrong (409 from a
+                // server that asks for the body first), it wastes at most PROBE bytes, not the rest of the file
+                long end = probing ? Math.min(size, offset + PROBE) : size;
+                offset = patch(session, offset, end, size, digest);
                 failures = 0;
+                probing = false;
             } catch (ConflictException e) {
                 // 409: the offset sent is not the server's (an earlier PATCH got further than its answer told)
                 if (++conflicts > settings.retries()) {
@@ -104,6 +113,7 @@ final class ResumableUpload {
                 }
                 pause(settings.delay(conflicts)); // the server may still be writing what the broken PATCH sent
                 ask = true;
+                probing = true;
             } catch (GlanceClientException e) {
                 if (!retryable(e)) {
                     throw e;
@@ -113,6 +123,7 @@ final class ResumableUpload {
                 }
                 pause(settings.delay(failures));
                 ask = true;
+                probing = true;
             }
         }
         progress.progress(size, size);
@@ -135,8 +146,25 @@ final class ResumableUpload {
         return uri.isAbsolute() ? uri.getRawPath() : location;
     }
 
-    /** {@code HEAD} of the session: the bytes the server holds. A session gone after the last byte is complete. */
+    /**
+     * The server's offset once it stopped moving: right after a broken PATCH the server may still be writing what
+     * arrived before the break, so HEAD is asked again after a short wait until two answers agree.
+     */
     private long offset(String session, long size) {
+        long offset = head(session, size);
+        for (int i = 0; i < settings.retries() + 1; i++) {
+            pause(SETTLE);
+            long again = head(session, size);
+            if (again == offset) {
+                return offset;
+            }
+            offset = again;
+        }
+        return offset;
+    }
+
+    /** {@code HEAD} of the session: the bytes the server holds. A session gone after the last byte is complete. */
+    private long head(String session, long size) {
         HttpRequest request = transport.request(session).header("Tus-Resumable", TUS_VERSION)
                 .method("HEAD", BodyPublishers.noBody()).build();
         HttpResponse<String> response = transport.send(request, BodyHandlers.ofString());
@@ -154,9 +182,9 @@ final class ResumableUpload {
         return !status.equals("queued") && !FAILED.contains(status);
     }
 
-    /** {@code PATCH} with the file from {@code offset} to its end; returns the server's new offset. */
-    private long patch(String session, long offset, long size, SequentialDigest digest) {
-        long length = size - offset;
+    /** {@code PATCH} with the file from {@code offset} to {@code end}; returns the server's new offset. */
+    private long patch(String session, long offset, long end, long size, SequentialDigest digest) {
+        long length = end - offset;
         ChunkPublisher body = new ChunkPublisher(() -> new TappedRegion(file, offset, digest, sent), length,
                 progress, offset, size);
         // Expect: 100-continue: a PATCH at an offset the server no longer has (it was still writing what a broken
@@ -253,10 +281,18 @@ final class ResumableUpload {
         return e instanceof GlanceConnectionException || e instanceof ServerErrorException;
     }
 
+    /** The last failure, of the same type (a connection failure stays one), saying where the upload stopped. */
     private GlanceClientException gaveUp(GlanceClientException last, int retries, long offset, long size) {
         String where = size < 0 ? "" : " at byte " + offset + " of " + size;
-        return new GlanceClientException(last.status(), last.serverMessage(), "upload of image " + imageId
-                + " gave up" + where + " after " + retries + " retries: " + last.getMessage(), last);
+        String message = "upload of image " + imageId + " gave up" + where + " after " + retries + " retries: "
+                + last.getMessage();
+        if (last instanceof GlanceConnectionException && last.getCause() instanceof IOException cause) {
+            return new GlanceConnectionException(message, cause);
+        }
+        if (last instanceof ServerErrorException) {
+            return new ServerErrorException(last.status(), last.serverMessage(), message);
+        }
+        return new GlanceClientException(last.status(), last.serverMessage(), message, last);
     }
 
     private void pause(Duration duration) {

@@ -39,6 +39,7 @@ public final class CuttingProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** Where connections go from now on; 0 refuses them all (a host that is down), closing each at once. */
     public void target(int port) {
         this.targetPort = port;
     }
@@ -75,6 +76,9 @@ public final class CuttingProxy implements AutoCloseable {
             }
             Socket server = new Socket();
             try {
+                if (targetPort == 0) {
+                    throw new IOException("no target");
+                }
                 server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
             } catch (IOException refused) {
                 closeQuietly(client);
