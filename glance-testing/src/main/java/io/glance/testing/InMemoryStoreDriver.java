@@ -182,7 +182,8 @@ public final class InMemoryStoreDriver implements StoreDriver {
         return objects.size();
     }
 
-    /** Where the object of an image is (or would be) stored. */
+    /** Where the object of an image is (or would be) stored; declared or not, the tests may ask. */
+    @Override
     public URI locationOf(String imageId) {
         return URI.create("memory://" + storeId + "/" + imageId);
     }

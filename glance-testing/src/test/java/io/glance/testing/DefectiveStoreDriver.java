@@ -65,6 +65,11 @@ final class DefectiveStoreDriver implements StoreDriver {
     }
 
     @Override
+    public URI locationOf(String imageId) {
+        return locationOf.apply(imageId);
+    }
+
+    @Override
     public StoredObject put(String imageId, InputStream data, long expectedSize) {
         try {
             return driver.put(imageId, data, expectedSize);

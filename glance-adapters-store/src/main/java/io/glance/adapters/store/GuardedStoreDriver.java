@@ -87,6 +87,12 @@ public final class GuardedStoreDriver implements StoreDriver {
     }
 
     @Override
+    public URI locationOf(String imageId) {
+        require(StoreCapability.DEDUP);
+        return driver.locationOf(imageId);
+    }
+
+    @Override
     public void checkReachable() {
         driver.checkReachable();
     }

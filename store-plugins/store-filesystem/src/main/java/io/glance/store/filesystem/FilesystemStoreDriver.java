@@ -55,6 +55,11 @@ final class FilesystemStoreDriver implements StoreDriver {
     }
 
     @Override
+    public URI locationOf(String imageId) {
+        return directory.locationOf(directory.objectPath(requireNonNull(imageId, "imageId is null")));
+    }
+
+    @Override
     public ObjectData get(URI location, ByteRange range) {
         Path path = directory.pathOf(location);
         FileChannel channel = open(location, path);

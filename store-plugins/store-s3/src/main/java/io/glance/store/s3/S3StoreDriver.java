@@ -56,6 +56,11 @@ final class S3StoreDriver implements StoreDriver {
     }
 
     @Override
+    public URI locationOf(String imageId) {
+        return new S3Location(config.bucket(), requireNonNull(imageId, "imageId is null")).toUri();
+    }
+
+    @Override
     public StoredObject put(String imageId, InputStream data, long expectedSize) {
         requireNonNull(imageId, "imageId is null");
         requireNonNull(data, "data is null");

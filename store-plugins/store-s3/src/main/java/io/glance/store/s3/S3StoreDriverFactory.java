@@ -33,7 +33,7 @@ public final class S3StoreDriverFactory implements StoreDriverFactory {
     public Set<StoreCapability> capabilities() {
         // Listed one by one: a capability added to the SPI later is not something this driver does by default.
         return Set.copyOf(EnumSet.of(StoreCapability.READ, StoreCapability.READ_RANGE, StoreCapability.WRITE,
-                StoreCapability.DELETE, StoreCapability.LIST));
+                StoreCapability.DELETE, StoreCapability.LIST, StoreCapability.DEDUP));
     }
 
     @Override

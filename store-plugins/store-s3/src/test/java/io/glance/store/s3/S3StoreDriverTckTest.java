@@ -23,14 +23,21 @@ class S3StoreDriverTckTest extends StoreDriverTck {
     private final S3StoreDriverFactory factory = new S3StoreDriverFactory();
     private S3Client admin;
     private String bucket;
+    private java.util.Map<String, String> options;
 
     @Override
     protected StoreDriver createDriver(Path tmp) {
         TestS3Server server = TestS3Server.fromSystemProperties();
         bucket = TestS3Server.newBucketName();
-        var options = server.options(bucket, 5, 5);
+        options = server.options(bucket, 5, 5);
         admin = S3Clients.create(S3StoreConfig.parse("admin", options));
         admin.createBucket(request -> request.bucket(bucket));
+        return factory.create("obj", options, new TestingStoreContext(tmp.resolve("work")));
+    }
+
+    /** The same bucket and options: createDriver would make a fresh bucket. */
+    @Override
+    protected StoreDriver reopenDriver(Path tmp) {
         return factory.create("obj", options, new TestingStoreContext(tmp.resolve("work")));
     }
 

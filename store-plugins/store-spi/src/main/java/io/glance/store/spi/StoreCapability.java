@@ -15,9 +15,9 @@ public enum StoreCapability {
     DELETE,
     /**
      * The store may keep one object for several images (content-addressed storage, {@code dedup: true} in the store's
-     * section). Nothing is added to {@link StoreDriver}: the host does the bookkeeping (a reference count per content
-     * in its database, a journal replayed at start) and only needs the driver's ordinary operations to keep these
-     * promises, which the TCK's dedup cases check:
+     * section). One method belongs to it, {@link StoreDriver#locationOf locationOf} (since 1.7.0): the host does
+     * the bookkeeping (a reference count per content in its database, a journal replayed at start) and otherwise only
+     * needs the driver's ordinary operations to keep these promises, which the TCK's dedup cases check:
      * <ul>
      *     <li>the id given to {@link StoreDriver#put put} may be any fresh UUID, not an image id: the host writes
      *     under random names so that a location never tells whose upload first brought the bytes;</li>
@@ -25,6 +25,8 @@ public enum StoreCapability {
      *     other readable), and nothing in the store ties an object's life to an image;</li>
      *     <li>a location stays valid for every driver instance over the same configuration (a restarted host reads
      *     and deletes what the previous one wrote), and starting a driver never removes a published object;</li>
+     *     <li>{@link StoreDriver#locationOf locationOf(id)} is, before the write, the location {@code put(id, ...)}
+     *     returns;</li>
      *     <li>{@link StoreDriver#delete delete} of an object already gone throws {@link ObjectNotFoundException}, so
      *     the host can repeat a journalled delete after a crash.</li>
      * </ul>

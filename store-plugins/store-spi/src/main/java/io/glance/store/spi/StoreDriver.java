@@ -70,6 +70,19 @@ public interface StoreDriver extends AutoCloseable {
     }
 
     /**
+     * The location {@link #put put} would give an object written for {@code imageId}, computed without touching the
+     * store. The host of a {@link StoreCapability#DEDUP} store journals it before writing, so that an object a crash
+     * left behind (written, but not yet counted by the host) can be found and deleted at the next start.
+     *
+     * @throws UnsupportedCapabilityException when the driver does not declare {@code DEDUP} (the default)
+     * @since 1.7.0 (DEDUP came in 1.5.0 without it; glance-api refuses {@code dedup: true} on a store whose driver
+     *        does not implement it)
+     */
+    default URI locationOf(String imageId) {
+        throw new UnsupportedCapabilityException(storeId(), StoreCapability.DEDUP);
+    }
+
+    /**
      * Proves that the store's backend can be reached now (glance-api's {@code /healthcheck} calls it): returns
      * normally when it can, throws {@link StoreUnavailableException} saying why when it cannot. It must be cheap and
      * must not change what the store holds for good. The default returns normally: a driver that cannot tell without

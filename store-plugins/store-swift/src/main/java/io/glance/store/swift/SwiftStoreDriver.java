@@ -60,6 +60,16 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
     }
 
     @Override
+    public URI locationOf(String imageId) {
+        requireNonNull(imageId, "imageId is null");
+        if (!SwiftLocations.isValidImageId(imageId)) {
+            throw new IllegalArgumentException("swift store '" + storeId + "': not a usable image id: '" + imageId
+                    + "'");
+        }
+        return locations.locationOf(imageId);
+    }
+
+    @Override
     public StoredObject put(String imageId, InputStream data, long expectedSize) {
         requireNonNull(imageId, "imageId is null");
         requireNonNull(data, "data is null");

@@ -29,7 +29,8 @@ public final class SwiftStoreDriverFactory implements StoreDriverFactory {
     @Override
     public Set<StoreCapability> capabilities() {
         return Set.copyOf(EnumSet.of(StoreCapability.READ, StoreCapability.READ_RANGE, StoreCapability.WRITE,
-                StoreCapability.DELETE, StoreCapability.LIST));
+                StoreCapability.DELETE, StoreCapability.LIST,
+                StoreCapability.DEDUP));
     }
 
     @Override

@@ -20,7 +20,8 @@ class SwiftStorePluginTest {
         assertThat(factory.type()).isEqualTo("swift");
         assertThat(factory.schemes()).containsExactlyInAnyOrder("swift", "swift+http", "swift+https");
         assertThat(factory.capabilities()).containsExactlyInAnyOrder(StoreCapability.READ,
-                StoreCapability.READ_RANGE, StoreCapability.WRITE, StoreCapability.DELETE, StoreCapability.LIST);
+                StoreCapability.READ_RANGE, StoreCapability.WRITE, StoreCapability.DELETE, StoreCapability.LIST,
+                StoreCapability.DEDUP);
 
         try (StoreDriver driver = factory.create("obj", Map.of(
                         "swift_store_auth_address", "http://127.0.0.1:9/auth/v1.0",

@@ -34,6 +34,21 @@ public interface DedupTck extends TckFixture {
                 .as("a driver declaring DEDUP also declares READ, WRITE and DELETE").isTrue();
     }
 
+    /** The host journals {@code locationOf(id)} before writing, and finds there what a crash left behind. */
+    @Test
+    default void locationOfNamesWherePutWrites() {
+        assumeTrue(supports(StoreCapability.DEDUP), "the driver does not declare DEDUP");
+        String name = UUID.randomUUID().toString();
+        var before = driver().locationOf(name);
+
+        assertThatThrownBy(() -> driver().delete(before)).as("deleting %s before anything is written", before)
+                .isInstanceOf(ObjectNotFoundException.class);
+        StoredObject stored = write(name, 1_000, 44);
+
+        assertThat(stored.location()).as("location of put(%s)", name).isEqualTo(before);
+        driver().delete(before);
+    }
+
     /**
      * The host writes every upload under a fresh random name and removes the redundant copy afterwards: the two
      * objects must be distinct, and deleting one must leave the other whole (no sharing the driver does by itself).
