@@ -195,6 +195,15 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
                           UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
                           StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports,
                           ScrubberSettings deletion, UnifiedLimits unifiedLimits) {
+        this(repository, members, stores, clock, limits, policy, protection, quotas, usage, cache, cacheSettings,
+                imports, deletion, unifiedLimits, ContentDeduplication.off(stores));
+    }
+
+    /** As above, keeping one object per content in stores with {@code dedup: true} through {@code dedup}. */
+    public GlanceServices(ImageRepository repository, MemberRepository members, StoreRegistry stores, Clock clock,
+                          UploadLimits limits, PolicyEnforcer policy, PropertyProtection protection, ImageQuotas quotas,
+                          StorageUsage usage, ImageCache cache, ImageCacheSettings cacheSettings, Imports imports,
+                          ScrubberSettings deletion, UnifiedLimits unifiedLimits, ContentDeduplication dedup) {
         requireNonNull(repository, "repository is null");
         requireNonNull(members, "members is null");
         this.quotaUsage = requireNonNull(unifiedLimits, "unifiedLimits is null");
@@ -207,7 +216,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
         ImagePolicy imagePolicy = new ImagePolicy(policy);
         ImageAccess access = new ImageAccess(repository, members, imagePolicy, new PropertyAccess(protection));
         Quotas enforcedQuotas = new Quotas(quotas, usage, unifiedLimits);
-        StoredData storedData = new StoredData(stores);
+        StoredData storedData = new StoredData(stores, requireNonNull(dedup, "dedup is null"));
         this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas,
                 imports == null ? id -> { } : imports.staging()::delete, deletion.delayedDelete());
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,

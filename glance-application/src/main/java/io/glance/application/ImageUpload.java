@@ -93,12 +93,15 @@ final class ImageUpload {
         StoredObject stored = null;
         UploadDigests digests;
         UploadStream stream = null;
+        ContentDeduplication dedup = storedData.dedup();
+        ContentDeduplication.Write write = null;
         try {
             // Counted once this image is saving, as Glance does; over the limit, the image goes back to queued.
             quotas.checkUploading(context);
             stream = newStream(data, declaredLength, remaining,
                     limits.formats().checkFor(saving.diskFormat(), saving.containerFormat()));
-            stored = store.driver().put(id.value(), stream, declaredLength < 0 ? -1 : declaredLength);
+            write = dedup.begin(store, id);
+            stored = store.driver().put(write.name(), stream, declaredLength < 0 ? -1 : declaredLength);
             digests = stream.finish();
             // Uploads of the same project running side by side each saw the room before the others used it.
             quotas.checkStorage(context.projectId(), id, digests.size());
@@ -107,6 +110,8 @@ final class ImageUpload {
                         + " bytes for image " + id + " but " + digests.size() + " were sent");
             }
             rules.checkMd5(id, digests.md5());
+            // A dedup store: the image points at the object already holding these bytes, if there is one.
+            stored = dedup.adopt(write, stored, digests.sha512());
         } catch (Throwable failure) {
             if (stream != null) {
                 stream.abort();
@@ -114,10 +119,18 @@ final class ImageUpload {
             if (stored != null) {
                 storedData.delete(id, store, stored.location());
             }
+            if (write != null) {
+                dedup.finish(write);
+            }
             afterFailure(id, rules);
             throw rethrowable(id, store, failure, stream);
         }
-        return access.properties().view(context, activate(id, store, stored, digests, rules));
+        try {
+            return access.properties().view(context, activate(id, store, stored, digests, rules));
+        } finally {
+            // The redundant copy goes once the image points at the content's object (or the upload was undone).
+            dedup.finish(write);
+        }
     }
 
     /**

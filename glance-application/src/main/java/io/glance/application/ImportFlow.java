@@ -135,8 +135,10 @@ final class ImportFlow {
                 remaining--;
                 boolean activate = job.method() != ImportMethod.COPY_IMAGE
                         && (!job.allStoresMustSucceed() || remaining == 0);
+                StoreWrite[] done = {null};
                 try {
                     StoreWrite write = writeToStore(job, storeId, size);
+                    done[0] = write;
                     written.add(write);
                     update(id, job, image -> ImportProperties.removing(withVirtualSize(image.importedTo(
                                     write.location(), write.size(), write.checksums(), activate,
@@ -153,6 +155,11 @@ final class ImportFlow {
                     update(id, job, image -> ImportProperties.adding(ImportProperties.removing(image,
                                     ImportProperties.IMPORTING_TO_STORES, List.of(storeId)),
                             ImportProperties.FAILED_IMPORT, List.of(storeId)));
+                } finally {
+                    if (done[0] != null) {
+                        // A dedup store's redundant copy goes once the image points at the content's object.
+                        storedData.dedup().finish(done[0].dedupWrite());
+                    }
                 }
             }
             Image done = current(id, job);
@@ -179,7 +186,7 @@ final class ImportFlow {
 
     /** @param virtualSize what the format check found in the data written, or {@code null} */
     private record StoreWrite(ConfiguredStore store, ImageLocation location, long size, ImageChecksums checksums,
-                              Long virtualSize) {
+                              Long virtualSize, ContentDeduplication.Write dedupWrite) {
     }
 
     /** The virtual size the format check found, unless the image has one (image_conversion sets it from qemu-img). */
@@ -348,21 +355,28 @@ final class ImportFlow {
         ConfiguredStore store = stores.store(storeId);
         StoredObject stored = null;
         UploadStream stream = null;
+        ContentDeduplication.Write write = null;
         try (InputStream in = staging.open(job.imageId())) {
             stream = limited(job, in, size, true);
-            stored = store.driver().put(job.imageId().value(), stream, size);
+            write = storedData.dedup().begin(store, job.imageId());
+            stored = store.driver().put(write.name(), stream, size);
             UploadDigests digests = stream.finish();
+            // A dedup store (copy-image included): the image points at the object already holding these bytes.
+            stored = storedData.dedup().adopt(write, stored, digests.sha512());
             Map<String, String> metadata = new HashMap<>(stored.metadata());
             metadata.put("store", store.id());
             return new StoreWrite(store, new ImageLocation(stored.location().toString(), metadata), digests.size(),
                     new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO, digests.sha512()),
-                    digests.virtualSize());
+                    digests.virtualSize(), write);
         } catch (IOException | RuntimeException | Error e) {
             if (stream != null) {
                 stream.abort();
             }
             if (stored != null) {
                 storedData.delete(job.imageId(), store, stored.location());
+            }
+            if (write != null) {
+                storedData.dedup().finish(write);
             }
             if (e instanceof RuntimeException runtime) {
                 throw UploadFailures.map(job.imageId(), storeId, runtime,

@@ -34,8 +34,14 @@ public final class Scrubber implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     public Scrubber(PendingDeletes pending, StoreRegistry stores, Clock clock, ScrubberSettings settings) {
+        this(pending, stores, clock, settings, ContentDeduplication.off(stores));
+    }
+
+    /** As above; data in stores with {@code dedup: true} is deleted only with its last reference. */
+    public Scrubber(PendingDeletes pending, StoreRegistry stores, Clock clock, ScrubberSettings settings,
+                    ContentDeduplication dedup) {
         this.pending = requireNonNull(pending, "pending is null");
-        this.storedData = new StoredData(requireNonNull(stores, "stores is null"));
+        this.storedData = new StoredData(requireNonNull(stores, "stores is null"), dedup);
         this.clock = requireNonNull(clock, "clock is null");
         this.settings = requireNonNull(settings, "settings is null");
     }

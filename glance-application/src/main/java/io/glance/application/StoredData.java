@@ -11,6 +11,7 @@ import io.glance.store.spi.StoreException;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,9 +26,21 @@ final class StoredData {
     private static final Logger LOG = Logger.getLogger(StoredData.class.getName());
 
     private final StoreRegistry stores;
+    private final ContentDeduplication dedup;
 
     StoredData(StoreRegistry stores) {
+        this(stores, ContentDeduplication.off(stores));
+    }
+
+    /** @param dedup how stores with {@code dedup: true} keep one object per content */
+    StoredData(StoreRegistry stores, ContentDeduplication dedup) {
         this.stores = requireNonNull(stores, "stores is null");
+        this.dedup = requireNonNull(dedup, "dedup is null");
+    }
+
+    /** The writes into dedup stores go through it: {@code begin}, {@code put}, {@code adopt}, {@code finish}. */
+    ContentDeduplication dedup() {
+        return dedup;
     }
 
     void deleteAll(ImageId imageId, List<ImageLocation> locations) {
@@ -47,27 +60,40 @@ final class StoredData {
      *
      * @return why a location's data is still there, empty when all of it is gone
      */
-    java.util.Optional<String> deleteAllOrExplain(ImageId imageId, List<ImageLocation> locations) {
+    Optional<String> deleteAllOrExplain(ImageId imageId, List<ImageLocation> locations) {
         for (ImageLocation location : locations) {
             try {
                 ConfiguredStore store = stores.storeFor(location);
                 if (!store.supports(StoreCapability.DELETE)) {
                     continue;
                 }
+                if (store.dedup()) {
+                    // Other images may hold the same object: only the last reference deletes it.
+                    Optional<String> left = dedup.release(store, URI.create(location.url()), imageId);
+                    if (left.isPresent()) {
+                        return left;
+                    }
+                    continue;
+                }
                 store.driver().delete(URI.create(location.url()));
             } catch (ObjectNotFoundException e) {
                 // Already gone (a previous scrub was cut off after deleting it).
             } catch (GlanceException | StoreException | IllegalArgumentException e) {
-                return java.util.Optional.of(location.url() + ": " + e.getMessage());
+                return Optional.of(location.url() + ": " + e.getMessage());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     void delete(ImageId imageId, ConfiguredStore store, URI location) {
         if (!store.supports(StoreCapability.DELETE)) {
             LOG.warning("Data of image " + imageId + " at " + location + " was not deleted: store " + store.id()
                     + " cannot delete");
+            return;
+        }
+        if (store.dedup()) {
+            // Other images may hold the same object: only the last reference deletes it. A failure is logged there.
+            dedup.release(store, location, imageId);
             return;
         }
         try {

@@ -22,6 +22,7 @@ import io.glance.application.ScrubberSettings;
 import io.glance.application.SweepSettings;
 import io.glance.ports.out.PendingDeletes;
 import io.glance.ports.out.StoredLocations;
+import io.glance.application.ContentDeduplication;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.JournalingImageRepository;
 import io.glance.application.UploadLimits;
@@ -106,6 +107,7 @@ public final class GlanceApiServer implements AutoCloseable {
 
             AuthSetup auth = AuthSetup.of(AuthSettings.from(options), "glance-api", access.policy());
             String metadata;
+            GlanceDatabase glanceDatabase = null;
             ImageRepository repository;
             MemberRepository members;
             StorageUsage storageUsage = null;
@@ -144,6 +146,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 }
                 GlanceDatabase database = NewDatabaseSeeding.open(databaseSettings);
                 resources.add(database);
+                glanceDatabase = database;
                 repository = database.repository();
                 members = database.members();
                 pendingDeletes = database.pendingDeletes();
@@ -163,6 +166,8 @@ public final class GlanceApiServer implements AutoCloseable {
             UploadJournal uploadJournal = new FileUploadJournal(server.dataDir().resolve("uploads"));
             int recovered = new InterruptedUploadRecovery(repository, uploadJournal,
                     options.get(InterruptedUploadRecovery.GRACE_PERIOD), Clock.systemUTC()).run();
+            ContentDeduplication dedup = DedupSetup.of(options, server, stores, glanceDatabase);
+            int dedupRecovered = dedup.recover();
             UploadLimits limits = UploadLimits.from(options);
             ImageCacheSettings cacheSettings = ImageCacheSettings.from(options);
             ImageCache imageCache = imageCache(cacheSettings, server);
@@ -173,10 +178,10 @@ public final class GlanceApiServer implements AutoCloseable {
                             repository, MetadataLimitSettings.from(options)), uploadJournal),
                             invalidation(options, imageCache)), members, stores, Clock.systemUTC(), limits,
                     access.policy(), access.propertyProtection(), quotas, storageUsage, imageCache, cacheSettings,
-                    imports, scrubbing, unifiedLimits);
+                    imports, scrubbing, unifiedLimits, dedup);
             resources.add(services);
             if (scrubbing.delayedDelete()) {
-                Scrubber scrubber = new Scrubber(pendingDeletes, stores, Clock.systemUTC(), scrubbing);
+                Scrubber scrubber = new Scrubber(pendingDeletes, stores, Clock.systemUTC(), scrubbing, dedup);
                 scrubber.start();
                 resources.add(scrubber);
             }
@@ -229,6 +234,10 @@ public final class GlanceApiServer implements AutoCloseable {
             if (sweptUploads > 0) {
                 LOG.info("Resumable uploads: removed " + sweptUploads + " expired session(s) or orphaned partial"
                         + " data at start");
+            }
+            if (!DedupSetup.dedupStores(stores).isEmpty()) {
+                LOG.info("Dedup: stores " + DedupSetup.dedupStores(stores) + " keep one object per content; "
+                        + dedupRecovered + " interrupted steps replayed at start");
             }
             return new GlanceApiServer(webServer, resources);
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.glance.adapters.policy.PropertyProtectionSettings;
 import io.glance.application.ImageQuotas;
 import io.glance.application.ImportSettings;
 import io.glance.application.ResumableUploadSettings;
+import io.glance.application.DedupCheckpoints;
 import io.glance.application.InterruptedUploadRecovery;
 import io.glance.application.MetadataLimitSettings;
 import io.glance.application.ScrubberSettings;
@@ -65,7 +66,8 @@ public final class HostOptions {
             RegistryClientSettings.OPTIONS,
             ImportSettings.OPTIONS,
             ResumableUploadSettings.OPTIONS,
-            List.of(ImportPluginSections.IMPORT_PLUGINS_DIR), LimitSettings.OPTIONS);
+            List.of(ImportPluginSections.IMPORT_PLUGINS_DIR), LimitSettings.OPTIONS,
+            DedupCheckpoints.OPTIONS);
     /** Every section the host declares, e.g. {@code keystone_authtoken}. */
     public static final List<OptionSection> SECTIONS = List.of(PolicySettings.SECTION, KeystoneSettings.SECTION,
             FormatInspectionSettings.SECTION, ImportSettings.TASK_SECTION, ImportFilter.SECTION,

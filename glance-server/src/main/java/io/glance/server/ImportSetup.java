@@ -45,7 +45,7 @@ final class ImportSetup {
                 ImportPluginSteps.from(options), worker(server), new GlanceImageReader(downloads), resumable);
     }
 
-    private static String worker(ServerSettings server) {
+    static String worker(ServerSettings server) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -76,7 +76,7 @@ final class StoreSetup {
                         + "); put its plugin jar into " + server.pluginsDir());
             }
             return new StoreConfig(backend.id(), backend.type(), backend.description(), backend.options(),
-                    backend.id().equals(settings.defaultBackend()));
+                    backend.id().equals(settings.defaultBackend()), backend.dedup());
         }).toList();
         return PluginStoreRegistry.create(plugins, configs, contexts, true);
     }

@@ -33,6 +33,7 @@ public final class GlanceDatabase implements AutoCloseable {
     private final TaskRepository tasks;
     private final UploadSessions uploadSessions;
     private final StoredLocations storedLocations;
+    private final Transactions transactions;
 
     private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
         this.settings = settings;
@@ -40,6 +41,7 @@ public final class GlanceDatabase implements AutoCloseable {
         this.failures = new DatabaseFailures(settings.describe());
         this.migrations = new SchemaMigrations(pool);
         Transactions transactions = new Transactions(MyBatisSessions.factory(pool), failures);
+        this.transactions = transactions;
         this.repository = new MyBatisImageRepository(transactions);
         this.metadefs = new MyBatisMetadefRepository(transactions);
         this.pendingDeletes = new MyBatisPendingDeletes(transactions);
@@ -146,6 +148,16 @@ public final class GlanceDatabase implements AutoCloseable {
     /** The resumable upload sessions; one instance, safe for concurrent use. */
     public UploadSessions uploadSessions() {
         return uploadSessions;
+    }
+
+    /**
+     * The bookkeeping of content-addressed stores ({@code dedup: true}), in this database.
+     *
+     * @param worker      this node's name on its journal entries
+     * @param othersAfter how old another node's journal entry must be before this node replays it too
+     */
+    public io.glance.ports.out.ContentIndex contentIndex(String worker, java.time.Duration othersAfter) {
+        return new JdbcContentIndex(transactions, worker, othersAfter, java.time.Clock.systemUTC());
     }
 
     /** Applies the migrations not yet applied; a no-op when the schema is current. */

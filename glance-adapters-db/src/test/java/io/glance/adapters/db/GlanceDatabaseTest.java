@@ -33,7 +33,7 @@ class GlanceDatabaseTest {
         Path nested = dataDir.resolve("not/yet/there");
 
         try (GlanceDatabase database = GlanceDatabase.open(DatabaseSettings.embeddedH2(nested))) {
-            assertThat(database.schemaVersion()).isEqualTo("5");
+            assertThat(database.schemaVersion()).isEqualTo("6");
             assertThat(database.describe()).startsWith("jdbc:h2:file:" + nested.toAbsolutePath());
         }
         assertThat(nested.resolve("glance.mv.db")).isRegularFile();
@@ -49,7 +49,7 @@ class GlanceDatabaseTest {
 
         try (GlanceDatabase database = GlanceDatabase.open(settings)) {
             database.migrate();
-            assertThat(database.schemaVersion()).isEqualTo("5");
+            assertThat(database.schemaVersion()).isEqualTo("6");
             assertThat(database.repository().findById(image.id())).contains(image);
         }
     }
@@ -62,7 +62,7 @@ class GlanceDatabaseTest {
 
             database.migrate();
 
-            assertThat(database.schemaVersion()).isEqualTo("5");
+            assertThat(database.schemaVersion()).isEqualTo("6");
         }
     }
 

@@ -125,6 +125,11 @@ public final class PluginStoreRegistry implements StoreRegistry, AutoCloseable {
                                                boolean isDefault, StoreContext context) {
         String id = config.id();
         StoreOptions.validate(id, type, config.options(), factory.configKeys());
+        if (config.dedup() && !factory.capabilities().contains(StoreCapability.DEDUP)) {
+            throw new BadStoreConfigurationException("store '" + id + "' (type " + type + "): dedup: true needs a "
+                    + "driver that declares the DEDUP capability, and this one declares only "
+                    + factory.capabilities().stream().map(Enum::name).sorted().toList());
+        }
         StoreDriver driver = createDriver(factory, type, config, context);
         try {
             if (!id.equals(driver.storeId())) {
@@ -133,7 +138,8 @@ public final class PluginStoreRegistry implements StoreRegistry, AutoCloseable {
             }
             GuardedStoreDriver guarded = new GuardedStoreDriver(driver, factory.capabilities());
             return new ConfiguredStore(id, type, config.description(), isDefault, factory.capabilities(),
-                    StoreOptions.shown(config.options(), guarded.describe(), factory.configKeys()), guarded);
+                    StoreOptions.shown(config.options(), guarded.describe(), factory.configKeys()), guarded,
+                    config.dedup());
         } catch (RuntimeException | Error e) {
             closeQuietly(driver, factory.getClass().getClassLoader(), e);
             throw e;

@@ -20,9 +20,11 @@ import static java.util.Objects.requireNonNull;
  * @param description the operator's {@code store_description}, or {@code null}
  * @param options     the driver options of the store, e.g. {@code filesystem_store_datadir}
  * @param isDefault   whether new images go here when the client names no store
+ * @param dedup       whether the store keeps one object per content ({@code dedup: true}); its driver must declare
+ *                    {@link io.glance.store.spi.StoreCapability#DEDUP}
  */
 public record StoreConfig(String id, String type, String description, Map<String, String> options,
-                          boolean isDefault) {
+                          boolean isDefault, boolean dedup) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
 
@@ -34,6 +36,11 @@ public record StoreConfig(String id, String type, String description, Map<String
             throw new BadStoreConfigurationException("store id '" + id + "' is not usable: use letters, digits, "
                     + "'_', '.' and '-', not starting with '.' or '-'");
         }
+    }
+
+    /** A store that keeps every upload as its own object. */
+    public StoreConfig(String id, String type, String description, Map<String, String> options, boolean isDefault) {
+        this(id, type, description, options, isDefault, false);
     }
 
     /** The one, default, store of Glance's legacy single-store mode ({@code default_store = file}). */

@@ -17,9 +17,12 @@ import java.util.Set;
  * @param capabilities what the driver declared
  * @param properties   what {@code /v2/info/stores/detail} shows: driver properties with secrets masked
  * @param driver       the driver, already guarded by capability checks
+ * @param dedup        whether the store keeps one object for all images with the same bytes ({@code dedup: true};
+ *                     then the driver declares {@link StoreCapability#DEDUP})
  */
 public record ConfiguredStore(String id, String type, String description, boolean isDefault,
-                              Set<StoreCapability> capabilities, Map<String, String> properties, StoreDriver driver) {
+                              Set<StoreCapability> capabilities, Map<String, String> properties, StoreDriver driver,
+                              boolean dedup) {
 
     public ConfiguredStore {
         Objects.requireNonNull(id, "id is null");
@@ -27,6 +30,15 @@ public record ConfiguredStore(String id, String type, String description, boolea
         capabilities = Set.copyOf(capabilities);
         properties = Map.copyOf(properties);
         Objects.requireNonNull(driver, "driver is null");
+        if (dedup && !capabilities.contains(StoreCapability.DEDUP)) {
+            throw new IllegalArgumentException("store " + id + " cannot dedup: its driver does not declare DEDUP");
+        }
+    }
+
+    /** A store that keeps every upload as its own object. */
+    public ConfiguredStore(String id, String type, String description, boolean isDefault,
+                           Set<StoreCapability> capabilities, Map<String, String> properties, StoreDriver driver) {
+        this(id, type, description, isDefault, capabilities, properties, driver, false);
     }
 
     public boolean readOnly() {

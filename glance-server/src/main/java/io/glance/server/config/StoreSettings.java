@@ -40,6 +40,11 @@ public record StoreSettings(String defaultStore, List<String> stores, List<Backe
     public static final List<Option<?>> OPTIONS = List.of(DEFAULT_STORE, STORES, ENABLED_BACKENDS, DEFAULT_BACKEND);
     /** In a store's own section: shown in /v2/info/stores; not passed to the driver. */
     public static final String STORE_DESCRIPTION = "store_description";
+    /**
+     * In a store's own section: {@code true} keeps one object for all images with the same bytes (content-addressed
+     * storage; the driver must declare the DEDUP capability); not passed to the driver.
+     */
+    public static final String DEDUP = "dedup";
 
     public StoreSettings {
         Objects.requireNonNull(defaultStore, "defaultStore is null");
@@ -75,12 +80,17 @@ public record StoreSettings(String defaultStore, List<String> stores, List<Backe
      * @param type        the store type, e.g. {@code file}
      * @param description the section's {@code store_description}, or {@code null}
      * @param options     the section's other options, for the driver
+     * @param dedup       the section's {@code dedup}: keep one object per content
      */
-    public record Backend(String id, String type, String description, Map<String, String> options) {
+    public record Backend(String id, String type, String description, Map<String, String> options, boolean dedup) {
         public Backend {
             Objects.requireNonNull(id, "id is null");
             Objects.requireNonNull(type, "type is null");
             options = Map.copyOf(options);
+        }
+
+        public Backend(String id, String type, String description, Map<String, String> options) {
+            this(id, type, description, options, false);
         }
     }
 
@@ -109,9 +119,21 @@ public record StoreSettings(String defaultStore, List<String> stores, List<Backe
         types.forEach((id, type) -> {
             Map<String, String> section = new LinkedHashMap<>(values.section(id).asMap());
             String description = section.remove(STORE_DESCRIPTION);
-            backends.add(new Backend(id, type, description, section));
+            backends.add(new Backend(id, type, description, section, dedup(id, section.remove(DEDUP))));
         });
         return backends;
+    }
+
+    private static boolean dedup(String storeId, String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException("Invalid " + DEDUP + " '" + value + "' in the section of store '"
+                    + storeId + "' (expected true or false)");
+        };
     }
 
     /**
