@@ -137,12 +137,29 @@ public final class PluginStoreRegistry implements StoreRegistry, AutoCloseable {
                         + "store id '" + driver.storeId() + "'");
             }
             GuardedStoreDriver guarded = new GuardedStoreDriver(driver, factory.capabilities());
+            if (config.dedup()) {
+                requireLocationOf(id, type, guarded);
+            }
             return new ConfiguredStore(id, type, config.description(), isDefault, factory.capabilities(),
                     StoreOptions.shown(config.options(), guarded.describe(), factory.configKeys()), guarded,
                     config.dedup());
         } catch (RuntimeException | Error e) {
             closeQuietly(driver, factory.getClass().getClassLoader(), e);
             throw e;
+        }
+    }
+
+    /**
+     * A driver built against SPI 1.5 or 1.6 may declare DEDUP without {@code locationOf} (SPI 1.7), which the host
+     * needs to journal an object before writing it.
+     */
+    private static void requireLocationOf(String id, String type, StoreDriver driver) {
+        try {
+            driver.locationOf(java.util.UUID.randomUUID().toString());
+        } catch (io.glance.store.spi.UnsupportedCapabilityException e) {
+            throw new BadStoreConfigurationException("store '" + id + "' (type " + type + "): dedup: true needs a "
+                    + "driver that implements StoreDriver.locationOf (store SPI 1.7); this one was built for an "
+                    + "earlier SPI");
         }
     }
 

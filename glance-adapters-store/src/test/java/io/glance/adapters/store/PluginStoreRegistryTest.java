@@ -66,6 +66,22 @@ class PluginStoreRegistryTest {
     }
 
     @Test
+    void dedupNeedsADriverDeclaringDedupAndImplementingLocationOf() {
+        assertThatThrownBy(() -> create(fileStore("fast", "/fast", true),
+                new StoreConfig("web", "http", null, Map.of(), false, true)))
+                .isInstanceOf(BadStoreConfigurationException.class)
+                .hasMessageContaining("'web'").hasMessageContaining("dedup: true needs a driver that declares the "
+                        + "DEDUP capability");
+        // The fake driver declares every capability but predates locationOf, as a plugin built for SPI 1.5 would.
+        assertThatThrownBy(() -> create(new StoreConfig("cheap", "s3", null, Map.of(), true, true)))
+                .isInstanceOf(BadStoreConfigurationException.class)
+                .hasMessageContaining("'cheap'").hasMessageContaining("StoreDriver.locationOf");
+        try (PluginStoreRegistry registry = create(fileStore("fast", "/fast", true))) {
+            assertThat(registry.store("fast").dedup()).isFalse();
+        }
+    }
+
+    @Test
     void aReadOnlyStoreCannotBeTheDefault() {
         assertThatThrownBy(() -> create(new StoreConfig("web", "http", null, Map.of(), true),
                 fileStore("fast", "/fast", false)))
