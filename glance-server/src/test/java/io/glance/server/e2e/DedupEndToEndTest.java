@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * downloads the same bytes, nine deletes keep the file and the tenth removes it. A copy-image into the dedup store
  * of data it already holds adds no file either.
  */
+@Isolated("10 GiB through one glance-api takes both cores and the disk: the deadlines of a class beside it would"
+        + " starve (ScrubberEndToEndTest's 20 s wait for the scrubber ran out beside it at load 25)")
 class DedupEndToEndTest {
     private static final long GIB = 1L << 30;
     private static final DedupHttp HTTP = new DedupHttp();
