@@ -27,9 +27,11 @@ public record ResumableUploadSettings(Duration expiration) {
         return new ResumableUploadSettings(RESUMABLE_UPLOAD_EXPIRATION.defaultValue());
     }
 
-    /** How often expired sessions are looked for: a minute, or the expiration when shorter. */
+    /**
+     * How often expired sessions are looked for: every minute (a session used after it expired answers 410 and loses
+     * its data at once, so the sweep is only for the ones nobody asks about).
+     */
     public Duration sweepInterval() {
-        Duration minute = Duration.ofMinutes(1);
-        return expiration.compareTo(minute) < 0 ? expiration : minute;
+        return Duration.ofMinutes(1);
     }
 }
