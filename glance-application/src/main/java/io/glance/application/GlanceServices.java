@@ -263,7 +263,7 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             } else {
                 ResumableUploadService service = new ResumableUploadService(resumable.sessions(), resumable.parts(),
                         access, imageStaging, this.imports, limits, enforcedQuotas, resumable.settings(),
-                        imports.worker(), clock);
+                        imports.worker(), settings.selfUrl(), clock);
                 this.resumableUploads = service;
                 this.uploadSweep = new ResumableUploadSweep(service, resumable.settings().sweepInterval());
             }

@@ -22,8 +22,10 @@ import io.glance.ports.out.UploadSessions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -48,12 +50,15 @@ final class ResumableUploadService implements ResumableUploads {
     private final UploadLimits limits;
     private final Quotas quotas;
     private final ResumableUploadSettings settings;
+    /** This node's {@code worker_self_reference_url}, or null (nodes share the staging directory). */
+    private final String selfUrl;
+    /** What sessions opened here record as their holder: the self URL, else the worker name. */
     private final String node;
     private final Clock clock;
 
     ResumableUploadService(UploadSessions sessions, PartialUploads parts, ImageAccess access, ImageStaging staging,
                            ImageImport imports, UploadLimits limits, Quotas quotas, ResumableUploadSettings settings,
-                           String node, Clock clock) {
+                           String worker, String selfUrl, Clock clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.parts = requireNonNull(parts, "parts is null");
         this.access = requireNonNull(access, "access is null");
@@ -62,7 +67,8 @@ final class ResumableUploadService implements ResumableUploads {
         this.limits = requireNonNull(limits, "limits is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.node = requireNonNull(node, "node is null");
+        this.selfUrl = selfUrl;
+        this.node = selfUrl != null ? selfUrl : requireNonNull(worker, "worker is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -145,6 +151,17 @@ final class ResumableUploadService implements ResumableUploads {
             complete(context, progressed);
         }
         return progressed;
+    }
+
+    @Override
+    public Optional<URI> heldElsewhere(ImageId image, String session) {
+        if (selfUrl == null || !isSessionId(session)) {
+            return Optional.empty();
+        }
+        return sessions.find(session).filter(found -> found.imageId().equals(image))
+                .map(UploadSession::node)
+                .filter(holder -> holder.startsWith("http") && !holder.equals(selfUrl))
+                .map(URI::create);
     }
 
     @Override
@@ -240,7 +257,7 @@ final class ResumableUploadService implements ResumableUploads {
 
     private UploadSession find(RequestContext context, ImageId image, String sessionId) {
         requireNonNull(context, "context is null");
-        UploadSession session = (isSessionId(sessionId) ? sessions.find(sessionId) : java.util.Optional.<UploadSession>empty())
+        UploadSession session = (isSessionId(sessionId) ? sessions.find(sessionId) : Optional.<UploadSession>empty())
                 .filter(found -> found.imageId().equals(image))
                 .orElseThrow(() -> new NotFoundException("No upload session " + sessionId + " for image " + image));
         Image owned = access.owned(context, image, ImageRule.UPLOAD_IMAGE);

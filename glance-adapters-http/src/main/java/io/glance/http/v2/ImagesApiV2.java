@@ -32,7 +32,7 @@ public final class ImagesApiV2 {
                         new ImageActionsService(ports.activation()),
                         new ImageImportService(ports.catalog(), ports.imports(), ports.storeInfo(), settings,
                                 stageHosts),
-                        new ResumableUploadsService(ports.resumableUploads()))
+                        new ResumableUploadsService(ports.resumableUploads(), stageHosts))
                 .register("/v2/schemas", new SchemasService(schemas))
                 .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports(), ports.quotaUsage()))
                 .register("/v2/tasks", new TasksService(ports.imports(), settings))

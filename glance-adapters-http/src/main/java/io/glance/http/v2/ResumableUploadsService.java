@@ -6,6 +6,7 @@ import io.glance.domain.NotFoundException;
 import io.glance.domain.upload.UploadSession;
 import io.glance.http.common.MethodNotAllowed;
 import io.glance.http.common.PathParameters;
+import io.glance.http.common.StageHostProxy;
 import io.glance.http.common.RequestBodies;
 import io.glance.http.common.RequestContexts;
 import io.glance.http.errors.HttpStatusException;
@@ -23,14 +24,18 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -63,10 +68,15 @@ final class ResumableUploadsService implements HttpService {
     private static final HeaderName UPLOAD_CHECKSUM = HeaderNames.create("Upload-Checksum");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final ResumableUploads uploads;
+    /** A chunk forwarded to the node holding the session may take long to send; the wait is for its answer. */
+    private static final Duration FORWARD_TIMEOUT = Duration.ofHours(1);
 
-    ResumableUploadsService(ResumableUploads uploads) {
+    private final ResumableUploads uploads;
+    private final StageHostProxy stageHosts;
+
+    ResumableUploadsService(ResumableUploads uploads, StageHostProxy stageHosts) {
         this.uploads = requireNonNull(uploads, "uploads is null");
+        this.stageHosts = requireNonNull(stageHosts, "stageHosts is null");
     }
 
     @Override
@@ -121,6 +131,9 @@ final class ResumableUploadsService implements HttpService {
 
     private void head(ServerRequest req, ServerResponse res) {
         requireVersion(req, res);
+        if (forwarded(req, res)) {
+            return;
+        }
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         UploadSession session = uploads.status(RequestContexts.of(req), PathParameters.imageId(req),
                 PathParameters.get(req, "session"));
@@ -133,6 +146,9 @@ final class ResumableUploadsService implements HttpService {
 
     private void patch(ServerRequest req, ServerResponse res) {
         requireVersion(req, res);
+        if (forwarded(req, res)) {
+            return;
+        }
         ImageId id = PathParameters.imageId(req);
         requireOffsetOctetStream(req);
         String rawOffset = req.headers().first(UPLOAD_OFFSET).orElseThrow(() -> new InvalidInputException(
@@ -145,9 +161,36 @@ final class ResumableUploadsService implements HttpService {
 
     private void terminate(ServerRequest req, ServerResponse res) {
         requireVersion(req, res);
+        if (forwarded(req, res)) {
+            return;
+        }
         RequestBodies.requireNone(req);
         uploads.terminate(RequestContexts.of(req), PathParameters.imageId(req), PathParameters.get(req, "session"));
         res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /**
+     * Multi-node: a request for a session whose partial data is on another node is replayed there (with its body, as
+     * it arrives) through the same {@link StageHostProxy} as glance-direct's import, and that node's answer relayed.
+     */
+    private boolean forwarded(ServerRequest req, ServerResponse res) {
+        if (req.headers().contains(StageHostProxy.FORWARDED)) {
+            return false;
+        }
+        Optional<URI> holder = uploads.heldElsewhere(PathParameters.imageId(req), PathParameters.get(req, "session"));
+        if (holder.isEmpty()) {
+            return false;
+        }
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        if (RequestBodies.announced(req)) {
+            HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> req.content()
+                    .inputStream());
+            OptionalLong length = req.headers().contentLength();
+            body = length.isPresent() ? HttpRequest.BodyPublishers.fromPublisher(stream, length.getAsLong())
+                    : stream;
+        }
+        stageHosts.relay(stageHosts.forward(req, res, holder.get(), body, FORWARD_TIMEOUT), res);
+        return true;
     }
 
     private UploadSession append(ServerRequest req, ImageId id, String session, long offset) {

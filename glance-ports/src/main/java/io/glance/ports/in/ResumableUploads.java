@@ -6,6 +6,8 @@ import io.glance.domain.RequestContext;
 import io.glance.domain.upload.UploadSession;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
 
 /**
  * Resumable uploads into staging (tus 1.0.0 on {@code /v2/images/{id}/uploads}): a session is opened with the data's
@@ -49,6 +51,13 @@ public interface ResumableUploads {
     /** Ends a session and removes its data (tus termination). */
     void terminate(RequestContext context, ImageId image, String session);
 
+    /**
+     * Multi-node ({@code worker_self_reference_url}): the base URL of the node holding the session's partial data
+     * when it is another node, so that HEAD, PATCH and DELETE are forwarded there; empty when this node serves it
+     * (or nodes share the staging directory, or the session does not exist: this node then answers).
+     */
+    Optional<URI> heldElsewhere(ImageId image, String session);
+
     /** Verifies a chunk once all of it was read; throwing discards it. */
     @FunctionalInterface
     interface ChunkCheck {
@@ -86,6 +95,11 @@ public interface ResumableUploads {
         @Override
         public void terminate(RequestContext context, ImageId image, String session) {
             throw disabled();
+        }
+
+        @Override
+        public Optional<URI> heldElsewhere(ImageId image, String session) {
+            return Optional.empty();
         }
 
         private NotFoundException disabled() {

@@ -123,6 +123,36 @@ class MultiNodeStagingEndToEndTest {
     }
 
     @Test
+    @Order(3)
+    void aResumableUploadOpenedOnOneNodeContinuesAndFinishesThroughTheOther() throws Exception {
+        TusHttp viaA = new TusHttp(nodeA.uri("/"));
+        TusHttp viaB = new TusHttp(nodeB.uri("/"));
+        String id = viaB.createImage();
+        byte[] data = new byte[400_000];
+        new Random(8).nextBytes(data);
+        String location = viaA.open(id, data.length);
+        String session = location.substring(location.lastIndexOf('/') + 1);
+        Path partial = work.resolve("node-a").resolve("staging").resolve(".upload-" + session);
+
+        HttpResponse<String> first = viaB.patch(location, 0, java.util.Arrays.copyOf(data, 150_000));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(204);
+        assertThat(first.headers().firstValue("Upload-Offset")).hasValue("150000");
+        assertThat(Files.size(partial)).as("node A holds the data").isEqualTo(150_000);
+        assertThat(Files.exists(work.resolve("node-b").resolve("staging").resolve(".upload-" + session))).isFalse();
+        HttpResponse<String> head = viaB.tus("HEAD", location, null);
+        assertThat(head.headers().firstValue("Upload-Offset")).hasValue("150000");
+        assertThat(viaB.patch(location, 10, new byte[5]).statusCode()).as("A's 409 relayed").isEqualTo(409);
+
+        HttpResponse<String> last = viaB.patch(location, 150_000, java.util.Arrays.copyOfRange(data, 150_000,
+                data.length));
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(204);
+        assertThat(Files.exists(staged(nodeA, id))).isTrue();
+        JsonNode active = viaB.importAndWait(id);
+        assertThat(active.get("status").asText()).isEqualTo("active");
+        assertThat(viaB.download(id)).isEqualTo(data);
+    }
+
+    @Test
     @Order(4)
     void withTheStageHostGoneTheImportIs504NamingItAndDeleteHappensHere() throws Exception {
         String id = createImage(nodeA);
