@@ -133,7 +133,7 @@ class ResumableUploadRestartEndToEndTest {
     void expiredSessionsAnswer410AndLoseTheirDataAtOnceOrAtTheNextStart() throws Exception {
         Path dataDir = work.resolve("api");
         Path staging = dataDir.resolve("staging");
-        String[] options = {"--resumable_upload_expiration", "2", "--user_storage_quota", "100000"};
+        String[] options = {"--resumable_upload_expiration", "6", "--user_storage_quota", "100000"};
         String swept;
         GlanceProcess glance = GlanceProcess.start(dataDir, options);
         try {
@@ -141,34 +141,37 @@ class ResumableUploadRestartEndToEndTest {
             String id = http.createImage();
             String location = http.open(id, 50_000);
             assertThat(http.patch(location, 0, new byte[10]).statusCode()).isEqualTo(204);
-            Thread.sleep(2_500);
+            Thread.sleep(6_500);
             HttpResponse<String> expired = http.tus("HEAD", location, null);
             assertThat(expired.statusCode()).isEqualTo(410);
             assertThat(expired.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
             assertThat(staging.resolve(".upload-" + session(location))).doesNotExist();
             assertThat(http.tus("HEAD", location, null).statusCode()).isEqualTo(404);
 
-            // The quota holds across PATCHes: another image took the room the session was opened with.
+            // The quota holds across PATCHes: other images took the room the session was opened with.
             String quota = http.createImage();
-            String quotaSession = http.open(quota, 50_000);
-            String other = http.createImage();
-            assertThat(http.send("PUT", "/v2/images/" + other + "/file", new byte[60_000], "Content-Type",
+            String first = http.createImage();
+            String second = http.createImage();
+            assertThat(http.send("PUT", "/v2/images/" + first + "/file", new byte[60_000], "Content-Type",
+                    "application/octet-stream").statusCode()).isEqualTo(204);
+            String quotaSession = http.open(quota, 30_000);
+            assertThat(http.send("PUT", "/v2/images/" + second + "/file", new byte[20_000], "Content-Type",
                     "application/octet-stream").statusCode()).isEqualTo(204);
             HttpResponse<String> over = http.patch(quotaSession, 0, new byte[1_000]);
-            assertThat(over.statusCode()).isEqualTo(413);
-            assertThat(over.body()).contains("50000").contains("user_storage_quota");
-            assertThat(http.tus("POST", "/v2/images/" + quota + "/uploads", null, "Upload-Length", "50000")
+            assertThat(over.statusCode()).as(over.body()).isEqualTo(413);
+            assertThat(over.body()).contains("30000").contains("user_storage_quota");
+            assertThat(http.tus("POST", "/v2/images/" + quota + "/uploads", null, "Upload-Length", "30000")
                     .statusCode()).isEqualTo(413);
 
             String image = http.createImage();
-            swept = http.open(image, 30_000);
+            swept = http.open(image, 10_000);
             assertThat(http.patch(swept, 0, new byte[100]).statusCode()).isEqualTo(204);
         } finally {
             glance.kill();
         }
         Path partial = staging.resolve(".upload-" + session(swept));
         assertThat(partial).exists();
-        Thread.sleep(2_500);
+        Thread.sleep(6_500);
         glance = GlanceProcess.start(dataDir, options);
         try {
             assertThat(partial).doesNotExist();
