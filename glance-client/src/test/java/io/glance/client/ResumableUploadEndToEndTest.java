@@ -22,7 +22,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15's must-show for the client: a large upload (2 GiB; {@code -Dglance.test.resumeMiB} for another size) of
- * generated data through a TCP proxy that cuts the connection at 50 % and, separately, at 99 %. Each time the Java
- * client resumes from the server's offset by itself; the proxy counts what it sent. One glance-api serves the cuts;
- * the expiry case, last, restarts it with a short session lifetime. (The kill -9 case is not here yet: after the
- * restart the image was not found, not understood yet.)
+ * generated data through a TCP proxy that cuts the connection at 50 % and, separately, at 99 %, and one where
+ * glance-api is killed with SIGKILL half-way and started again on the same data directory. Each time the Java client
+ * resumes from the server's offset by itself; the proxy counts what it sent. One glance-api serves all cases (the
+ * kill case restarts it; the expiry case last with a short session lifetime).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResumableUploadEndToEndTest {
@@ -93,6 +95,40 @@ class ResumableUploadEndToEndTest {
     @Order(2)
     void aConnectionCutAt99PercentSendsLessThanTwoPercentMore() {
         cutOnceAndResume(0.99, 1.02);
+    }
+
+    @Test
+    @Order(3)
+    void glanceApiKilledAndRestartedInTheMiddle() throws Exception {
+        Image image = newImage("killed");
+        proxy.resetCount();
+        CountDownLatch killed = new CountDownLatch(1);
+        proxy.armAt(SIZE / 2, () -> {
+            // until the new process is up nothing answers: its old port may be taken by another process meanwhile
+            proxy.target(0);
+            try {
+                server.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            proxy.cutAll();
+            killed.countDown();
+        });
+        List<Long> resumedAt = new CopyOnWriteArrayList<>();
+        CompletableFuture<ResumableUploadResult> upload = CompletableFuture.supplyAsync(() ->
+                client.uploadResumable(image.id(), file, QUICK_RETRIES, resuming(resumedAt)));
+        assertThat(killed.await(10, TimeUnit.MINUTES)).as("the upload reached half-way").isTrue();
+        server = GlanceApiProcess.start(dataDir);
+        proxy.target(server.port());
+
+        ResumableUploadResult result = upload.get(10, TimeUnit.MINUTES);
+        long sent = proxy.upstreamBytes();
+        System.out.printf("kill -9 at 50%%: %d bytes through the proxy for %d (%.4fx), resumed at %s%n", sent, SIZE,
+                (double) sent / SIZE, resumedAt);
+        assertThat(result.resumes()).isGreaterThanOrEqualTo(1);
+        assertThat(resumedAt).isNotEmpty().allSatisfy(offset -> assertThat(offset).isPositive());
+        assertThat(sent).isLessThanOrEqualTo((long) (SIZE * 1.52));
+        assertActiveWithTheFilesDigests(image.id(), result);
     }
 
     @Test
