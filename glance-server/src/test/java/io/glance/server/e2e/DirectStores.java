@@ -1,5 +1,6 @@
 package io.glance.server.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 
 import javax.crypto.Mac;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,38 @@ final class DirectStores {
             }
         }
         return plugins;
+    }
+
+    /**
+     * glance-api's options for three stores: filesystem {@code fast} (the default, in {@code fastDir}), S3 {@code obj}
+     * on the suite's s3proxy and Swift {@code sw} (tempauth), each creating its bucket/container on first put.
+     */
+    static List<String> threeStoreOptions(Path plugins, Path fastDir, String s3, String bucket, String accessKey,
+                                          String secretKey, String swiftAuth, String container) {
+        return List.of("--plugins_dir", plugins.toString(),
+                "--enabled_backends", "fast:file, obj:s3, sw:swift", "--default_backend", "fast",
+                "--fast.filesystem_store_datadir", fastDir.toString(),
+                "--obj.s3_store_host", s3, "--obj.s3_store_bucket", bucket, "--obj.s3_store_access_key", accessKey,
+                "--obj.s3_store_secret_key", secretKey, "--obj.s3_store_create_bucket_on_put", "true",
+                "--obj.s3_store_bucket_url_format", "path",
+                "--sw.swift_store_auth_address", swiftAuth, "--sw.swift_store_user", "test:tester",
+                "--sw.swift_store_key", "testing", "--sw.swift_store_container", container,
+                "--sw.swift_store_create_container_on_put", "true");
+    }
+
+    /** Creates a raw image through glance-api and uploads {@code data} into {@code store}; returns the image id. */
+    static String imageWithData(HttpClient http, GlanceProcess glance, byte[] data, String store) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(glance.uri("/v2/images"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"s\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = new ObjectMapper().readTree(created.body()).get("id").asText();
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id + "/file"))
+                .header("Content-Type", "application/octet-stream").header("X-Image-Meta-Store", store)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
+        return id;
     }
 
     static String required(String property, String variable) {

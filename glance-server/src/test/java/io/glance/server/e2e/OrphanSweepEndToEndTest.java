@@ -1,12 +1,10 @@
 package io.glance.server.e2e;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * orphans and nothing an image records.
  */
 class OrphanSweepEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -41,15 +38,8 @@ class OrphanSweepEndToEndTest {
         String container = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
         Path fast = work.resolve("fast");
         Path dataDir = work.resolve("server");
-        List<String> options = new ArrayList<>(List.of("--plugins_dir", DirectStores.pluginsFolder(work).toString(),
-                "--enabled_backends", "fast:file, obj:s3, sw:swift", "--default_backend", "fast",
-                "--fast.filesystem_store_datadir", fast.toString(),
-                "--obj.s3_store_host", s3, "--obj.s3_store_bucket", bucket, "--obj.s3_store_access_key", accessKey,
-                "--obj.s3_store_secret_key", secretKey, "--obj.s3_store_create_bucket_on_put", "true",
-                "--obj.s3_store_bucket_url_format", "path",
-                "--sw.swift_store_auth_address", swiftAuth, "--sw.swift_store_user", "test:tester",
-                "--sw.swift_store_key", "testing", "--sw.swift_store_container", container,
-                "--sw.swift_store_create_container_on_put", "true"));
+        List<String> options = DirectStores.threeStoreOptions(DirectStores.pluginsFolder(work), fast, s3, bucket,
+                accessKey, secretKey, swiftAuth, container);
         DirectStores.Swift swift = DirectStores.Swift.login(http, swiftAuth);
         DirectStores.S3 s3Bucket = new DirectStores.S3(http, s3, bucket, accessKey, secretKey);
         byte[] data = new byte[50_000];
@@ -65,10 +55,10 @@ class OrphanSweepEndToEndTest {
         List<String> running = new ArrayList<>(options);
         running.addAll(List.of("--orphan_sweep_interval", "1", "--orphan_sweep_grace", "0"));
         try (GlanceProcess glance = GlanceProcess.start(dataDir, running.toArray(String[]::new))) {
-            keptFast = imageWithData(glance, data, "fast");
-            keptS3 = imageWithData(glance, data, "obj");
-            keptSwift = imageWithData(glance, data, "sw");
-            lost = imageWithData(glance, data, "fast");
+            keptFast = DirectStores.imageWithData(http, glance, data, "fast");
+            keptS3 = DirectStores.imageWithData(http, glance, data, "obj");
+            keptSwift = DirectStores.imageWithData(http, glance, data, "sw");
+            lost = DirectStores.imageWithData(http, glance, data, "fast");
             Files.write(fast.resolve(orphanFast), data);
             assertThat(s3Bucket.put(orphanS3, data)).isEqualTo(200);
             assertThat(swift.put(container, orphanSwift, data)).isEqualTo(201);
@@ -102,20 +92,6 @@ class OrphanSweepEndToEndTest {
         assertThat(s3Bucket.get(keptS3)).isEqualTo(200);
         assertThat(swift.get(container, keptSwift)).isEqualTo(200);
 
-    }
-
-    private String imageWithData(GlanceProcess glance, byte[] data, String store) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(glance.uri("/v2/images"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"s\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).get("id").asText();
-        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id + "/file"))
-                .header("Content-Type", "application/octet-stream").header("X-Image-Meta-Store", store)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
-        return id;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.glance.server.e2e;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -19,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from S3 and from Swift (looked at directly, not through glance-api) once {@code scrub_time} has passed.
  */
 class ScrubberRemoteStoresEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -37,19 +37,12 @@ class ScrubberRemoteStoresEndToEndTest {
         DirectStores.Swift swift = DirectStores.Swift.login(http, swiftAuth);
         byte[] data = new byte[40_000];
         new Random(15).nextBytes(data);
-        try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"),
-                "--plugins_dir", DirectStores.pluginsFolder(work).toString(),
-                "--enabled_backends", "fast:file, obj:s3, sw:swift", "--default_backend", "fast",
-                "--fast.filesystem_store_datadir", work.resolve("fast").toString(),
-                "--obj.s3_store_host", s3, "--obj.s3_store_bucket", bucket, "--obj.s3_store_access_key", accessKey,
-                "--obj.s3_store_secret_key", secretKey, "--obj.s3_store_create_bucket_on_put", "true",
-                "--obj.s3_store_bucket_url_format", "path",
-                "--sw.swift_store_auth_address", swiftAuth, "--sw.swift_store_user", "test:tester",
-                "--sw.swift_store_key", "testing", "--sw.swift_store_container", container,
-                "--sw.swift_store_create_container_on_put", "true",
-                "--delayed_delete", "true", "--scrub_time", "3", "--wakeup_time", "0.5")) {
-            String inS3 = imageWithData(glance, data, "obj");
-            String inSwift = imageWithData(glance, data, "sw");
+        List<String> options = new ArrayList<>(DirectStores.threeStoreOptions(DirectStores.pluginsFolder(work),
+                work.resolve("fast"), s3, bucket, accessKey, secretKey, swiftAuth, container));
+        options.addAll(List.of("--delayed_delete", "true", "--scrub_time", "3", "--wakeup_time", "0.5"));
+        try (GlanceProcess glance = GlanceProcess.start(work.resolve("server"), options.toArray(String[]::new))) {
+            String inS3 = DirectStores.imageWithData(http, glance, data, "obj");
+            String inSwift = DirectStores.imageWithData(http, glance, data, "sw");
             for (String id : new String[] {inS3, inSwift}) {
                 HttpResponse<String> delete = http.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id))
                         .DELETE().build(), HttpResponse.BodyHandlers.ofString());
@@ -70,17 +63,4 @@ class ScrubberRemoteStoresEndToEndTest {
         }
     }
 
-    private String imageWithData(GlanceProcess glance, byte[] data, String store) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(glance.uri("/v2/images"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"s\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).get("id").asText();
-        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id + "/file"))
-                .header("Content-Type", "application/octet-stream").header("X-Image-Meta-Store", store)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
-        return id;
-    }
 }
