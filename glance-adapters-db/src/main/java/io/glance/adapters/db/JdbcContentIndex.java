@@ -1,5 +1,6 @@
 package io.glance.adapters.db;
 
+import io.glance.domain.ConflictException;
 import io.glance.domain.ImageId;
 import io.glance.ports.out.ContentIndex;
 
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static java.util.Objects.requireNonNull;
 
@@ -33,6 +35,9 @@ import static java.util.Objects.requireNonNull;
 final class JdbcContentIndex implements ContentIndex {
     private static final String POINTS_AT = "SELECT 1 FROM image_locations l JOIN images i ON i.id = l.image_id"
             + " WHERE l.image_id = ? AND i.status <> 'deleted' AND l.url = ?";
+
+    /** How often a transaction chosen as a deadlock victim is run before its conflict reaches the caller. */
+    private static final int LOCK_CONFLICT_ATTEMPTS = 5;
 
     private final Transactions transactions;
     private final String worker;
@@ -299,14 +304,38 @@ final class JdbcContentIndex implements ContentIndex {
         }
     }
 
+    /**
+     * Runs the work in a transaction, again when the database chose it as a deadlock victim. MariaDB's gap locks make
+     * two first claims of the same new bytes deadlock now and then (each {@code SELECT ... FOR UPDATE} of the missing
+     * row locks the gap the other then inserts into); every unit of work here is a whole transaction that was rolled
+     * back, so running it again is safe, and an upload should not fail with 409 for a race it did not lose.
+     */
     private <T> T run(String action, SqlWork<T> work) {
-        return transactions.run(action, session -> {
+        for (int attempt = 1; ; attempt++) {
             try {
-                return work.apply(session.getConnection());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+                return transactions.run(action, session -> {
+                    try {
+                        return work.apply(session.getConnection());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } catch (ConflictException lockConflict) {
+                if (attempt == LOCK_CONFLICT_ATTEMPTS) {
+                    throw lockConflict;
+                }
+                backOff(attempt);
             }
-        });
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a deadlocked transaction", e);
+        }
     }
 
     @FunctionalInterface
