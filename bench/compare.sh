@@ -8,7 +8,8 @@
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (downloads per size and
 # server, best one counts; default 3), BENCH_META (creates,shows,lists per concurrency level; default 1000,500,100),
 # BENCH_BIG_LIST (images for the list limit=1000 figure, this project only; default 100000, 0 skips it),
-# BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS.
+# BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS, BENCH_REMOTE (1: also
+# bench/remote-stores.sh at the first size, Swift and S3 against their own CLIs; about 5 more minutes at 1 GiB).
 # The machine may be shared: the load average is printed before and after each part; only a quiet run is a result.
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
@@ -291,6 +292,15 @@ else
   echo "  OpenStack Glance could not be started here: its columns stay n/a"
 fi
 
+# --- optional: Swift and S3 through glance-api against their own command-line clients ----------------------------------
+if [ -n "${BENCH_REMOTE:-}" ]; then
+  echo
+  echo "-- Swift and S3 (bench/remote-stores.sh $s1): glance-api against swift and s3cmd on the same servers"
+  # its s3proxy jar is under the real HOME's ~/.m2, not the HOME this script gave the python clients
+  HOME=$(getent passwd "$(id -un)" | cut -d: -f6) "$here/remote-stores.sh" "$s1" >"$work/remote.txt" 2>&1 || echo "  remote-stores.sh failed; its rows stay out" >&2
+  grep -v '^RESULT' "$work/remote.txt" | sed 's/^/  /'
+fi
+
 # --- the table -------------------------------------------------------------------------------------------------------
 echo
 echo "== issue 17's table, this run (ratios: this project / the other; CPU: lower is better) =="
@@ -322,5 +332,11 @@ row "client upload $s1 GiB vs our server, MiB/s" "${R[java.up.py]}" "${R[java.up
 row "client download+verify $s1 GiB, MiB/s" "${R[java.down.py]}" "${R[java.down.java]}" "${R[java.down.curl]}" \
   "bin/glance x curl|sha512sum $(ratio "${R[java.down.java]}" "${R[java.down.curl]}") (>= 0.9), x glanceclient $(ratio "${R[java.down.java]}" "${R[java.down.py]}") (>= 1.5)"
 row "CLI cold start to a show, s" "${R[java.start.py]}" "${R[java.start.java]}" "0.6" "(target <= 0.6 s)"
+if [ -s "$work/remote.txt" ]; then
+  while IFS=$'\t' read -r _ what ours cli r gcpu ccpu; do
+    row "$what $s1 GiB, MiB/s" "" "$ours" "$cli" "x CLI $r (>= 1); CPU s/GiB glance-api $gcpu, CLI $ccpu"
+  done < <(grep '^RESULT' "$work/remote.txt")
+  echo "  (Swift/S3 rows: the nginx column is the store's own CLI, swift or s3cmd, against the same server)"
+fi
 echo "  (client rows: the Zed column is python-glanceclient, the nginx column curl, all against this project's server)"
 echo "  after: $(bench_load_note)"
