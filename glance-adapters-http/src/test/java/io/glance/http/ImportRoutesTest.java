@@ -10,6 +10,7 @@ import io.helidon.webserver.testing.junit5.SetUpRoute;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,5 +155,38 @@ class ImportRoutesTest {
         Http.Reply again = stage(id, "abc");
         assertThat(again.status()).isEqualTo(409);
         assertThat(stage("00000000-0000-0000-0000-000000000000", "abc").status()).isEqualTo(404);
+    }
+
+    @Test
+    void legacyImportTasksRefuseBadInputWith400NamingIt() {
+        String good = "\"import_from_format\": \"raw\", \"image_properties\": {\"disk_format\": \"raw\","
+                + " \"container_format\": \"bare\"}";
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("{\"input\": {}}", "'type'");
+        refusals.put("{\"type\": \"import\"}", "'input'");
+        refusals.put("{\"type\": \"export\", \"input\": {}}", "'export' is not one of");
+        refusals.put("{\"type\": \"api_image_import\", \"input\": {}}", "/v2/images/{image_id}/import");
+        refusals.put("{\"type\": \"import\", \"input\": {" + good + "}}", "'import_from'");
+        refusals.put("{\"type\": \"import\", \"input\": {\"import_from\": \"http://a/b\","
+                + " \"image_properties\": {}}}", "'import_from_format'");
+        refusals.put("{\"type\": \"import\", \"input\": {\"import_from\": \"http://a/b\","
+                + " \"import_from_format\": \"raw\", \"image_properties\": {\"disk_format\": \"raw\"}}}",
+                "'container_format'");
+        refusals.put("{\"type\": \"import\", \"input\": {\"import_from\": 7, " + good + "}}",
+                "Invalid import_from: 7");
+        refusals.put("{\"type\": \"import\", \"input\": {\"import_from\": \"ftp://host/x.img\", " + good + "}}",
+                "ftp://host/x.img");
+        refusals.put("{\"type\": \"import\", \"input\": {\"import_from\": \"file:///etc/passwd\", " + good + "}}",
+                "File based imports are not allowed");
+        // This API's web-download filter refuses every URI.
+        refusals.put("{\"type\": \"import\", \"input\": {\"import_from\": \"http://10.0.0.1/x.img\", " + good
+                + "}}", "URI for legacy import task does not pass filtering: http://10.0.0.1/x.img");
+        int tasksBefore = http.get("/v2/tasks").json().get("tasks").size();
+        refusals.forEach((body, named) -> {
+            Http.Reply refused = http.post("/v2/tasks", body);
+            assertThat(refused.status()).as(body + ": " + refused.body()).isEqualTo(400);
+            assertThat(text(refused)).as(body).contains(named);
+        });
+        assertThat(http.get("/v2/tasks").json().get("tasks")).hasSize(tasksBefore);
     }
 }

@@ -217,8 +217,9 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
         ImageAccess access = new ImageAccess(repository, members, imagePolicy, new PropertyAccess(protection));
         Quotas enforcedQuotas = new Quotas(quotas, usage, unifiedLimits);
         StoredData storedData = new StoredData(stores, requireNonNull(dedup, "dedup is null"));
-        this.catalog = new ImageCatalogService(repository, access, storedData, clock, enforcedQuotas,
-                imports == null ? id -> { } : imports.staging()::delete, deletion.delayedDelete());
+        ImageCatalogService catalogService = new ImageCatalogService(repository, access, storedData, clock,
+                enforcedQuotas, imports == null ? id -> { } : imports.staging()::delete, deletion.delayedDelete());
+        this.catalog = catalogService;
         ImageUpload upload = new ImageUpload(repository, stores, access, storedData, clock, limits, enforcedQuotas,
                 digestExecutor, savingReset);
         ImageDownloads downloads = new ImageDownloads(stores, access, new ImageCaching(cache));
@@ -249,13 +250,15 @@ public final class GlanceServices implements GlanceUseCases, AutoCloseable {
             this.importWorkers = newImportWorkers(settings.workerThreads());
             ImageStaging imageStaging = new ImageStaging(repository, access, imports.staging(), limits,
                     enforcedQuotas, clock, settings.selfUrl());
+            LegacyImportTasks legacyTasks = new LegacyImportTasks(catalogService, repository, imports.tasks(),
+                    stores, access, locks, flow, imports.webDownloads(), storedData, clock, imports.worker());
             this.imports = new ImageImportService(settings, imageStaging,
                     new ImportRequests(repository, imports.tasks(), stores, access, settings, locks,
                             imports.webDownloads(), clock, imports.worker(), enforcedQuotas),
-                    flow, locks, new TaskQueries(imports.tasks(), access, clock), importWorkers);
+                    flow, locks, new TaskQueries(imports.tasks(), access, clock), importWorkers, legacyTasks);
             this.stagingOwner = new StageHostLookup(access, settings.selfUrl());
             this.importRecovery = new InterruptedImportRecovery(imports.tasks(), repository, imports.staging(),
-                    flow, imports.worker());
+                    flow, imports.worker(), legacyTasks);
             Resumable resumable = imports.resumable();
             if (resumable == null || !settings.enabled(ImportMethod.GLANCE_DIRECT.wireName)) {
                 this.resumableUploads = ResumableUploads.DISABLED;

@@ -7,6 +7,7 @@ import io.glance.domain.ServiceUnavailableException;
 import io.glance.domain.task.Task;
 import io.glance.ports.in.ImageImport;
 import io.glance.ports.in.ImportCommand;
+import io.glance.ports.in.LegacyImportCommand;
 import io.glance.ports.in.TaskQuery;
 
 import java.io.InputStream;
@@ -20,7 +21,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@link ImageImport}: staging through {@link ImageStaging}, POST /import through {@link ImportRequests}, the work
- * on a bounded pool of import workers running {@link ImportFlow}, tasks read through {@link TaskQueries}.
+ * on a bounded pool of import workers running {@link ImportFlow}, tasks read through {@link TaskQueries}, legacy
+ * {@code import} tasks through {@link LegacyImportTasks} on the same workers.
  */
 final class ImageImportService implements ImageImport {
     private static final Logger LOG = Logger.getLogger(ImageImportService.class.getName());
@@ -32,9 +34,11 @@ final class ImageImportService implements ImageImport {
     private final ImportLocks locks;
     private final TaskQueries queries;
     private final ExecutorService workers;
+    private final LegacyImportTasks legacy;
 
     ImageImportService(ImportSettings settings, ImageStaging staging, ImportRequests requests, ImportFlow flow,
-                       ImportLocks locks, TaskQueries queries, ExecutorService workers) {
+                       ImportLocks locks, TaskQueries queries, ExecutorService workers, LegacyImportTasks legacy) {
+        this.legacy = requireNonNull(legacy, "legacy is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.staging = requireNonNull(staging, "staging is null");
         this.requests = requireNonNull(requests, "requests is null");
@@ -67,6 +71,18 @@ final class ImageImportService implements ImageImport {
                 flow.abandon(job.task(), "glance-api was shutting down");
                 throw new ServiceUnavailableException("The service is shutting down; import of image " + id
                         + " refused", e);
+            }
+        });
+    }
+
+    @Override
+    public Task createImportTask(RequestContext context, LegacyImportCommand command) {
+        return legacy.create(context, command, work -> {
+            try {
+                workers.execute(work);
+            } catch (RejectedExecutionException e) {
+                throw new ServiceUnavailableException("The service is shutting down; the import task was not"
+                        + " started", e);
             }
         });
     }

@@ -27,9 +27,11 @@ final class InterruptedImportRecovery {
     private final StagingArea staging;
     private final ImportFlow flow;
     private final String worker;
+    private final LegacyImportTasks legacy;
 
     InterruptedImportRecovery(TaskRepository tasks, ImageRepository images, StagingArea staging, ImportFlow flow,
-                              String worker) {
+                              String worker, LegacyImportTasks legacy) {
+        this.legacy = requireNonNull(legacy, "legacy is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.images = requireNonNull(images, "images is null");
         this.staging = requireNonNull(staging, "staging is null");
@@ -44,6 +46,7 @@ final class InterruptedImportRecovery {
         for (Task task : interrupted) {
             try {
                 flow.abandon(task, "Import was interrupted by a stop of glance-api (" + worker + ")");
+                legacy.abandoned(task);
                 failed++;
                 LOG.warning("Import task " + task.id() + " of image " + task.imageId() + " was interrupted by the"
                         + " last stop: failed, image returned");

@@ -35,7 +35,7 @@ public final class ImagesApiV2 {
                         new ResumableUploadsService(ports.resumableUploads(), stageHosts))
                 .register("/v2/schemas", new SchemasService(schemas))
                 .register("/v2/info", new InfoService(ports.storeInfo(), ports.imports(), ports.quotaUsage()))
-                .register("/v2/tasks", new TasksService(ports.imports(), settings))
+                .register("/v2/tasks", new TasksService(ports.imports(), settings, validator))
                 .register("/v2/stores", new StoresService(ports.data(), ports.storeInfo()))
                 .register("/v2/cache", new CacheService(ports.cacheManagement()))
                 // Everything else under /v2 (typos) is webob's plain 404.

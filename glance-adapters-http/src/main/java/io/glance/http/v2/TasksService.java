@@ -31,8 +31,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The legacy tasks API (spec §9.1), admin only by {@code tasks_api_access}: list with Glance's filters, paging and
- * sort, show, DELETE always 405. Creating a legacy {@code import} task is not supported (this server imports through
- * /v2/images/{id}/import): POST answers 400 saying so, after Glance's own checks of the body.
+ * sort, show, DELETE always 405. POST creates a legacy {@code import} task (201, the task {@code pending}, its URL in
+ * {@code Location}); the input is checked here for shape ({@link LegacyImportInput}), the URL by the use case.
  */
 final class TasksService implements HttpService {
     private static final Set<String> SORT_KEYS = Set.of("created_at", "updated_at", "id", "status", "type",
@@ -41,8 +41,10 @@ final class TasksService implements HttpService {
 
     private final ImageImport imports;
     private final ApiSettings settings;
+    private final ImageSchemaValidator schema;
 
-    TasksService(ImageImport imports, ApiSettings settings) {
+    TasksService(ImageImport imports, ApiSettings settings, ImageSchemaValidator schema) {
+        this.schema = requireNonNull(schema, "schema is null");
         this.imports = requireNonNull(imports, "imports is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
@@ -113,15 +115,31 @@ final class TasksService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         JsonNode body = JsonBodies.require(req, settings.maxJsonBodyBytes());
-        if (body.get("type") == null) {
+        // The caller first (Glance enforces tasks_api_access before it reads the body): the listing's policy answers
+        // non-admins with 403; the use case checks add_task besides.
+        imports.listTasks(RequestContexts.of(req), new TaskQuery(null, null, "created_at", false, null, 0));
+        if (!body.isObject()) {
+            throw new InvalidInputException("Provided object does not match schema 'task': " + JsonValues.repr(body)
+                    + " is not of type 'object'");
+        }
+        JsonNode type = body.get("type");
+        if (type == null) {
             throw new InvalidInputException("Task request requires a 'type' field.");
         }
         if (body.get("input") == null) {
             throw new InvalidInputException("Task request requires an 'input' field.");
         }
-        // The listing's policy (tasks_api_access) answers non-admins first, as Glance's add_task does.
-        imports.listTasks(RequestContexts.of(req), new TaskQuery(null, null, "created_at", false, null, 0));
-        throw new InvalidInputException("Legacy '" + body.get("type").asText() + "' tasks are not supported by this"
-                + " server; import image data with POST /v2/images/{image_id}/import");
+        if (!type.isTextual() || !TYPES.contains(type.textValue())) {
+            throw new InvalidInputException("Provided object does not match schema 'task': " + JsonValues.repr(type)
+                    + " is not one of ['import', 'api_image_import']");
+        }
+        if (!type.textValue().equals("import")) {
+            throw new InvalidInputException("Tasks of type '" + type.textValue() + "' are created by POST"
+                    + " /v2/images/{image_id}/import, not by POST /v2/tasks");
+        }
+        Task task = imports.createImportTask(RequestContexts.of(req), LegacyImportInput.parse(body.get("input"),
+                schema));
+        res.header("Location", "/v2/tasks/" + task.id());
+        JsonResponses.send(res, Status.CREATED_201, TaskJson.full(task));
     }
 }

@@ -30,6 +30,11 @@ final class DisabledImageImport implements ImageImport {
     }
 
     @Override
+    public Task createImportTask(RequestContext context, LegacyImportCommand command) {
+        throw new InvalidInputException("Legacy 'import' tasks are not available at this site (no task repository)");
+    }
+
+    @Override
     public List<Task> imageTasks(RequestContext context, ImageId id) {
         return List.of();
     }

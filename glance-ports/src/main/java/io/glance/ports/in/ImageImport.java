@@ -34,6 +34,17 @@ public interface ImageImport {
      */
     Optional<Task> importImage(RequestContext context, ImageId id, ImportCommand command);
 
+    /**
+     * Legacy POST /v2/tasks of type {@code import} (admin only by {@code tasks_api_access} and {@code add_task}): the
+     * URL is checked (http or https, then {@code import_filtering_opts}) and a {@code pending} task created; a worker
+     * then creates the image, fetches the data into it like web-download and ends the task {@code success} with
+     * {@code result: {"image_id": ...}}, or {@code failure} with the image deleted.
+     *
+     * @throws io.glance.domain.InvalidInputException when the URL is refused
+     * @throws io.glance.domain.ForbiddenException    when the policy refuses the caller
+     */
+    Task createImportTask(RequestContext context, LegacyImportCommand command);
+
     /** GET /v2/images/{id}/tasks: the image's unexpired tasks the caller may see. */
     List<Task> imageTasks(RequestContext context, ImageId id);
 
