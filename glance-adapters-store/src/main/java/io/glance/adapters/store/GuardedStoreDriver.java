@@ -10,6 +10,7 @@ import io.glance.store.spi.UnsupportedCapabilityException;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -52,6 +53,25 @@ public final class GuardedStoreDriver implements StoreDriver {
         traffic.uploadStarted();
         try {
             return answered(driver.put(imageId, traffic.countingWrites(data), expectedSize), "put");
+        } finally {
+            traffic.uploadEnded();
+        }
+    }
+
+    @Override
+    public boolean takesLocalFile(Path file) {
+        return capabilities.contains(StoreCapability.WRITE) && driver.takesLocalFile(requireNonNull(file, "file is null"));
+    }
+
+    @Override
+    public StoredObject putLocalFile(String imageId, Path file, long size) {
+        require(StoreCapability.WRITE);
+        traffic.uploadStarted();
+        try {
+            StoredObject stored = answered(driver.putLocalFile(imageId, requireNonNull(file, "file is null"), size),
+                    "putLocalFile");
+            traffic.written(stored.size());
+            return stored;
         } finally {
             traffic.uploadEnded();
         }

@@ -39,6 +39,11 @@ public final class StoreTraffic {
         uploadsInProgress.decrementAndGet();
     }
 
+    /** Bytes stored without passing through a stream (a local file the store took as it is). */
+    void written(long bytes) {
+        bytesWritten.add(bytes);
+    }
+
     InputStream countingWrites(InputStream data) {
         return new Counting(data, bytesWritten);
     }

@@ -54,6 +54,29 @@ final class FilesystemStoreDriver implements StoreDriver {
         return new StoredObject(directory.locationOf(target), size, Map.of());
     }
 
+    /** A regular file on the data directory's file system can be hard-linked into it instead of copied. */
+    @Override
+    public boolean takesLocalFile(Path file) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && Files.getFileStore(file).equals(Files.getFileStore(directory.root()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public StoredObject putLocalFile(String imageId, Path file, long size) {
+        requireNonNull(file, "file is null");
+        Path target = directory.objectPath(imageId);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new DuplicateObjectException("image " + imageId + " already has data in filesystem store '"
+                    + storeId + "' at " + target);
+        }
+        long stored = writer.adopt(imageId, file, size, target);
+        return new StoredObject(directory.locationOf(target), stored, Map.of());
+    }
+
     @Override
     public URI locationOf(String imageId) {
         return directory.locationOf(directory.objectPath(requireNonNull(imageId, "imageId is null")));

@@ -1,6 +1,7 @@
 package io.glance.store.filesystem;
 
 import io.glance.store.spi.DuplicateObjectException;
+import io.glance.store.spi.SizeMismatchException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,50 @@ final class ImageFileWriter {
             discard(partial, e);
             throw e;
         }
+    }
+
+    /**
+     * Publishes the host's complete file under {@code target} as a second name ({@code link(2)}) after forcing it to
+     * disk: no byte is copied, and the name appears only once the data is durable, so no partial name is needed.
+     * Where no hard link can be made (another file system, say) the file is copied as an upload would be.
+     *
+     * @return the file's size, which must be {@code size}
+     */
+    long adopt(String imageId, Path file, long size, Path target) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long actual = channel.size();
+            if (actual != size) {
+                throw new SizeMismatchException("the file " + file + " for image " + imageId + " holds " + actual
+                        + " bytes, not the " + size + " announced");
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw IoFailures.writing(storeId, imageId, e);
+        }
+        try {
+            if (permissions.isPresent()) {
+                Files.setPosixFilePermissions(file, permissions.get());
+            }
+            Files.createLink(target, file);
+        } catch (FileAlreadyExistsException e) {
+            throw duplicate(imageId, target, e);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Filesystem store ''{0}'': cannot link {1} as image {2} ({3});"
+                    + " copying it", storeId, file, imageId, e);
+            try (InputStream data = Files.newInputStream(file)) {
+                return write(imageId, data, target);
+            } catch (IOException copyFailure) {
+                throw IoFailures.writing(storeId, imageId, copyFailure);
+            }
+        }
+        try {
+            directory.sync();
+        } catch (IOException e) {
+            RuntimeException failure = IoFailures.writing(storeId, imageId, e);
+            discard(target, failure);
+            throw failure;
+        }
+        return size;
     }
 
     private long writeDurably(String imageId, InputStream data, Path partial) {

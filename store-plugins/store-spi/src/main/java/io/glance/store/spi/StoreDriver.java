@@ -1,7 +1,10 @@
 package io.glance.store.spi;
 
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -80,6 +83,35 @@ public interface StoreDriver extends AutoCloseable {
      */
     default URI locationOf(String imageId) {
         throw new UnsupportedCapabilityException(storeId(), StoreCapability.DEDUP);
+    }
+
+    /**
+     * Whether {@link #putLocalFile putLocalFile} would store {@code file} without copying its bytes, e.g. as a hard
+     * link of the file into a filesystem store on the same file system. The host asks before an import writes its
+     * staged (say, converted) data: when the answer is yes it digests the file in a read of its own, beside the
+     * store's fsync, instead of streaming a copy through {@link #put put}. The default is {@code false}.
+     *
+     * @since 1.8.0 (hosts of earlier SPIs never call it)
+     */
+    default boolean takesLocalFile(Path file) {
+        return false;
+    }
+
+    /**
+     * Stores the host's local file {@code file} of {@code size} bytes as the object of {@code imageId}, as
+     * {@link #put put} would (same names, same durability: the data is on disk when this returns, same exceptions),
+     * taking the file itself where {@link #takesLocalFile} said so. The host has counted, limited and digested the
+     * bytes already and never changes the file afterwards; it may delete its own name of the file at any time after
+     * this returns. The default copies the file through {@link #put put}.
+     *
+     * @since 1.8.0 (hosts of earlier SPIs never call it)
+     */
+    default StoredObject putLocalFile(String imageId, Path file, long size) {
+        try (InputStream data = Files.newInputStream(file)) {
+            return put(imageId, data, size);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("reading " + file + " for image " + imageId + " failed", e);
+        }
     }
 
     /**
