@@ -137,6 +137,8 @@ public final class GlanceApiServer implements AutoCloseable {
                         auth.serviceToken(), RegistryClientTls.of(registryClient));
                 repository = registry;
                 members = registry;
+                // Import tasks live in glance-registry's database too (its /tasks).
+                tasks = registry.tasks();
                 metadata = "glance-registry at " + registryUrl;
                 operations.registry(repository);
             } else {

@@ -9,6 +9,7 @@ import io.glance.http.common.CallerAuthentication;
 import io.glance.http.registry.GlanceRegistryRouting;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
+import io.glance.ports.out.TaskRepository;
 import io.glance.config.OptionValues;
 import io.glance.server.config.AuthSettings;
 import io.glance.server.config.ServerSettings;
@@ -53,7 +54,8 @@ public final class GlanceRegistryServer implements AutoCloseable {
             TlsSettings tls = TlsSettings.from(options);
             GlanceRegistryServer registry = serve(server, ConnectionSettings.from(options), tls,
                     new BoundedMetadataRepository(database.repository(), MetadataLimitSettings.from(options)),
-                    database.members(), database, auth.authentication(), new Operations().database(database));
+                    database.members(), database.tasks(), database, auth.authentication(),
+                    new Operations().database(database));
             LOG.info("auth_strategy: " + auth.describe() + (auth.authentication().enabled()
                     ? "; only tokens with a role of " + GlanceRegistryRouting.SERVICE_ROLES + " are let in" : ""));
             LOG.info("Database: " + settings.describe() + ", schema version " + database.schemaVersion());
@@ -70,13 +72,20 @@ public final class GlanceRegistryServer implements AutoCloseable {
     /** Serves a repository the caller owns and closes (tests give each contract test a fresh database). */
     public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository,
                                                MemberRepository members) {
+        return serving(options, repository, members, null);
+    }
+
+    /** As above, with {@code /tasks} over {@code tasks} (or without, when {@code null}). */
+    public static GlanceRegistryServer serving(ServerSettings options, ImageRepository repository,
+                                               MemberRepository members, TaskRepository tasks) {
         return serve(options, ConnectionSettings.defaults(), new TlsSettings(Optional.empty(), Optional.empty(),
-                Optional.empty()), repository, members, () -> { }, CallerAuthentication.noAuth(), new Operations());
+                Optional.empty()), repository, members, tasks, () -> { }, CallerAuthentication.noAuth(),
+                new Operations());
     }
 
     private static GlanceRegistryServer serve(ServerSettings options, ConnectionSettings connections,
                                               TlsSettings tls, ImageRepository repository, MemberRepository members,
-                                              AutoCloseable database,
+                                              TaskRepository tasks, AutoCloseable database,
                                               CallerAuthentication authentication, Operations operations) {
         ConnectionGuard guard = Listeners.guard(connections);
         // The same access log, /metrics and /healthcheck as glance-api's, over the registry's database.
@@ -86,8 +95,8 @@ public final class GlanceRegistryServer implements AutoCloseable {
                 .port(options.registryPort())
                 .update(listener -> ListenerTls.of(tls).ifPresent(listener::tls))
                 .routing(routing -> GlanceRegistryRouting.register(operations.install(routing.addFilter(
-                        GuardedListener.requestFilter(guard)), authentication), repository, members, Clock.systemUTC(),
-                        authentication));
+                        GuardedListener.requestFilter(guard)), authentication), repository, members, tasks,
+                        Clock.systemUTC(), authentication));
         GuardedListener.install(builder, guard, Listeners.socketOptions(), Http1Config.create());
         WebServer webServer = builder.build().start();
         if (!webServer.isRunning() || webServer.port() < 0) {

@@ -20,7 +20,7 @@ import java.net.UnknownHostException;
  * Wires interoperable import: the staging directory ({@code node_staging_uri}, by default
  * {@code <data_dir>/staging}), the filtered web-download, the tasks in the database, and this process's worker name
  * (host and data directory: each node has a data directory of its own, so a restart fails only its own tasks).
- * With {@code data_api: registry} there is no database for tasks, and no import method is offered.
+ * With {@code data_api: registry} the tasks are kept by glance-registry.
  */
 final class ImportSetup {
 
@@ -57,7 +57,7 @@ final class ImportSetup {
 
     static String describe(GlanceServices.Imports imports, int interrupted) {
         if (imports == null) {
-            return "Import: off (no method enabled, or data_api: registry keeps no tasks)";
+            return "Import: off (no method enabled)";
         }
         return "Import: " + imports.settings().enabledMethods() + ", staging in " + imports.staging().describe()
                 + ", " + imports.settings().workerThreads() + " workers, tasks kept "

@@ -7,6 +7,7 @@ import io.glance.http.common.RequestContextFilter;
 import io.glance.http.errors.ErrorResponder;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
+import io.glance.ports.out.TaskRepository;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.time.Clock;
@@ -34,6 +35,15 @@ public final class GlanceRegistryRouting {
      */
     public static void register(HttpRouting.Builder routing, ImageRepository repository, MemberRepository members,
                                 Clock clock, CallerAuthentication authentication) {
+        register(routing, repository, members, null, clock, authentication);
+    }
+
+    /**
+     * As above, with {@code /tasks} (glance-api's import tasks with {@code data_api: registry}) when {@code tasks} is
+     * given.
+     */
+    public static void register(HttpRouting.Builder routing, ImageRepository repository, MemberRepository members,
+                                TaskRepository tasks, Clock clock, CallerAuthentication authentication) {
         requireNonNull(routing, "routing is null");
         requireNonNull(repository, "repository is null");
         requireNonNull(members, "members is null");
@@ -46,5 +56,8 @@ public final class GlanceRegistryRouting {
         RegistryImagesService images = new RegistryImagesService(repository, clock);
         routing.register("/images", images).get("/", images::listShort);
         routing.register("/images/{id}/members", new RegistryMembersService(members, clock));
+        if (tasks != null) {
+            routing.register("/tasks", new RegistryTasksService(tasks));
+        }
     }
 }

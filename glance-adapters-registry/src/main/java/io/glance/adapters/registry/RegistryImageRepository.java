@@ -73,6 +73,11 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
                 tls);
     }
 
+    /** The tasks glance-registry keeps beside the images (its /tasks), over the same connections. */
+    public RegistryTaskRepository tasks() {
+        return new RegistryTaskRepository(transport);
+    }
+
     @Override
     public void create(Image image) {
         transport.send("POST", "images", wrap("image", ImageDocument.write(image)),

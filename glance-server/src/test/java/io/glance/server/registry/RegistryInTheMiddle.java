@@ -3,6 +3,7 @@ package io.glance.server.registry;
 import io.glance.adapters.registry.RegistryImageRepository;
 import io.glance.ports.out.ImageRepository;
 import io.glance.ports.out.MemberRepository;
+import io.glance.ports.out.TaskRepository;
 import io.glance.server.GlanceRegistryServer;
 import io.glance.config.OptionValues;
 import io.glance.server.config.ServerSettings;
@@ -20,9 +21,14 @@ final class RegistryInTheMiddle implements AutoCloseable {
     private final RegistryImageRepository client;
 
     RegistryInTheMiddle(ImageRepository database, MemberRepository members) {
+        this(database, members, null);
+    }
+
+    /** As above, serving {@code /tasks} over {@code tasks} too. */
+    RegistryInTheMiddle(ImageRepository database, MemberRepository members, TaskRepository tasks) {
         ServerSettings options = ServerSettings.from(OptionValues.of(
                 Map.of("registry_host", "127.0.0.1", "registry_port", "0")));
-        this.server = GlanceRegistryServer.serving(options, database, members);
+        this.server = GlanceRegistryServer.serving(options, database, members, tasks);
         this.client = new RegistryImageRepository(URI.create("http://127.0.0.1:" + server.port() + "/"),
                 Duration.ofSeconds(30));
     }
