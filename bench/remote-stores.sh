@@ -84,7 +84,7 @@ JAVA_OPTS=$java_opts ${GLANCE_API_CMD:-$bench_root/bin/glance-api} --api_host 12
   ${GLANCE_API_EXTRA_ARGS:-} >"$work/glance-api.log" 2>&1 &
 GLANCE_PID=$!
 BENCH_PIDS+=("$GLANCE_PID")
-bench_wait_http "http://127.0.0.1:$port/versions" 120 "$GLANCE_PID" || { cat "$work/glance-api.log" >&2; exit 1; }
+bench_wait_http "http://127.0.0.1:$port/versions" 600 "$GLANCE_PID" || { cat "$work/glance-api.log" >&2; exit 1; }
 base=http://127.0.0.1:$port
 echo "  glance-api pid $GLANCE_PID on port $port; RSS after start $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmRSS)") MiB"
 

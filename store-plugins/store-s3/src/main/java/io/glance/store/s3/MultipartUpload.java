@@ -13,9 +13,12 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Streams an upload as S3 multipart parts with one part buffer: fill it, send it, refill it. An upload whose data
- * ends inside the first buffer (an unknown size that turned out small) is sent as a single PUT instead. Whatever
- * fails after the multipart upload was created aborts it, so no parts are left behind.
+ * Streams an upload as S3 multipart parts. Of a known size, each part's body is read straight from the host's stream
+ * while it is sent ({@link #runStreaming}): no part buffer, and reading the client (with the host's hashing) overlaps
+ * sending to S3 instead of alternating with it. Of an unknown size, with one part buffer ({@link #run}): fill it, send
+ * it, refill it; an upload whose data ends inside the first buffer (an unknown size that turned out small) is sent as
+ * a single PUT instead. Whatever fails after the multipart upload was created aborts it, so no parts are left behind
+ * (S3 keeps no part whose request was cut).
  */
 final class MultipartUpload {
 
@@ -65,6 +68,29 @@ final class MultipartUpload {
         }
     }
 
+    /**
+     * Uploads exactly {@code size} bytes (the declared size, which the host's stream holds the data to) as parts of
+     * {@code partSize} (the last one shorter), each streamed from {@code source}; returns {@code size}.
+     */
+    long runStreaming(UploadSource source, long size) {
+        String uploadId = create();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long sent = 0;
+            while (sent < size) {
+                long length = Math.min(partSize, size - sent);
+                parts.add(uploadPart(uploadId, parts.size() + 1, source.streamedBody(length, location.key()), length));
+                sent += length;
+            }
+            source.readToEnd();
+            complete(uploadId, parts);
+            return size;
+        } catch (RuntimeException e) {
+            abort(uploadId, e);
+            throw source.failure() != null ? source.failure() : e;
+        }
+    }
+
     private String create() {
         try {
             return s3.createMultipartUpload(request -> request.bucket(location.bucket()).key(location.key()))
@@ -75,11 +101,14 @@ final class MultipartUpload {
     }
 
     private CompletedPart uploadPart(String uploadId, int number, byte[] buffer, int length) {
+        return uploadPart(uploadId, number, RequestBody.fromContentProvider(
+                () -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream"), length);
+    }
+
+    private CompletedPart uploadPart(String uploadId, int number, RequestBody body, long length) {
         try {
             String eTag = s3.uploadPart(request -> request.bucket(location.bucket()).key(location.key())
-                            .uploadId(uploadId).partNumber(number).contentLength((long) length),
-                    RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
-                            "application/octet-stream")).eTag();
+                            .uploadId(uploadId).partNumber(number).contentLength(length), body).eTag();
             return CompletedPart.builder().partNumber(number).eTag(eTag).build();
         } catch (SdkException e) {
             throw map("upload part " + number + " of", e);

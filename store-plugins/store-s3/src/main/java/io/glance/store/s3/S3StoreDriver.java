@@ -79,8 +79,10 @@ final class S3StoreDriver implements StoreDriver {
                 size = putFromBuffer(location, source, (int) expectedSize);
             } else if (expectedSize >= 0 && expectedSize < config.largeObjectSize()) {
                 size = putSingle(location, source, expectedSize);
+            } else if (expectedSize >= 0) {
+                size = multipart(location).runStreaming(source, expectedSize);
             } else {
-                size = new MultipartUpload(storeId, s3, location, config.partSize(), this::putBuffered).run(source);
+                size = multipart(location).run(source);
             }
             return new StoredObject(location.toUri(), size, Map.of());
         } finally {
@@ -127,6 +129,10 @@ final class S3StoreDriver implements StoreDriver {
         } catch (SdkException e) {
             throw S3Errors.map(storeId, "put " + location.toUri(), e);
         }
+    }
+
+    private MultipartUpload multipart(S3Location location) {
+        return new MultipartUpload(storeId, s3, location, config.partSize(), this::putBuffered);
     }
 
     /** A server may keep what it received of a cut request; the object did not exist before this upload. */

@@ -1,8 +1,11 @@
 package io.glance.store.s3;
 
+import software.amazon.awssdk.core.sync.RequestBody;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
 
@@ -66,8 +69,8 @@ final class UploadSource {
     }
 
     /**
-     * A view of the stream for a single streamed PUT of {@code size} bytes (the declared size, which the host's stream
-     * holds the data to). A failure of the stream becomes an IOException that aborts the request, and is recorded.
+     * A view of the stream up to byte {@code size} of the upload (for a single streamed PUT, the declared size, which
+     * the host's stream holds the data to). A failure of the stream becomes an IOException that aborts the request, and is recorded.
      */
     InputStream upTo(long size) {
         return new InputStream() {
@@ -91,6 +94,22 @@ final class UploadSource {
                 }
             }
         };
+    }
+
+    /**
+     * The next {@code length} bytes of the stream as one request body, for the SDK to read while it sends them. The
+     * body can be opened once: the client's data cannot be read twice, so a replay (which the client's retry policy
+     * never asks for) fails instead of sending other bytes.
+     */
+    RequestBody streamedBody(long length, String key) {
+        AtomicBoolean opened = new AtomicBoolean();
+        long start = count;
+        return RequestBody.fromContentProvider(() -> {
+            if (!opened.compareAndSet(false, true)) {
+                throw new IllegalStateException("the upload of " + key + " cannot be replayed");
+            }
+            return upTo(start + length);
+        }, length, "application/octet-stream");
     }
 
     private int read(byte[] buffer, int offset, int length) {

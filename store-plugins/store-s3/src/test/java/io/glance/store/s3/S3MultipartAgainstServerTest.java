@@ -85,6 +85,19 @@ class S3MultipartAgainstServerTest {
         assertThat(admin.listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
     }
 
+    /** Of a known size above the threshold, each part is streamed from the host's stream as S3 receives it. */
+    @Test
+    void knownSizeAboveTheThresholdStreamsParts() throws IOException {
+        long size = 11L * MIB + 5;
+        StoredObject stored = driver.put("img-4", new PatternInputStream(size, 4), size);
+
+        assertThat(stored.size()).isEqualTo(size);
+        try (InputStream stream = driver.get(stored.location(), null).stream()) {
+            assertThat(stream.readAllBytes()).isEqualTo(new PatternInputStream(size, 4).readAllBytes());
+        }
+        assertThat(admin.listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
+    }
+
     @Test
     void unknownSizeStreamsPartsAndReadsBackRanges() throws IOException {
         long size = 11L * MIB + 3;

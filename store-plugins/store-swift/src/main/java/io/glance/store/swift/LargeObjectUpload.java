@@ -45,31 +45,78 @@ final class LargeObjectUpload {
         this.expectedSize = expectedSize;
     }
 
-    /** Uploads the segments and the manifest; returns the image size. */
+    /**
+     * Uploads the segments and the manifest; returns the image size. Segment n+1 starts as soon as segment n's body
+     * was read to its end, while Swift still writes and syncs segment n (for a 200 MiB segment on one disk, a good
+     * part of a second without that overlap); so at most two PUTs are open, and only one of them is reading data.
+     */
     long run() throws IOException {
         String uploadId = UUID.randomUUID().toString();
+        List<Unanswered> unanswered = new ArrayList<>();
         try {
             List<Segment> segments = new ArrayList<>();
             while (source.hasMore()) {
-                if (segments.size() == MAX_SEGMENTS) {
+                if (segments.size() + unanswered.size() == MAX_SEGMENTS) {
                     throw new StoreUnavailableException("swift store '" + storeId + "': image " + imageId
                             + " needs more than " + MAX_SEGMENTS + " segments of " + config.chunkSize()
                             + " bytes; raise " + SwiftStoreConfig.CHUNK_SIZE);
                 }
-                String name = imageId + "/" + uploadId + "/" + String.format("%05d", segments.size() + 1);
+                String name = imageId + "/" + uploadId + "/"
+                        + String.format("%05d", segments.size() + unanswered.size() + 1);
                 long before = source.count();
                 long length = expectedSize >= 0 ? Math.min(config.chunkSize(), expectedSize - before) : -1;
                 written.add(name); // before the PUT: a PUT whose answer was lost may still have been stored
-                String etag = uploader.put(config.segmentContainer(), name, source.next(config.chunkSize()), length,
-                        false, source);
-                segments.add(Segment.builder().path(config.segmentContainer() + "/" + name).etag(etag)
-                        .sizeBytes(source.count() - before).build());
+                UploadSource.Body body = source.next(config.chunkSize());
+                SwiftUploader.Pending put = uploader.start(config.segmentContainer(), name, body, length, false,
+                        source);
+                unanswered.add(new Unanswered(put, name));
+                uploader.awaitBodySent(put, body.sent());
+                unanswered.get(unanswered.size() - 1).size = source.count() - before;
+                while (unanswered.size() > 1) {
+                    segments.add(answer(unanswered.remove(0)));
+                }
+            }
+            while (!unanswered.isEmpty()) {
+                segments.add(answer(unanswered.remove(0)));
             }
             writeManifest(segments);
             return source.count();
         } catch (IOException | RuntimeException | Error e) {
+            settle(unanswered);
             removeSegments(e);
             throw e;
+        }
+    }
+
+    private Segment answer(Unanswered segment) {
+        String etag = uploader.finish(segment.put);
+        return Segment.builder().path(config.segmentContainer() + "/" + segment.name).etag(etag)
+                .sizeBytes(segment.size).build();
+    }
+
+    /**
+     * After a failure, lets the PUTs still open end (a segment whose body was sent may yet be stored; deleting it
+     * before Swift commits it would leave it behind), so that removing the written segments finds them.
+     */
+    private void settle(List<Unanswered> unanswered) {
+        for (Unanswered segment : unanswered) {
+            try {
+                uploader.finish(segment.put);
+            } catch (RuntimeException ignored) {
+                // the failure that ended the upload is the one reported
+            }
+        }
+    }
+
+    /** A segment whose PUT is open: its size is known once its body was read to its end. */
+    private static final class Unanswered {
+        private final SwiftUploader.Pending put;
+        private final String name;
+        private long size;
+
+        Unanswered(SwiftUploader.Pending put, String name) {
+            this.put = put;
+            this.name = name;
         }
     }
 

@@ -55,26 +55,82 @@ final class SwiftUploader implements AutoCloseable {
      */
     String put(String container, String objectName, InputStream body, long length, boolean ifAbsent,
                UploadSource source) {
+        return finish(start(container, objectName, body, length, ifAbsent, source));
+    }
+
+    /**
+     * Starts the PUT of one object from {@code body} ({@code length} bytes, or chunked when {@code length < 0}): the
+     * HTTP client's threads read the body while the caller goes on; {@link #finish} waits for Swift's answer.
+     */
+    Pending start(String container, String objectName, InputStream body, long length, boolean ifAbsent,
+                  UploadSource source) {
         String what = "writing object " + container + "/" + objectName;
-        BodyPublisher stream = BodyPublishers.ofInputStream(() -> body);
-        BodyPublisher publisher = length == 0 ? BodyPublishers.noBody()
-                : length > 0 ? BodyPublishers.fromPublisher(stream, length) : stream;
+        BodyPublisher publisher = length == 0 ? BodyPublishers.noBody() : new BlockBodyPublisher(body, length);
         HttpRequest.Builder request = HttpRequest.newBuilder(objectUri(container, objectName))
                 .header("X-Auth-Token", client.token())
                 .PUT(publisher);
         if (ifAbsent) {
             request.header("If-None-Match", "*");
         }
-        CompletableFuture<HttpResponse<String>> response = http.sendAsync(request.build(), BodyHandlers.ofString());
-        HttpResponse<String> answer = await(response, source, what);
+        return new Pending(http.sendAsync(request.build(), BodyHandlers.ofString()), source, what);
+    }
+
+    /**
+     * Waits for the answer to a started PUT and returns the object's ETag.
+     *
+     * @throws StoreException      when Swift answers with an error, cannot be reached, or the upload stalls
+     * @throws UploadFailedInSource when {@code source} failed; the caller rethrows {@link UploadSource#failure()}
+     */
+    String finish(Pending pending) {
+        HttpResponse<String> answer = await(pending.response(), pending.source(), pending.what());
         int status = answer.statusCode();
         if (status == 401) {
             client.invalidateToken();
         }
         if (status / 100 != 2) {
-            throw SwiftFailures.forStatus(storeId, what, status);
+            throw SwiftFailures.forStatus(storeId, pending.what(), status);
         }
         return answer.headers().firstValue("Etag").orElse(null);
+    }
+
+    /**
+     * Waits until {@code done} completes (a segment's body was read to its end) while bytes keep moving, or until the
+     * PUT ends first (Swift refused it, or the body failed): then its failure is thrown as {@link #finish} throws it.
+     */
+    void awaitBodySent(Pending pending, CompletableFuture<Void> done) {
+        long lastCount = pending.source().count();
+        while (true) {
+            try {
+                CompletableFuture.anyOf(done, pending.response()).get(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long count = pending.source().count();
+                if (count == lastCount) {
+                    pending.response().cancel(true);
+                    throw new StoreUnavailableException("swift store '" + storeId + "': " + pending.what()
+                            + " made no progress for " + idleTimeout.toSeconds() + " s after " + count
+                            + " bytes; aborted", e);
+                }
+                lastCount = count;
+                continue;
+            } catch (ExecutionException e) {
+                // the response failed: finish reports it below
+            } catch (InterruptedException e) {
+                pending.response().cancel(true);
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("swift store '" + storeId + "': " + pending.what()
+                        + " was interrupted", e);
+            }
+            if (done.isDone()) {
+                return;
+            }
+            String etag = finish(pending);
+            throw new StoreUnavailableException("swift store '" + storeId + "': " + pending.what()
+                    + " was answered (ETag " + etag + ") before its body was sent");
+        }
+    }
+
+    /** A PUT under way: the HTTP exchange, the source it reads, and what it writes (for messages). */
+    record Pending(CompletableFuture<HttpResponse<String>> response, UploadSource source, String what) {
     }
 
     URI objectUri(String container, String objectName) {

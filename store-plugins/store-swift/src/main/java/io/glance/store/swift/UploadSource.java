@@ -2,6 +2,7 @@ package io.glance.store.swift;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
 
@@ -69,29 +70,49 @@ final class UploadSource {
     }
 
     /** A stream of at most {@code limit} further bytes, for one request body; closing it leaves the source open. */
-    InputStream next(long limit) {
-        return new InputStream() {
-            private long left = limit;
+    Body next(long limit) {
+        return new Body(limit);
+    }
 
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n == -1 ? -1 : one[0] & 0xff;
-            }
+    /**
+     * One request body: at most {@code limit} further bytes of the source. {@link #sent()} completes when the body was
+     * read to its end (its limit, or the end of the data), so that the next segment may start while Swift still
+     * commits this one; after that the body answers the end of data without touching the source again.
+     */
+    final class Body extends InputStream {
+        private final CompletableFuture<Void> sent = new CompletableFuture<>();
+        private long left;
 
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = UploadSource.this.read(buffer, offset, (int) Math.min(length, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
+        private Body(long limit) {
+            this.left = limit;
+        }
+
+        CompletableFuture<Void> sent() {
+            return sent;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0 || sent.isDone()) {
+                sent.complete(null);
+                return -1;
             }
-        };
+            int n = UploadSource.this.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            if (n < 0 || left <= 0) {
+                sent.complete(null);
+            }
+            return n;
+        }
     }
 
     private int read(byte[] buffer, int offset, int length) throws IOException {
