@@ -3,6 +3,8 @@
 #   upload of SIZE GiB:   curl -T (the reference) vs bin/glance upload (the Java client)
 #   download + verify:    curl | sha512sum (the reference) vs bin/glance download (verifies os_hash_value, sha512)
 #   cold start:           bin/glance show, a new JVM each time (class-data sharing archive written by the first run)
+#   the library alone:    GlanceClient upload and verified download in one warm JVM (bench/ClientTransferCost.java),
+#                         i.e. the transfer without the CLI's JVM start, against the same curl medians
 # each RUNS times (median printed), with the ratios the issue asks for (upload >= 0.95x curl, download >= 0.9x
 # curl | sha512sum, show <= 0.6 s).
 #   bench/client.sh [SIZE_GIB] [RUNS]     defaults: 1 3
@@ -82,13 +84,25 @@ for i in $(seq 1 "$runs"); do
   read -r wall _ <<<"$(timed "${glance[@]}" --url "$base" show "$ref")"; W[show]+="$wall "
 done
 
+# The library in one JVM: one warm-up round, then RUNS uploads and downloads (to /dev/null, verified), each line
+# "up|down wall_s cpu_s MiB/s cpu_s_per_gib" with the CPU of the whole JVM (every thread) during that transfer.
+mkdir -p "$work/classes"
+"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$bench_root/glance-cli/target/lib/*" "$here/ClientTransferCost.java"
+"$JAVA_HOME/bin/java" ${CLIENT_JAVA_OPTS:-} -cp "$work/classes:$bench_root/glance-cli/target/lib/*" \
+  ClientTransferCost "$base" "$data" "$runs" > "$work/library.txt"
+while read -r what _ cpu mibs _; do
+  W[lib.$what]+="$mibs "; C[lib.$what]+="$(cpu_gib "$cpu") "
+done < "$work/library.txt"
+
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 echo
 echo "  MiB/s = bytes / 1048576 / wall seconds of the command; CPU = user + sys of the client's processes per GiB"
-for k in up.curl up.java down.curl down.java; do
+for k in up.curl up.java lib.up down.curl down.java lib.down; do
   case $k in
     up.curl) label="upload, curl -T" ;; up.java) label="upload, bin/glance upload" ;;
     down.curl) label="download+verify, curl | sha512sum" ;; down.java) label="download+verify, bin/glance download" ;;
+    lib.up) label="upload, GlanceClient.upload (warm JVM)" ;;
+    lib.down) label="download+verify, GlanceClient (warm JVM)" ;;
   esac
   line "$label" "$(med "${W[$k]}") MiB/s, client CPU $(med "${C[$k]}") s/GiB  (runs: ${W[$k]}/ ${C[$k]})"
 done
@@ -98,4 +112,7 @@ line "upload: bin/glance x curl" "$(ratio "$(med "${W[up.java]}")" "$(med "${W[u
 line "download+verify: bin/glance x curl|sha512sum" \
   "$(ratio "$(med "${W[down.java]}")" "$(med "${W[down.curl]}")")  (target >= 0.9)"
 line "cold show" "$(med "${W[show]}") s  (target <= 0.6)"
+line "upload: library x curl" "$(ratio "$(med "${W[lib.up]}")" "$(med "${W[up.curl]}")")  (no JVM start)"
+line "download+verify: library x curl|sha512sum" \
+  "$(ratio "$(med "${W[lib.down]}")" "$(med "${W[down.curl]}")")  (no JVM start)"
 echo "  after: $(bench_load_note)"
