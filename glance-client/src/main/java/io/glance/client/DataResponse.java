@@ -2,7 +2,6 @@ package io.glance.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,14 @@ final class DataResponse implements AutoCloseable {
     private final int status;
     private final Map<String, List<String>> headers;
     private final InputStream body;
-    private final HttpURLConnection connection;
+    private final Runnable disconnect;
 
-    DataResponse(int status, Map<String, List<String>> headers, InputStream body, HttpURLConnection connection) {
+    /** {@code disconnect} drops the connection (a download given up half-way must not be read to its end). */
+    DataResponse(int status, Map<String, List<String>> headers, InputStream body, Runnable disconnect) {
         this.status = status;
         this.headers = headers;
         this.body = body == null ? InputStream.nullInputStream() : body;
-        this.connection = connection;
+        this.disconnect = disconnect;
     }
 
     int status() {
@@ -69,7 +69,7 @@ final class DataResponse implements AutoCloseable {
 
     /** Drops the connection instead of reading the rest of the body (a download given up half-way). */
     void abort() {
-        connection.disconnect();
+        disconnect.run();
         close();
     }
 

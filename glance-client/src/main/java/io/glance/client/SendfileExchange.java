@@ -1,0 +1,127 @@
+package io.glance.client;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An upload of a file over plain http written by the client itself: the request's head on a SocketChannel, then the
+ * file handed to the kernel with FileChannel.transferTo (sendfile), then the answer read ({@link HttpAnswer}).
+ * HttpURLConnection takes the body only as a byte[] stream, so each block is read from the page cache into the heap,
+ * copied into a direct buffer and copied again into the socket; sendfile leaves one copy, in the kernel. Measured
+ * on loopback (bench/client.sh, busy machine): 0.18-0.22 client CPU s per GiB against 0.52-0.60 through
+ * HttpURLConnection and curl's 0.75. https keeps HttpURLConnection (TLS encrypts in the JVM anyway).
+ * One request per connection ({@code Connection: close}): an upload is one long request, a new connection is noise.
+ */
+final class SendfileExchange {
+    private SendfileExchange() {
+    }
+
+    /** Whether {@code body} to {@code uri} goes this way: a file region over plain http. */
+    static boolean applies(URI uri, DataBody body) {
+        return body != null && body.transfersFromFile() && "http".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /**
+     * Sends the request and returns the answer, still streaming; closing it closes the connection.
+     *
+     * @throws DataBody.SourceException the file could not be read or ran short (nothing worth sending again)
+     * @throws IOException              the connection failed and the server gave no answer before it did
+     */
+    static DataResponse exchange(URI uri, String method, Map<String, String> headers, DataBody body,
+            Duration connectTimeout) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        boolean handedOver = false;
+        try {
+            channel.socket().connect(address(uri), connectTimeout == null ? 0 : (int) connectTimeout.toMillis());
+            channel.socket().setTcpNoDelay(true);
+            writeHead(channel, head(uri, method, headers, body.length()));
+            IOException sendFailure = null;
+            try {
+                body.transferTo(channel);
+            } catch (DataBody.SourceException e) {
+                throw e;
+            } catch (IOException e) {
+                // glance-api may have answered early (413 too large, 400 refused format) and closed: its answer
+                // is what the caller should see, if it can still be read
+                sendFailure = e;
+            }
+            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 8192);
+            HttpAnswer answer;
+            try {
+                answer = HttpAnswer.read(in, method);
+            } catch (IOException noAnswer) {
+                if (sendFailure != null) {
+                    sendFailure.addSuppressed(noAnswer);
+                    throw sendFailure;
+                }
+                throw noAnswer;
+            }
+            DataResponse response = new DataResponse(answer.status, answer.headers, answer.body,
+                    () -> closeQuietly(channel));
+            handedOver = true;
+            return response;
+        } finally {
+            if (!handedOver) {
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private static InetSocketAddress address(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            throw new IllegalArgumentException("no host in " + uri);
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new InetSocketAddress(host, uri.getPort() < 0 ? 80 : uri.getPort());
+    }
+
+    static String head(URI uri, String method, Map<String, String> headers, long length) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+        all.putAll(headers);
+        all.put("Content-Length", Long.toString(length));
+        all.put("Connection", "close");
+        StringBuilder head = new StringBuilder(method).append(' ').append(target(uri)).append(" HTTP/1.1\r\n");
+        all.forEach((name, value) -> {
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || name.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("header " + name + " has a line break or a colon in its name or "
+                        + "value");
+            }
+            head.append(name).append(": ").append(value).append("\r\n");
+        });
+        return head.append("\r\n").toString();
+    }
+
+    private static String target(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private static void writeHead(SocketChannel channel, String head) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(head.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the exchange is over or failed; nothing depends on the close
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.glance.client;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A file upload over plain http goes out with sendfile through the client's own request writer: what arrives is
+ * the request glance-api expects, byte for byte; an answer sent before the body was taken in (and the connection
+ * closed) still reaches the caller as its typed error.
+ */
+class SendfileExchangeTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void theRequestArrivesWholeWithItsHeadersAndTheFilesBytes() throws Exception {
+        byte[] data = new byte[1024 * 1024 + 5];
+        new Random(5).nextBytes(data);
+        Path file = Files.write(work.resolve("disk.img"), data);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                try (Socket socket = server.accept()) {
+                    InputStream in = socket.getInputStream();
+                    ByteArrayOutputStream head = new ByteArrayOutputStream();
+                    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                        head.write(in.read());
+                    }
+                    byte[] body = in.readNBytes(data.length);
+                    OutputStream out = socket.getOutputStream();
+                    out.write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    ByteArrayOutputStream all = new ByteArrayOutputStream();
+                    all.write(head.toByteArray());
+                    all.write(body);
+                    return all.toByteArray();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            GlanceClient client = GlanceClient.create(URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                    "a-token");
+            java.util.List<Long> progress = new java.util.ArrayList<>();
+            client.upload("1234", file, (done, total) -> progress.add(done));
+            byte[] request = received.get();
+            String head = new String(request, 0, request.length - data.length, StandardCharsets.ISO_8859_1);
+            assertThat(head).startsWith("PUT /v2/images/1234/file HTTP/1.1\r\n")
+                    .contains("\r\nHost: 127.0.0.1:" + server.getLocalPort() + "\r\n")
+                    .contains("\r\nX-Auth-Token: a-token\r\n")
+                    .contains("\r\nContent-Type: application/octet-stream\r\n")
+                    .contains("\r\nContent-Length: " + data.length + "\r\n")
+                    .endsWith("\r\n\r\n");
+            assertThat(java.util.Arrays.copyOfRange(request, request.length - data.length, request.length))
+                    .isEqualTo(data);
+            assertThat(progress.getLast()).isEqualTo(data.length);
+        }
+    }
+
+    @Test
+    void anEarlyAnswerBeforeTheServerClosedIsTheCallersError() throws Exception {
+        byte[] data = new byte[32 * 1024 * 1024]; // more than the socket buffers hold: the sending must break
+        Path file = Files.write(work.resolve("big.img"), data);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> {
+                try (Socket socket = server.accept()) {
+                    InputStream in = socket.getInputStream();
+                    ByteArrayOutputStream head = new ByteArrayOutputStream();
+                    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                        head.write(in.read());
+                    }
+                    String body = "{\"title\": \"Request Entity Too Large\", \"message\": \"Image exceeds the "
+                            + "storage quota\"}";
+                    socket.getOutputStream().write(("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: "
+                            + "application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+                            + body).getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                    socket.shutdownOutput();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            GlanceClient client = GlanceClient.create(URI.create("http://127.0.0.1:" + server.getLocalPort()));
+            assertThatThrownBy(() -> client.upload("1234", file, ProgressListener.NONE))
+                    .isInstanceOfSatisfying(PayloadTooLargeException.class,
+                            e -> assertThat(e.serverMessage()).contains("exceeds the storage quota"));
+            answered.get();
+        }
+    }
+
+    @Test
+    void aFileThatShrankIsTheCallersProblemNotTheConnections() throws Exception {
+        Path file = Files.write(work.resolve("shrinks.img"), new byte[1000]);
+        DataBody body = DataBody.file(file, 5000, ProgressListener.NONE);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                        server.getLocalSocketAddress());
+                Socket accepted = server.accept()) {
+            assertThatThrownBy(() -> body.transferTo(channel)).isInstanceOf(DataBody.SourceException.class)
+                    .hasMessageContaining("ended after 1000 bytes");
+        }
+    }
+}
