@@ -1,7 +1,6 @@
 package io.glance.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -14,8 +13,6 @@ import java.util.function.Function;
  * not verify without saying so. Each API version says where the expected digest comes from.
  */
 final class Download {
-    private static final int BUFFER = ReadAhead.BLOCK;
-
     private Download() {
     }
 
@@ -51,7 +48,7 @@ final class Download {
             ProgressListener progress, long knownSize, Function<DataResponse, Expected> expected) {
         DataResponse response = transport.data("GET", path, Map.of(), null);
         boolean complete = false;
-        try (InputStream body = new ReadAhead(response.body())) {
+        try (ReadAhead body = new ReadAhead(response.body())) {
             int status = response.status();
             if (status == 204) {
                 throw new ImageHasNoDataException(imageId);
@@ -81,17 +78,18 @@ final class Download {
         }
     }
 
-    private static long copy(InputStream in, OutputStream out, MessageDigest digest, long total,
+    /** Hashes and writes each block the reader filled, where it filled it (no copy on this, the hashing thread). */
+    private static long copy(ReadAhead in, OutputStream out, MessageDigest digest, long total,
             ProgressListener progress) throws IOException {
-        byte[] buffer = new byte[BUFFER];
         long count = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
+        ReadAhead.Block block;
+        while ((block = in.nextBlock()) != null) {
+            int n = block.length();
             if (digest != null) {
-                digest.update(buffer, 0, n);
+                digest.update(block.data(), 0, n);
             }
             try {
-                out.write(buffer, 0, n);
+                out.write(block.data(), 0, n);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the downloaded data", e);
             }

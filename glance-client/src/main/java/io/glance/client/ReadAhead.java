@@ -17,7 +17,8 @@ final class ReadAhead extends InputStream {
     static final int BLOCKS = 4;
     private static final Block END = new Block(new byte[0], -1, null);
 
-    private record Block(byte[] data, int length, IOException failure) {
+    /** A filled block: {@code length} bytes of {@code data}; or the source's failure; or (length -1) the end. */
+    record Block(byte[] data, int length, IOException failure) {
     }
 
     private final InputStream source;
@@ -98,6 +99,23 @@ final class ReadAhead extends InputStream {
         System.arraycopy(current.data(), position, buffer, offset, n);
         position += n;
         return n;
+    }
+
+    /**
+     * The next block as the reader filled it, lent to the caller until its next call (then the array goes back to the
+     * reader): no copy, unlike {@link #read(byte[], int, int)}, which is not to be mixed with it on one stream.
+     * Null at the end; the source's failure is thrown after the blocks before it.
+     */
+    Block nextBlock() throws IOException {
+        if (current != null && current.data() != null && current != END && current.failure() == null) {
+            free.offer(current.data());
+        }
+        current = take();
+        position = Math.max(current.length(), 0);
+        if (current.failure() != null) {
+            throw current.failure();
+        }
+        return current == END ? null : current;
     }
 
     private Block take() throws IOException {

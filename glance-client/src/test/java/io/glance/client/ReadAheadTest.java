@@ -30,6 +30,25 @@ class ReadAheadTest {
     }
 
     @Test
+    void lentBlocksHoldEveryByteInOrderWithoutACopy() throws IOException {
+        byte[] data = new byte[ReadAhead.BLOCK * (ReadAhead.BLOCKS + 2) + 999];
+        new Random(4).nextBytes(data);
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        java.util.Set<byte[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        try (ReadAhead in = new ReadAhead(new ByteArrayInputStream(data))) {
+            ReadAhead.Block block;
+            while ((block = in.nextBlock()) != null) {
+                joined.write(block.data(), 0, block.length());
+                arrays.add(block.data());
+            }
+            assertThat(in.nextBlock()).isNull();
+        }
+        assertThat(joined.toByteArray()).isEqualTo(data);
+        // the reader's few arrays go round: blocks are lent, not copied into new ones
+        assertThat(arrays).hasSizeLessThanOrEqualTo(ReadAhead.BLOCKS);
+    }
+
+    @Test
     void anEmptySourceEndsAtOnce() throws IOException {
         try (ReadAhead in = new ReadAhead(InputStream.nullInputStream())) {
             assertThat(in.read(new byte[10], 0, 10)).isEqualTo(-1);
