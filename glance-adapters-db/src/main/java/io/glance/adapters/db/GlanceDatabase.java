@@ -42,7 +42,7 @@ public final class GlanceDatabase implements AutoCloseable {
         this.migrations = new SchemaMigrations(pool);
         Transactions transactions = new Transactions(MyBatisSessions.factory(pool), failures);
         this.transactions = transactions;
-        this.repository = new MyBatisImageRepository(transactions);
+        this.repository = new MyBatisImageRepository(transactions, ImageRowLocks.forUrl(settings.jdbcUrl()));
         this.metadefs = new MyBatisMetadefRepository(transactions);
         this.pendingDeletes = new MyBatisPendingDeletes(transactions);
         this.tasks = new MyBatisTaskRepository(transactions);

@@ -28,9 +28,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class MyBatisImageRepository implements ImageRepository, MemberRepository, StorageUsage, ImageTally {
     private final Transactions transactions;
+    private final ImageRowLocks rowLocks;
 
-    MyBatisImageRepository(Transactions transactions) {
+    MyBatisImageRepository(Transactions transactions, ImageRowLocks rowLocks) {
         this.transactions = requireNonNull(transactions, "transactions is null");
+        this.rowLocks = requireNonNull(rowLocks, "rowLocks is null");
     }
 
     @Override
@@ -82,7 +84,7 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
     public Image update(Image image, ImageStatus expectedStatus) {
         requireNonNull(image, "image is null");
         requireNonNull(expectedStatus, "expectedStatus is null");
-        return transactions.run("update image " + image.id(), session -> {
+        return rowLocks.holding(image.id().value(), () -> transactions.run("update image " + image.id(), session -> {
             ImageMapper images = session.getMapper(ImageMapper.class);
             String id = image.id().value();
             if (images.updateIfStatus(ImageRows.toRow(image), expectedStatus.wireName()) == 0) {
@@ -91,7 +93,7 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
             ImageChildMapper children = session.getMapper(ImageChildMapper.class);
             ImageChildren.replace(children, image);
             return ImageChildren.attach(children, List.of(images.selectAny(id))).get(0);
-        });
+        }));
     }
 
     @Override
@@ -101,11 +103,12 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
         if (!read.id().equals(changed.id())) {
             throw new IllegalArgumentException("Cannot replace image " + read.id() + " with image " + changed.id());
         }
-        return transactions.run("update image " + read.id(), session -> {
+        return rowLocks.holding(read.id().value(), () -> transactions.run("update image " + read.id(), session -> {
             ImageMapper images = session.getMapper(ImageMapper.class);
             ImageChildMapper children = session.getMapper(ImageChildMapper.class);
             String id = read.id().value();
-            // The row lock makes compare and write one step: whoever changes this image holds it until commit, so
+            // The row lock (on H2 also rowLocks, as its FOR UPDATE lets a second writer in now and then) makes compare
+            // and write one step: whoever changes this image holds it until commit, so
             // the children read below are the committed ones of the locked version.
             ImageRow row = images.selectLiveForUpdate(id);
             if (row == null) {
@@ -119,7 +122,7 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
             images.updateIfStatus(ImageRows.toRow(changed), row.status());
             ImageChildren.replace(children, changed);
             return ImageChildren.attach(children, List.of(images.selectAny(id))).get(0);
-        });
+        }));
     }
 
     /** The conditional update matched no row: either there is no live image, or its status moved on. */
