@@ -21,6 +21,9 @@ import java.util.Map;
  * cache-queue, cache-delete, cache-clear, each a method here, run by picocli on the root command. They talk to the
  * node given with {@code --os-image-url} (the cache is per node).
  */
+// picocli adds a class's command methods to the root as it walks the hierarchy from the top, before it reads
+// the root's own addMethodSubcommands = false; CommandTree adds the ones a run needs.
+@Command(addMethodSubcommands = false)
 abstract class CacheCommands {
     private static final List<String> COLUMNS = List.of("ID", "State", "Last Accessed (UTC)", "Last Modified (UTC)",
             "Size", "Hits");

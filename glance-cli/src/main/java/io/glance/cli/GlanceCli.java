@@ -21,7 +21,8 @@ public final class GlanceCli {
 
     static int run(String[] args, Io io) {
         GlanceCommand root = new GlanceCommand(io);
-        CommandLine cli = new CommandLine(root);
+        // The tree first: picocli gives the settings below only to the commands present when they are made.
+        CommandLine cli = CommandTree.forArguments(root, args);
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ParameterException e, String[] arguments) -> {

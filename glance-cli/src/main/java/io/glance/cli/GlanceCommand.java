@@ -3,7 +3,6 @@ package io.glance.cli;
 import io.glance.client.ConnectionSettings;
 import io.glance.client.GlanceClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -17,15 +16,15 @@ import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code glance}: the global options, shared by every command (they may come before or after the command name). */
+/**
+ * {@code glance}: the global options, shared by every command (they may come before or after the command name). The
+ * commands under it are in {@link CommandTree}.
+ */
 @Command(name = "glance", mixinStandardHelpOptions = true, version = "glance (Java) 0.1.0, Images API v2",
         description = "Manage images in a Glance image service.",
         footer = {"", "Exit status: 0 ok, 1 usage error, 2 not found, 3 conflict (wrong state or exists),",
                 "  4 forbidden or unauthorized, 5 cannot connect, 6 checksum mismatch, 7 other server error."},
-        subcommands = {AddCommand.class, UpdateCommand.class, DeleteCommand.class, IndexCommand.class,
-                DetailsCommand.class, ShowCommand.class, ClearCommand.class, DownloadCommand.class,
-                UploadCommand.class, MembersCommand.class, TagsCommand.class, StageCommand.class, ImportCommand.class,
-                TasksCommand.class, HelpCommand.class})
+        addMethodSubcommands = false) // CommandTree adds the commands a run needs
 final class GlanceCommand extends MetadefCommands implements Callable<Integer> {
     @Option(names = {"-H", "--host"}, scope = ScopeType.INHERIT,
             description = "Address of the Glance API host (default: 0.0.0.0 unless Keystone's catalog is used).")

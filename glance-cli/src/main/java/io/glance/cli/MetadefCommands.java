@@ -23,6 +23,9 @@ import java.util.Map;
  * {@code md-property-*}, {@code md-tag-*}, {@code md-resource-type-*}), each a method here; {@code --json} prints
  * the server's document instead of a table. picocli runs them on the root command, which extends this class.
  */
+// picocli adds a class's command methods to the root as it walks the hierarchy from the top, before it reads
+// the root's own addMethodSubcommands = false; CommandTree adds the ones a run needs.
+@Command(addMethodSubcommands = false)
 abstract class MetadefCommands extends CacheCommands {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
