@@ -3,14 +3,13 @@ package io.glance.server.imports;
 import io.glance.domain.InvalidInputException;
 import io.glance.ports.out.WebDownloads;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -23,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * (169.254.169.254, 127.0.0.1, 10/8 and the like are refused, also behind a harmless-looking name); redirects are
  * followed by hand, at most {@link #MAX_REDIRECTS}, each target checked the same way before it is fetched.
  * <p>
- * Known limit: the JDK client resolves the host again when it connects. The JVM caches successful lookups (30 s by
+ * Known limit: the JDK's HTTP connection resolves the host again when it connects. The JVM caches successful lookups (30 s by
  * default), so the connection normally uses the checked address, but a resolver that answers differently within
  * that window (DNS rebinding with a zero TTL and the cache disabled) is not excluded.
  */
@@ -32,13 +31,14 @@ public final class FilteredWebDownloads implements WebDownloads {
     static final int MAX_REDIRECTS = 10;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** A server that sends nothing for this long fails the download instead of holding an import worker forever. */
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+
     private final ImportFilter filter;
-    private final HttpClient client;
 
     public FilteredWebDownloads(ImportFilter filter) {
         this.filter = requireNonNull(filter, "filter is null");
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
     /**
@@ -74,25 +74,21 @@ public final class FilteredWebDownloads implements WebDownloads {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             checkResolved(current);
-            HttpRequest.Builder builder = HttpRequest.newBuilder(current).GET()
-                    .header("User-Agent", "glance-java import");
-            if (sameOrigin(uri, current)) {
-                headers.forEach(builder::header);
-            }
-            HttpRequest request = builder.build();
-            HttpResponse<InputStream> response;
+            HttpURLConnection connection = connect(current, sameOrigin(uri, current) ? headers : java.util.Map.of());
+            int status;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("web-download of " + uri + " was interrupted");
+                status = connection.getResponseCode();
+            } catch (IOException | RuntimeException e) {
+                connection.disconnect();
+                throw e;
             }
-            int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
-                response.body().close();
+                String location = connection.getHeaderField("Location");
+                connection.disconnect();
                 URI from = current;
-                String location = response.headers().firstValue("Location").orElseThrow(() ->
-                        new IOException(from + " answered " + status + " without a Location"));
+                if (location == null) {
+                    throw new IOException(from + " answered " + status + " without a Location");
+                }
                 URI next = from.resolve(location);
                 LOG.fine(() -> "web-download " + uri + ": " + from + " redirects to " + next);
                 if (!filter.passes(next)) {
@@ -103,13 +99,51 @@ public final class FilteredWebDownloads implements WebDownloads {
                 continue;
             }
             if (status < 200 || status > 299) {
-                response.body().close();
+                connection.disconnect();
                 throw new IOException("web-download of " + uri + ": " + current + " answered " + status);
             }
-            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new Body(response.body(), length);
+            return new Body(new Disconnecting(connection.getInputStream(), connection),
+                    connection.getContentLengthLong());
         }
         throw new IOException("web-download of " + uri + ": more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    /**
+     * A GET that follows no redirect. HttpURLConnection, not java.net.http.HttpClient: the JDK's asynchronous client
+     * hands the body over in 16 KiB buffers between its selector thread and the reader and used 4.5 CPU s per GiB
+     * downloaded here (HttpURLConnection 0.9 s, curl 0.94 s; bench/README, import-conversion.sh).
+     */
+    private static HttpURLConnection connect(URI uri, java.util.Map<String, String> headers) throws IOException {
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new IOException("web-download cannot fetch " + uri + ": only http and https are supported");
+        }
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+        connection.setRequestProperty("User-Agent", "glance-java import");
+        headers.forEach(connection::setRequestProperty);
+        return connection;
+    }
+
+    /** The body; closing it also closes the connection (a body left unread must not go back to a keep-alive pool). */
+    private static final class Disconnecting extends FilterInputStream {
+        private final HttpURLConnection connection;
+
+        Disconnecting(InputStream in, HttpURLConnection connection) {
+            super(in);
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                connection.disconnect();
+            }
+        }
     }
 
     private static boolean sameOrigin(URI a, URI b) {
