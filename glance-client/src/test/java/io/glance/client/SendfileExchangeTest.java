@@ -104,6 +104,67 @@ class SendfileExchangeTest {
     }
 
     @Test
+    void a401IsSentOnceMoreWithTheRenewedTokenAndTheWholeFile() throws Exception {
+        byte[] data = new byte[200_000];
+        new Random(6).nextBytes(data);
+        Path file = Files.write(work.resolve("renew.img"), data);
+        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String[]> seen = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String firstHead;
+                    try (Socket first = server.accept()) { // refused at once, its body left unread
+                        firstHead = head(first.getInputStream());
+                        first.getOutputStream().write(("HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\n\r\n{}")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    try (Socket second = server.accept()) {
+                        String secondHead = head(second.getInputStream());
+                        byte[] body = second.getInputStream().readNBytes(data.length);
+                        second.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        return new String[] {firstHead, secondHead, java.util.Arrays.equals(body, data) ? "same" : ""};
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            TokenSource tokens = new TokenSource() {
+                @Override
+                public java.util.Optional<String> current() {
+                    return java.util.Optional.of("old");
+                }
+
+                @Override
+                public java.util.Optional<String> renew(String rejected) {
+                    return java.util.Optional.of("renewed");
+                }
+            };
+            Transport transport = new Transport(URI.create("http://127.0.0.1:" + server.getLocalPort()), tokens,
+                    Transport.httpClient(java.time.Duration.ofSeconds(5), null));
+            try (DataResponse response = transport.data("PUT", "/v2/images/1234/file", java.util.Map.of(),
+                    DataBody.file(file, data.length, ProgressListener.NONE))) {
+                assertThat(response.status()).isEqualTo(204);
+            }
+            String[] heads = seen.get();
+            assertThat(heads[0]).contains("\r\nX-Auth-Token: old\r\n");
+            assertThat(heads[1]).contains("\r\nX-Auth-Token: renewed\r\n");
+            assertThat(heads[2]).isEqualTo("same");
+        }
+    }
+
+    private static String head(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new java.io.EOFException("the request's head ended early: " + head);
+            }
+            head.write(c);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void aFileThatShrankIsTheCallersProblemNotTheConnections() throws Exception {
         Path file = Files.write(work.resolve("shrinks.img"), new byte[1000]);
         DataBody body = DataBody.file(file, 5000, ProgressListener.NONE);
