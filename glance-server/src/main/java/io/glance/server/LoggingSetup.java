@@ -4,7 +4,6 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 /** One-line console logging; {@code verbose} turns on debug output for our own packages. */
 final class LoggingSetup {
@@ -15,11 +14,10 @@ final class LoggingSetup {
     }
 
     static void configure(boolean verbose) {
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$-7s %3$s: %5$s%6$s%n");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         ConsoleHandler handler = new ConsoleHandler();
-        handler.setFormatter(new SimpleFormatter());
+        handler.setFormatter(new OneLineFormatter());
         handler.setLevel(verbose ? Level.FINE : Level.INFO);
         root.addHandler(handler);
         root.setLevel(Level.INFO);
