@@ -87,13 +87,20 @@ final class RegistryImagesService implements HttpService {
 
     /**
      * Cactus: 200 (not 201), status {@code active} unless given, Cactus's format rules. A whole image from the
-     * registry client ({@link RegistryHeaders#WHOLE_IMAGE}) is stored as the API made it.
+     * registry client ({@link RegistryHeaders#WHOLE_IMAGE}) is stored as the API made it and answered 204.
      */
     private void create(ServerRequest req, ServerResponse res) {
         Image image = ImageDocument.read(imageOf(JsonBodies.require(req, MAX_BODY_BYTES)), now());
         boolean whole = req.headers().first(HeaderNames.create(RegistryHeaders.WHOLE_IMAGE))
                 .map("true"::equalsIgnoreCase).orElse(false);
-        repository.create(whole ? image : RegistryRules.validated(image));
+        if (whole) {
+            // The caller made the image and keeps it: reading it back and sending it cost the registry a query and
+            // both sides a JSON document per create, for an answer the registry client never read.
+            repository.create(image);
+            res.status(Status.NO_CONTENT_204).send();
+            return;
+        }
+        repository.create(RegistryRules.validated(image));
         sendImage(res, repository.findById(image.id()).orElse(image));
     }
 

@@ -19,7 +19,8 @@ public final class RegistryHeaders {
      * Extension: with value {@code true} a POST carries a whole image as the API made it (the registry client's
      * {@code create}): stored as it is, without Cactus's defaults for missing fields and without Cactus's
      * registry-only rules (aki/ari/ami must match), which API v2 does not have. Whole-image PUTs (with
-     * {@link #EXPECTED_STATUS} or {@link #IF_UNCHANGED}) are treated the same way.
+     * {@link #EXPECTED_STATUS} or {@link #IF_UNCHANGED}) are treated the same way. Such a POST is answered 204 without
+     * a body: the caller has the image it sent (earlier registries answered 200 with it, which the client ignores).
      */
     public static final String WHOLE_IMAGE = "X-Glance-Registry-Whole-Image";
 

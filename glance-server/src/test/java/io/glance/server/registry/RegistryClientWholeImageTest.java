@@ -5,6 +5,8 @@ import io.glance.adapters.db.GlanceDatabase;
 import io.glance.domain.Image;
 import io.glance.domain.ImageStatus;
 import io.glance.ports.out.ImageRepository;
+import io.glance.registry.protocol.ImageDocument;
+import io.glance.registry.protocol.RegistryHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,17 @@ class RegistryClientWholeImageTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.create(kernel))
                     .isInstanceOf(io.glance.domain.ConflictException.class)
                     .hasMessageNotContaining("<br");
+
+            // A whole image is answered 204 without being read back; it is stored all the same.
+            HttpResponse<String> whole = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(registry.url() + "images")).header("Content-Type", "application/json")
+                    .header(RegistryHeaders.WHOLE_IMAGE, "true")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"image\":"
+                            + ImageDocument.write(image(2).build()) + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(whole.statusCode()).isEqualTo(204);
+            assertThat(whole.body()).isEmpty();
+            assertThat(client.findById(id(2))).contains(image(2).build());
 
             // A Cactus client POSTing the same mix is held to Cactus's rule.
             HttpResponse<String> cactus = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
