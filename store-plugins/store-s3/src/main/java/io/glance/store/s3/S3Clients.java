@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.time.Duration;
 
@@ -32,7 +33,11 @@ final class S3Clients {
      */
     static S3Client create(S3StoreConfig config, Duration connectTimeout, Duration readTimeout) {
         requireNonNull(config, "config is null");
-        return S3Client.builder()
+        S3ClientBuilder client = S3Client.builder();
+        if (!config.signPayload()) {
+            client.putAuthScheme(UnsignedPayloadSigner.authScheme());
+        }
+        return client
                 .endpointOverride(config.endpoint())
                 .region(Region.of(config.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(

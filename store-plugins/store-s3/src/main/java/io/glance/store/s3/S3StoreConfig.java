@@ -23,9 +23,11 @@ import static java.util.Objects.requireNonNull;
  * @param largeObjectSize      bytes from which an upload of known size goes multipart
  * @param partSize             bytes per multipart part, and the part buffer's size
  * @param region               the signing region
+ * @param signPayload          whether an http (not https) request's body is hashed into its signature
  */
 public record S3StoreConfig(URI endpoint, String accessKey, String secretKey, String bucket, boolean createBucketOnPut,
-                            boolean pathStyle, long largeObjectSize, int partSize, String region) {
+                            boolean pathStyle, long largeObjectSize, int partSize, String region,
+                            boolean signPayload) {
 
     static final String HOST = "s3_store_host";
     static final String ACCESS_KEY = "s3_store_access_key";
@@ -36,6 +38,7 @@ public record S3StoreConfig(URI endpoint, String accessKey, String secretKey, St
     static final String LARGE_OBJECT_SIZE = "s3_store_large_object_size";
     static final String CHUNK_SIZE = "s3_store_large_object_chunk_size";
     static final String REGION = "s3_store_region";
+    static final String PAYLOAD_SIGNING = "s3_store_payload_signing";
 
     private static final long MIB = 1024L * 1024;
     /** S3 refuses parts under 5 MiB (except the last); some compatible servers accept less, so 1 MiB is the floor. */
@@ -43,6 +46,7 @@ public record S3StoreConfig(URI endpoint, String accessKey, String secretKey, St
     /** One part buffer is held per upload in progress; keep it well inside the heap. */
     private static final int MAX_CHUNK_MIB = 512;
     /** Bucket names as S3 accepts them (lower case, digits, dots, hyphens). */
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     static final List<ConfigKey> KEYS = List.of(
@@ -57,7 +61,11 @@ public record S3StoreConfig(URI endpoint, String accessKey, String secretKey, St
                             + "(virtual for amazonaws.com, path otherwise)"),
             ConfigKey.optional(LARGE_OBJECT_SIZE, "100", "MiB from which uploads of known size go multipart"),
             ConfigKey.optional(CHUNK_SIZE, "10", "MiB per multipart part (S3 needs at least 5)"),
-            ConfigKey.optional(REGION, "us-east-1", "signing region"));
+            ConfigKey.optional(REGION, "us-east-1", "signing region"),
+            ConfigKey.optional(PAYLOAD_SIGNING, "auto",
+                    "over http, hash each request body (SHA-256) into its signature: true, false, or auto (false for "
+                            + "a loopback endpoint, where nothing can alter the bytes on the way; true otherwise); "
+                            + "over https the body is never hashed"));
 
     public S3StoreConfig {
         requireNonNull(endpoint, "endpoint is null");
@@ -84,14 +92,29 @@ public record S3StoreConfig(URI endpoint, String accessKey, String secretKey, St
         };
         long largeMib = parsed.number(LARGE_OBJECT_SIZE, 1, 5L * 1024 * 1024);
         long chunkMib = parsed.number(CHUNK_SIZE, MIN_CHUNK_MIB, MAX_CHUNK_MIB);
+        String signing = parsed.required(PAYLOAD_SIGNING).toLowerCase(Locale.ROOT);
+        boolean signPayload = switch (signing) {
+            case "auto" -> !isLoopback(endpoint.getHost());
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw parsed.bad(PAYLOAD_SIGNING, signing, "is not one of auto, true, false");
+        };
         return new S3StoreConfig(endpoint, parsed.required(ACCESS_KEY), parsed.required(SECRET_KEY), bucket,
                 parsed.bool(CREATE_BUCKET), pathStyle, largeMib * MIB, (int) (chunkMib * MIB),
-                parsed.required(REGION));
+                parsed.required(REGION), signPayload);
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, from the URL alone (no name lookup). */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
+                || LOOPBACK_V4.matcher(bare).matches();
     }
 
     @Override
     public String toString() {
         return "S3StoreConfig[endpoint=" + endpoint + ", bucket=" + bucket + ", pathStyle=" + pathStyle
-                + ", largeObjectSize=" + largeObjectSize + ", partSize=" + partSize + ", region=" + region + "]";
+                + ", largeObjectSize=" + largeObjectSize + ", partSize=" + partSize + ", region=" + region
+                + ", signPayload=" + signPayload + "]";
     }
 }

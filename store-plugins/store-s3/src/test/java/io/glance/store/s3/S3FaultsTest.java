@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +48,33 @@ class S3FaultsTest {
     private static StoreDriver driver(java.util.Map<String, String> options, Duration timeout) {
         S3StoreConfig config = S3StoreConfig.parse("obj", options);
         return new S3StoreDriver("obj", config, S3Clients.create(config, timeout, timeout));
+    }
+
+    /**
+     * The body's hash in x-amz-content-sha256: left out (UNSIGNED-PAYLOAD) for the loopback fake in auto mode, and
+     * signed when s3_store_payload_signing is true (s3proxy checks both signatures in S3MultipartAgainstServerTest).
+     */
+    @Test
+    void payloadIsUnsignedOnLoopbackAndSignedWhenAskedFor() {
+        List<String> hashes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fake.script(exchange -> {
+            if (exchange.getRequestMethod().equals("PUT")) {
+                hashes.add(exchange.getRequestHeaders().getFirst("x-amz-content-sha256"));
+            }
+            return false;
+        });
+        var signing = new java.util.HashMap<>(fake.options(2, 1));
+        signing.put(S3StoreConfig.PAYLOAD_SIGNING, "true");
+
+        driver.put("img-20", new PatternInputStream(3 * MIB, 20), 3 * MIB);
+        try (StoreDriver signed = driver(signing, Duration.ofSeconds(2))) {
+            signed.put("img-21", new PatternInputStream(3 * MIB, 21), 3 * MIB);
+        }
+
+        assertThat(hashes).hasSize(6);
+        assertThat(hashes.subList(0, 3)).containsOnly("UNSIGNED-PAYLOAD");
+        assertThat(hashes.subList(3, 6)).allSatisfy(hash -> assertThat(hash).isNotEqualTo("UNSIGNED-PAYLOAD")
+                .matches("STREAMING-AWS4-HMAC-SHA256-PAYLOAD|[0-9a-f]{64}"));
     }
 
     @Test

@@ -98,6 +98,23 @@ class S3MultipartAgainstServerTest {
         assertThat(admin.listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
     }
 
+    /** The server checks the signature with the body's SHA-256 in it too (s3_store_payload_signing true). */
+    @Test
+    void signedPayloadIsAcceptedToo(@TempDir Path tmp) throws IOException {
+        TestS3Server server = TestS3Server.fromSystemProperties();
+        long size = 6L * MIB + 7;
+        var options = new java.util.HashMap<>(server.options(bucket, 5, 5));
+        options.put(S3StoreConfig.CREATE_BUCKET, "true");
+        options.put(S3StoreConfig.PAYLOAD_SIGNING, "true");
+        try (StoreDriver signed = new S3StoreDriverFactory().create("obj", options, new TestingStoreContext(tmp))) {
+            StoredObject stored = signed.put("img-5", new PatternInputStream(size, 5), size);
+
+            try (InputStream stream = signed.get(stored.location(), null).stream()) {
+                assertThat(stream.readAllBytes()).isEqualTo(new PatternInputStream(size, 5).readAllBytes());
+            }
+        }
+    }
+
     @Test
     void unknownSizeStreamsPartsAndReadsBackRanges() throws IOException {
         long size = 11L * MIB + 3;

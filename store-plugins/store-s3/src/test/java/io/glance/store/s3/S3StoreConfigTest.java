@@ -33,6 +33,23 @@ class S3StoreConfigTest {
     }
 
     @Test
+    void payloadSigningIsOffForLoopbackOnlyInAutoMode() {
+        assertThat(S3StoreConfig.parse("obj", options()).signPayload()).as("127.0.0.1").isFalse();
+        assertThat(S3StoreConfig.parse("obj", options(S3StoreConfig.HOST, "http://localhost:9000")).signPayload())
+                .isFalse();
+        assertThat(S3StoreConfig.parse("obj", options(S3StoreConfig.HOST, "http://[::1]:9000")).signPayload())
+                .isFalse();
+        assertThat(S3StoreConfig.parse("obj", options(S3StoreConfig.HOST, "http://10.0.0.5:9000")).signPayload())
+                .isTrue();
+        assertThat(S3StoreConfig.parse("obj", options(S3StoreConfig.HOST, "http://127.example.org")).signPayload())
+                .as("a name that merely starts with 127").isTrue();
+        assertThat(S3StoreConfig.parse("obj", options(S3StoreConfig.PAYLOAD_SIGNING, "true")).signPayload()).isTrue();
+        assertThatThrownBy(() -> S3StoreConfig.parse("obj", options(S3StoreConfig.PAYLOAD_SIGNING, "sometimes")))
+                .isInstanceOf(BadStoreConfigurationException.class)
+                .hasMessageContaining(S3StoreConfig.PAYLOAD_SIGNING).hasMessageContaining("sometimes");
+    }
+
+    @Test
     void virtualAddressingForAmazonInAutoMode() {
         assertThat(S3StoreConfig.parse("obj", options(S3StoreConfig.HOST, "https://s3.eu-west-1.amazonaws.com"))
                 .pathStyle()).isFalse();
