@@ -6,10 +6,14 @@ glance_java_major() {
   # Prints the feature version of the java binary given as $1 (e.g. 17, 21, 25), or nothing.
   # The JDK's `release` file (JAVA_VERSION="25.0.3", "1.8.0_392" for 8) answers without starting a JVM, which
   # costs 0.1-0.2 CPU s per candidate and every bin/glance run sources this file; a JDK without one is asked.
-  local release major
-  release=$(dirname "$(dirname "$1")")/release
+  # Read with bash alone: each process forked here is paid by every cold bin/glance.
+  local release=${1%/bin/java}/release line major=
   if [ -r "$release" ]; then
-    major=$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9][0-9]*\).*/\2/p' "$release" | head -n 1)
+    while IFS= read -r line; do
+      case $line in
+        JAVA_VERSION=*) major=${line#JAVA_VERSION=\"}; major=${major#1.}; major=${major%%[!0-9]*}; break ;;
+      esac
+    done <"$release"
     if [ -n "$major" ]; then
       printf '%s\n' "$major"
       return 0
@@ -21,9 +25,12 @@ glance_java_major() {
 
 glance_find_jdk() {
   local candidate major
-  for candidate in "${JAVA_HOME:-}" \
-                   "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")" \
+  # "javac-on-path" is resolved only when reached: a usable JAVA_HOME answers without the readlink processes.
+  for candidate in "${JAVA_HOME:-}" javac-on-path \
                    /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+    if [ "$candidate" = javac-on-path ]; then
+      candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")
+    fi
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(glance_java_major "$candidate/bin/java")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then

@@ -18,8 +18,12 @@ final class ImageFormat {
     static final String INDEX_RULE = String.format("%-36s %-30s %-20s %-20s %-14s", "-".repeat(36), "-".repeat(30),
             "-".repeat(20), "-".repeat(20), "-".repeat(14));
     static final String DETAILS_RULE = "=".repeat(80);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** Made on the first --json print only: a mapper costs tens of ms of a cold start that prints a table. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
 
     private ImageFormat() {
     }
@@ -64,7 +68,7 @@ final class ImageFormat {
 
     static void json(PrintStream out, Object value) {
         try {
-            out.println(JSON.writeValueAsString(value instanceof Image image ? image.attributes() : value));
+            out.println(Json.MAPPER.writeValueAsString(value instanceof Image image ? image.attributes() : value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot print " + value + " as JSON", e);
         }

@@ -27,7 +27,11 @@ import java.util.Map;
 // the root's own addMethodSubcommands = false; CommandTree adds the ones a run needs.
 @Command(addMethodSubcommands = false)
 abstract class MetadefCommands extends CacheCommands {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when a JSON argument is read: not in every run's start-up, as a static field of the root's class was. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     /** The client the global options describe. */
@@ -62,7 +66,7 @@ abstract class MetadefCommands extends CacheCommands {
 
     private static Map<String, Object> parse(String json, String option) {
         try {
-            return JSON.readValue(json, OBJECT);
+            return Json.MAPPER.readValue(json, OBJECT);
         } catch (JsonProcessingException e) {
             throw new UsageException(option + " is not a JSON object: " + e.getOriginalMessage());
         }
