@@ -10,6 +10,8 @@ Creates OUT_FILE.ready when it has begun, samples every 50 ms until killed (SIGT
   to-store   from its end until a file appears in STORE_DIR
   store      from then until the store's file has FINAL_BYTES (read + md5 + sha512 + write through the page cache)
   finish     from then until killed (fsync of the store file, publish, database, the script's poll)
+A store that takes the converted file itself (a hard link) shows it only after its fsync, at its full size: then
+to-store holds the fsync, store is 0, and finish the rest of the digest read that runs beside the fsync.
 with the wall seconds and the CPU seconds of glance-api itself and of its children (qemu-img) in each phase. It
 reads only /proc and directory listings, so it costs the machine almost nothing.
 """
