@@ -80,6 +80,41 @@ class SwiftStoreFaultsTest {
         assertThat(swift.requests()).anyMatch(r -> r.startsWith("DELETE") && r.endsWith("/00001"));
     }
 
+    /**
+     * Segment 2's PUT starts once segment 1's body was sent, not after Swift answered segment 1: here Swift answers
+     * segment 1 only when segment 2 has arrived (a sequential driver would wait for that answer and time out).
+     */
+    @Test
+    void nextSegmentStartsWhileSwiftStillCommitsThePreviousOne() throws InterruptedException {
+        CountDownLatch secondArrived = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        swift.script(exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (!exchange.getRequestMethod().equals("PUT")) {
+                return false;
+            }
+            if (path.endsWith("/00002")) {
+                secondArrived.countDown();
+            }
+            if (!path.endsWith("/00001")) {
+                return false;
+            }
+            exchange.getRequestBody().readAllBytes();
+            try {
+                overlapped.set(secondArrived.await(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.getResponseHeaders().add("Etag", "etag-of-segment-1");
+            exchange.sendResponseHeaders(201, -1);
+            return true;
+        });
+
+        long size = 2 * MIB + 5;
+        assertThat(driver.put(IMAGE, new PatternInputStream(size, 7), size).size()).isEqualTo(size);
+        assertThat(overlapped).as("segment 2 arrived before segment 1 was answered").isTrue();
+    }
+
     @Test
     void connectionClosedMidUploadFailsAndLeavesNothing() {
         swift.script(exchange -> {
