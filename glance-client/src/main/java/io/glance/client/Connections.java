@@ -15,9 +15,7 @@ final class Connections {
 
     static Transport transport(ConnectionSettings settings, String versionSuffix) {
         ConnectionSettings.Mode mode = settings.mode();
-        HttpClient http = Transport.httpClient(settings.connectTimeout(),
-                settings.caFile().isPresent() || settings.insecure()
-                        ? TlsContexts.of(settings.caFile(), settings.insecure()) : null);
+        HttpClient http = Transport.httpClient(settings.connectTimeout(), tlsContext(settings));
         return switch (mode) {
             case NO_AUTH -> new Transport(normalize(settings.imageUrl().orElseThrow(), versionSuffix),
                     TokenSource.none(), http);
@@ -30,6 +28,23 @@ final class Connections {
                 yield new Transport(normalize(endpoint, versionSuffix), session, http);
             }
         };
+    }
+
+    /**
+     * The trust --os-cacert or --insecure ask for; none (plain http only, see {@link PlainHttpContext}) when no
+     * Keystone is asked and the image URL is http; else null, the JDK's default.
+     */
+    private static javax.net.ssl.SSLContext tlsContext(ConnectionSettings settings) {
+        if (settings.caFile().isPresent() || settings.insecure()) {
+            return TlsContexts.of(settings.caFile(), settings.insecure());
+        }
+        boolean withoutKeystone = settings.mode() == ConnectionSettings.Mode.NO_AUTH
+                || settings.mode() == ConnectionSettings.Mode.FIXED_TOKEN;
+        boolean plainHttp = settings.imageUrl().map(url -> "http".equalsIgnoreCase(url.getScheme())).orElse(false);
+        if (withoutKeystone && plainHttp) {
+            return new PlainHttpContext();
+        }
+        return null;
     }
 
     private static URI normalize(URI endpoint, String versionSuffix) {
