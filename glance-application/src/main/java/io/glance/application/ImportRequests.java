@@ -171,7 +171,7 @@ final class ImportRequests {
             }
             UUID.fromString(command.glanceImageId());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("glance_image_id must be a UUID, not '" + command.glanceImageId() + "'");
+            throw new InvalidInputException("Remote image id does not look like a UUID: " + command.glanceImageId());
         }
         String iface = command.glanceServiceInterface() == null || command.glanceServiceInterface().isBlank()
                 ? "public" : command.glanceServiceInterface();

@@ -57,8 +57,9 @@ class TempestImageApiEndToEndTest {
             fail("Keystone's catalog already has an image service " + others + ": Tempest would test that one "
                     + "(it takes the first of the type); a test left it behind");
         }
-        try (GlanceProcess glance = GlanceProcess.start(work.resolve("glance"),
-                withWebDownloadAllowed(keystoneAuth(keystone, adminPassword)));
+        int port = GlanceProcess.freePort();
+        try (GlanceProcess glance = GlanceProcess.start(work.resolve("glance"), port,
+                withGlanceDownloadFromItself(withWebDownloadAllowed(keystoneAuth(keystone, adminPassword)), port));
              KeystoneAdmin.Registration ignored = admin.registerImageService(glance.endpoint(), "RegionOne")) {
             TempestWorkspace workspace = TempestWorkspace.create(work.resolve("tempest"), keystone, adminPassword,
                     httpImage());
@@ -127,6 +128,25 @@ class TempestImageApiEndToEndTest {
         List<String> all = new java.util.ArrayList<>(List.of(options));
         all.addAll(List.of("--import_filtering_opts.allowed_hosts", uri.getHost(),
                 "--import_filtering_opts.allowed_ports", Integer.toString(uri.getPort())));
+        return all.toArray(String[]::new);
+    }
+
+    /**
+     * glance-download enabled besides Zed's default methods. Tempest's {@code test_image_glance_download_import_success}
+     * imports from the region its own client uses, so the source is this glance-api itself, reached through the
+     * catalog's public endpoint: its loopback port is allowed in {@code import_filtering_opts} (127.0.0.1 already is,
+     * for nginx), as an operator allows a Glance in another region.
+     */
+    static String[] withGlanceDownloadFromItself(String[] options, int glancePort) {
+        List<String> all = new java.util.ArrayList<>(List.of(options));
+        int ports = all.indexOf("--import_filtering_opts.allowed_ports");
+        if (ports >= 0) {
+            all.set(ports + 1, all.get(ports + 1) + "," + glancePort);
+        } else {
+            all.addAll(List.of("--import_filtering_opts.allowed_hosts", "127.0.0.1",
+                    "--import_filtering_opts.allowed_ports", Integer.toString(glancePort)));
+        }
+        all.addAll(List.of("--enabled_import_methods", "glance-direct,web-download,copy-image,glance-download"));
         return all.toArray(String[]::new);
     }
 
