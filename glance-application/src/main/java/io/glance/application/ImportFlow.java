@@ -182,6 +182,7 @@ final class ImportFlow {
             LOG.log(Level.WARNING, "Import task " + task.id() + " (" + job.method().wireName + ") of image " + id
                     + " failed: " + why, failure instanceof GlanceException ? null : failure);
             revert(job, written, failure instanceof LockLostException);
+            afterRevert(job);
             locks.failTask(task, why);
             if (failure instanceof Error error && !(failure instanceof AssertionError)) {
                 throw error;
@@ -506,7 +507,20 @@ final class ImportFlow {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Image " + id + " could not be reverted after its import was refused", e);
         }
+        afterRevert(job);
         locks.failTask(task, refused.getMessage());
+    }
+
+    /** The job's own clean-up after a revert, so that it is done when the task shows {@code failure}. */
+    private static void afterRevert(ImportJob job) {
+        if (job.afterRevert() == null) {
+            return;
+        }
+        try {
+            job.afterRevert().run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Clean-up of failed import task " + job.task().id() + " failed", e);
+        }
     }
 
     /** Undoes what this task did; with the lock lost, only its own data is removed and the image left alone. */

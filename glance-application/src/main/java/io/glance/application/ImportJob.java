@@ -15,17 +15,24 @@ import java.util.Set;
  * @param owner  the project whose storage quota the data counts against (the image's owner)
  * @param remote glance-download's source, or {@code null} for the other methods
  * @param callerRoles the roles of the caller who asked for the import (the import plugins' {@code ignore_user_roles})
+ * @param afterRevert what a failed import does once reverted and before its task shows {@code failure} (a legacy
+ *                    task deletes the image it created), or {@code null}
  */
 record ImportJob(Task task, ImageId imageId, ImportMethod method, List<String> targets, boolean allStoresMustSucceed,
-                 URI uri, String owner, RemoteSource remote, Set<String> callerRoles) {
+                 URI uri, String owner, RemoteSource remote, Set<String> callerRoles, Runnable afterRevert) {
     ImportJob {
         targets = List.copyOf(targets);
         callerRoles = Set.copyOf(callerRoles);
     }
 
     ImportJob(Task task, ImageId imageId, ImportMethod method, List<String> targets, boolean allStoresMustSucceed,
+              URI uri, String owner, RemoteSource remote, Set<String> callerRoles) {
+        this(task, imageId, method, targets, allStoresMustSucceed, uri, owner, remote, callerRoles, null);
+    }
+
+    ImportJob(Task task, ImageId imageId, ImportMethod method, List<String> targets, boolean allStoresMustSucceed,
               URI uri, String owner) {
-        this(task, imageId, method, targets, allStoresMustSucceed, uri, owner, null, Set.of());
+        this(task, imageId, method, targets, allStoresMustSucceed, uri, owner, null, Set.of(), null);
     }
 
     /**

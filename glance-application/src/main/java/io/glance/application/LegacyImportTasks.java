@@ -89,7 +89,12 @@ final class LegacyImportTasks {
                 context.requestId(), context.userId().orElse(null), command.inputJson(), worker,
                 Timestamps.now(clock));
         tasks.create(task);
-        start.accept(() -> run(context, task, image, uri));
+        try {
+            start.accept(() -> run(context, task, image, uri));
+        } catch (RuntimeException notStarted) {
+            locks.failTask(task, "The task was not started: " + describe(notStarted));
+            throw notStarted;
+        }
         return task;
     }
 
@@ -144,20 +149,21 @@ final class LegacyImportTasks {
         try {
             locks.lock(id, task, ImageStatus.QUEUED, false, targets);
         } catch (RuntimeException e) {
-            locks.failTask(task, "Image " + id + " could not be locked for import: " + describe(e));
             deleteImage(id);
+            locks.failTask(task, "Image " + id + " could not be locked for import: " + describe(e));
             return;
         }
         try {
+            // The image goes before the task shows failure, so a client that sees the failure finds no image.
             flow.run(new ImportJob(task, id, ImportMethod.WEB_DOWNLOAD, targets, true, uri, image.owner(), null,
-                    context.roles()));
+                    context.roles(), () -> deleteImage(id)));
         } finally {
             Task ended = tasks.findById(task.id()).orElse(null);
             if (ended == null || ended.status() != TaskStatus.SUCCESS) {
+                deleteImage(id);
                 if (ended != null && !ended.status().finished()) {
                     locks.failTask(ended, "The import ended without a result");
                 }
-                deleteImage(id);
             } else {
                 removeEmptyImportLists(id);
             }
