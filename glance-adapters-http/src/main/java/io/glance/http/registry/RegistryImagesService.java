@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -60,17 +59,19 @@ final class RegistryImagesService implements HttpService {
     }
 
     void listShort(ServerRequest req, ServerResponse res) {
-        list(req, res, ImageDocument::writeShort);
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("images");
+        list(req).forEach(image -> list.add(ImageDocument.writeShort(image)));
+        JsonResponses.send(res, Status.OK_200, body);
     }
 
     private void listDetail(ServerRequest req, ServerResponse res) {
-        list(req, res, ImageDocument::write);
+        send(res, list(req));
     }
 
-    private void list(ServerRequest req, ServerResponse res, Function<Image, ObjectNode> render) {
-        List<Image> images = DiabloListRequest.parse(req.query(), ApiSettings.defaults())
+    private List<Image> list(ServerRequest req) {
+        return DiabloListRequest.parse(req.query(), ApiSettings.defaults())
                 .collect(page -> repository.list(page, REGISTRY_ADMIN));
-        send(res, images, render);
     }
 
     /** The exact query of a remote repository's {@code list}, with the caller it lists for. */
@@ -78,7 +79,7 @@ final class RegistryImagesService implements HttpService {
         JsonNode body = JsonBodies.require(req, MAX_BODY_BYTES);
         List<Image> images = repository.list(QueryDocument.read(body.get("query")),
                 ContextDocument.read(body.get("context")));
-        send(res, images, ImageDocument::write);
+        send(res, images);
     }
 
     private void show(ServerRequest req, ServerResponse res) {
@@ -170,16 +171,25 @@ final class RegistryImagesService implements HttpService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static void send(ServerResponse res, List<Image> images, Function<Image, ObjectNode> render) {
-        ObjectNode body = Json.object();
-        ArrayNode list = body.putArray("images");
-        images.forEach(image -> list.add(render.apply(image)));
-        JsonResponses.send(res, Status.OK_200, body);
+    /** {@code {"images": [...]}} written as it is generated: no tree per image, no copy of the whole answer. */
+    private static void send(ServerResponse res, List<Image> images) {
+        JsonResponses.stream(res, Status.OK_200, json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("images");
+            for (Image image : images) {
+                ImageDocument.write(image, json);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     private static void sendImage(ServerResponse res, Image image) {
-        ObjectNode body = Json.object();
-        body.set("image", ImageDocument.write(image));
-        JsonResponses.send(res, Status.OK_200, body);
+        JsonResponses.stream(res, Status.OK_200, json -> {
+            json.writeStartObject();
+            json.writeFieldName("image");
+            ImageDocument.write(image, json);
+            json.writeEndObject();
+        });
     }
 }

@@ -64,7 +64,7 @@ final class Json {
             return null;
         }
         try {
-            return Instant.parse(value);
+            return InstantText.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("Invalid " + field + ": '" + value + "' (expected an ISO-8601 instant)");
         }
