@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class JdbcImageRows implements ImageChildren.ChildRows {
     private static final UtcInstantTypeHandler INSTANTS = new UtcInstantTypeHandler();
+    private static final String LIVE = "SELECT " + PageSql.COLUMNS
+            + " FROM images i WHERE i.id = ? AND i.deleted = FALSE";
 
     private final Connection connection;
 
@@ -28,6 +30,12 @@ final class JdbcImageRows implements ImageChildren.ChildRows {
     List<ImageRow> page(ListStatement statement) {
         PageSql page = PageSql.of(statement);
         return query(page.sql(), page.parameters(), JdbcImageRows::imageRow);
+    }
+
+    /** The image that is not deleted with this id (a show's read, which MyBatis' mapping made dearer). */
+    ImageRow live(String id) {
+        List<ImageRow> rows = query(LIVE, List.of(id), JdbcImageRows::imageRow);
+        return rows.isEmpty() ? null : rows.getFirst();
     }
 
     @Override

@@ -72,11 +72,12 @@ final class MyBatisImageRepository implements ImageRepository, MemberRepository,
     public Optional<Image> findById(ImageId id) {
         requireNonNull(id, "id is null");
         return transactions.run("find image " + id, session -> {
-            ImageRow row = session.getMapper(ImageMapper.class).selectLive(id.value());
+            JdbcImageRows rows = new JdbcImageRows(session);
+            ImageRow row = rows.live(id.value());
             if (row == null) {
                 return Optional.empty();
             }
-            return Optional.of(ImageChildren.attach(new JdbcImageRows(session), List.of(row)).get(0));
+            return Optional.of(ImageChildren.attach(rows, List.of(row)).get(0));
         });
     }
 
