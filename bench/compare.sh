@@ -3,7 +3,8 @@
 # bench/metadata.sh --compare-glance runs it) and nginx, on the same data, one after the other, plus the command-line
 # baselines (md5sum, sha512sum, the shell pipeline tee >(md5sum) >(sha512sum) > file; sync, curl | sha512sum) and the
 # cost of the two digests alone in a JVM. Prints every figure of issue 17's table as a ratio, and server CPU seconds
-# per GiB (utime + stime of the server's process tree from /proc/PID/stat) and peak RSS.
+# per GiB (utime + stime of the server's process tree from /proc/PID/stat) and peak RSS. The metadata load also runs
+# against a second glance-api with data_api: registry and a glance-registry behind it: registry / direct ratios.
 #   bench/compare.sh [SIZE_GIB...]     default: 1 4 (decimals allowed: bench/compare.sh 0.25 for a quick try)
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (downloads per size and
 # server, best one counts; default 3), BENCH_META (creates,shows,lists per concurrency level; default 1000,500,100),
@@ -267,6 +268,31 @@ fi
 bench_stop "$GLANCE_PID"
 rm -rf "$work/java/store"
 
+# --- the same metadata load through glance-registry (data_api: registry) ---------------------------------------------
+echo
+echo "-- glance-api with data_api: registry, a glance-registry (H2) behind it, same JAVA_OPTS; $(bench_load_note)"
+mkdir -p "$work/registry"
+rport=$(bench_free_port)
+JAVA_OPTS=$java_opts "$bench_root/bin/glance-registry" --registry_host 127.0.0.1 --registry_port "$rport" \
+  --data_dir "$work/registry/data" >"$work/registry/glance-registry.log" 2>&1 &
+registry_pid=$!
+BENCH_PIDS+=("$registry_pid")
+if bench_wait_http "http://127.0.0.1:$rport/healthcheck" 600 "$registry_pid"; then
+  gport=$(bench_free_port)
+  via_registry="${GLANCE_API_EXTRA_ARGS:-} --data_api registry --registry_host 127.0.0.1 --registry_port $rport"
+  JAVA_OPTS=$java_opts GLANCE_API_EXTRA_ARGS=$via_registry bench_start_glance "$gport" "$work/registry/api" \
+    "$work/registry/store" "$work/registry/glance-api.log"
+  if bench_wait_http "http://127.0.0.1:$gport/versions" 600 "$GLANCE_PID"; then
+    metadata registry "http://127.0.0.1:$gport" "$GLANCE_PID"
+  else
+    echo "  glance-api with data_api: registry did not start; its rows stay n/a" >&2
+  fi
+  bench_stop "$GLANCE_PID"
+else
+  echo "  glance-registry did not start; its rows stay n/a" >&2
+fi
+bench_stop "$registry_pid"
+
 # --- OpenStack Glance Zed ----------------------------------------------------------------------------------------------
 echo
 echo "-- OpenStack Glance $(dpkg-query -W -f '${Version}' python3-glance 2>/dev/null || echo '(not installed yet)')," \
@@ -325,6 +351,12 @@ for op in list show create; do
       "x Zed $(ratio "${R[java.$op.$c]:-}" "${R[zed.$op.$c]:-}") (list/show >= 10)"
   done
 done
+for op in create list show; do
+  for c in 1 8 32; do
+    row "$op through glance-registry at $c clients, req/s" "" "${R[registry.$op.$c]:-n/a}" "${R[java.$op.$c]:-n/a}" \
+      "x direct database $(ratio "${R[registry.$op.$c]:-}" "${R[java.$op.$c]:-}") (create/list >= 0.7)"
+  done
+done
 row "list limit=1000 over $big_list images, p50 ms" "" "${R[java.biglist.p50]:-n/a}" "50" "(target <= 50 ms)"
 row "peak RSS while streaming, MiB" "${R[zed.rss]:-n/a}" "${R[java.rss]}" "300" "x limit $(ratio "${R[java.rss]}" 300)"
 row "client upload $s1 GiB vs our server, MiB/s" "${R[java.up.py]}" "${R[java.up.java]}" "${R[java.up.curl]}" \
@@ -339,4 +371,5 @@ if [ -s "$work/remote.txt" ]; then
   echo "  (Swift/S3 rows: the nginx column is the store's own CLI, swift or s3cmd, against the same server)"
 fi
 echo "  (client rows: the Zed column is python-glanceclient, the nginx column curl, all against this project's server)"
+echo "  (glance-registry rows: the nginx column is this project's glance-api on its own database, same run)"
 echo "  after: $(bench_load_note)"
