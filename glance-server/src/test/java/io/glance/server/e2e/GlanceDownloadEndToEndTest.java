@@ -52,8 +52,8 @@ class GlanceDownloadEndToEndTest {
         KeystoneServer.User alice = localKeystone.user("alice", "alpha", localKeystone.project("alpha"), "member");
         KeystoneServer.User service = localKeystone.user("glance", "service", localKeystone.project("service"),
                 "service");
-        int localPort = GlanceProcess.freePort();
-        int remotePort = GlanceProcess.freePort();
+        int localPort = GlanceProcess.reservedPort();
+        int remotePort = GlanceProcess.reservedPort();
         localRegion = localKeystone.registerImageEndpoint("http://127.0.0.1:" + localPort);
         remoteRegion = remoteKeystone.registerImageEndpoint("http://127.0.0.1:" + remotePort + "/");
         String[] auth = {"--auth_strategy", "keystone", "--keystone_authtoken.auth_url", localKeystone.authUrl,

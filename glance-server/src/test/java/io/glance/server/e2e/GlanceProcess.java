@@ -1,7 +1,8 @@
 package io.glance.server.e2e;
 
+import io.glance.testing.net.ReservedPorts;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A real glance-api (or glance-registry) in its own JVM, as an operator runs it, on a free loopback port with its own
- * data directory and the plugins folder the build assembled. Tests can stop it gently or kill it with SIGKILL.
+ * A real glance-api (or glance-registry) in its own JVM, as an operator runs it, with its own data directory and the
+ * plugins folder the build assembled. Tests can stop it gently or kill it with SIGKILL.
+ *
+ * <p>Unless the test names a port, the server binds port 0 and the port is read from its own "listening on" log line,
+ * so no other process can take it between choosing and binding (with several test JVMs on the machine, a probe of a
+ * "free" port once found another engineer's glance-api there). A test that must know the port in advance (a restart
+ * on the same port, a node that names its own URL) takes one from {@link #reservedPort()}.
  */
 public final class GlanceProcess implements AutoCloseable {
     /**
@@ -25,13 +33,13 @@ public final class GlanceProcess implements AutoCloseable {
      */
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(150);
     private final Process process;
-    private final int port;
     private final Path log;
     private final String name;
+    /** Known once the server logged that it listens. */
+    private int port;
 
-    private GlanceProcess(Process process, int port, Path log, String name) {
+    private GlanceProcess(Process process, Path log, String name) {
         this.process = process;
-        this.port = port;
         this.log = log;
         this.name = name;
     }
@@ -45,9 +53,10 @@ public final class GlanceProcess implements AutoCloseable {
     }
 
     static GlanceProcess start(Path dataDir, String... extraOptions) throws Exception {
-        return start(dataDir, freePort(), extraOptions);
+        return start(dataDir, 0, extraOptions);
     }
 
+    /** glance-api on {@code port}: 0 for any, or one from {@link #reservedPort()}. */
     static GlanceProcess start(Path dataDir, int port, String... extraOptions) throws Exception {
         return launch("glance-api", "io.glance.server.GlanceApi", "/versions", dataDir, port, List.of(),
                 List.of("--api_host", "127.0.0.1", "--api_port", Integer.toString(port), "--plugins_dir",
@@ -56,7 +65,7 @@ public final class GlanceProcess implements AutoCloseable {
 
     /** glance-api under {@code ulimit -n fileLimit}, so that exhausting its descriptors takes few connections. */
     static GlanceProcess startWithFileLimit(Path dataDir, int fileLimit, String... extraOptions) throws Exception {
-        int port = freePort();
+        int port = 0;
         return launch("glance-api", "io.glance.server.GlanceApi", "/versions", dataDir, port,
                 List.of("sh", "-c", "ulimit -n " + fileLimit + " && exec \"$@\"", "sh"),
                 List.of("--api_host", "127.0.0.1", "--api_port", Integer.toString(port), "--plugins_dir",
@@ -68,7 +77,7 @@ public final class GlanceProcess implements AutoCloseable {
      * a test can make a name resolve to any address without touching the machine's resolver.
      */
     static GlanceProcess startWithHostsFile(Path dataDir, Path hostsFile, String... extraOptions) throws Exception {
-        int port = freePort();
+        int port = 0;
         return launch("glance-api", "io.glance.server.GlanceApi", "/versions", dataDir, port,
                 List.of("sh", "-c", "java=$1; shift; exec \"$java\" -Djdk.net.hosts.file=" + hostsFile + " \"$@\"",
                         "sh"),
@@ -76,12 +85,15 @@ public final class GlanceProcess implements AutoCloseable {
                         pluginsDir().toString()), extraOptions);
     }
 
-    /** glance-registry (the Registry API) on a free port, ready when it answers /healthcheck. */
+    /** glance-registry (the Registry API) on a port of its choosing, ready when it answers /healthcheck. */
     public static GlanceProcess startRegistry(Path dataDir, String... extraOptions) throws Exception {
-        return startRegistry(dataDir, freePort(), extraOptions);
+        return startRegistry(dataDir, 0, extraOptions);
     }
 
-    /** glance-registry on a given port (a restart on the port glance-api already points at). */
+    /**
+     * glance-registry on a given port: 0 for any, or one from {@link #reservedPort()} for a restart on the port
+     * glance-api already points at.
+     */
     public static GlanceProcess startRegistry(Path dataDir, int port, String... extraOptions) throws Exception {
         return launch("glance-registry", "io.glance.server.GlanceRegistry", "/healthcheck", dataDir, port, List.of(),
                 List.of("--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port)), extraOptions);
@@ -124,19 +136,27 @@ public final class GlanceProcess implements AutoCloseable {
         Path log = Files.createTempFile(dataDir, name, ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("GLANCE_"));
-        GlanceProcess glance = new GlanceProcess(builder.start(), port, log, name);
-        if (List.of(extraOptions).contains("--cert_file")) {
-            glance.awaitLogLine(" listening on https://", STARTUP_TIMEOUT);
-        } else {
-            glance.awaitReady(readyPath, STARTUP_TIMEOUT);
+        GlanceProcess glance = new GlanceProcess(builder.start(), log, name);
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        glance.port = glance.awaitListening(deadline);
+        if (port != 0 && glance.port != port) {
+            glance.process.destroyForcibly();
+            throw new IllegalStateException(name + " listens on " + glance.port + ", not on " + port + ":\n"
+                    + glance.log());
+        }
+        // A TLS server is ready when it listens (the probe would need its CA and maybe a client certificate).
+        if (!List.of(extraOptions).contains("--cert_file")) {
+            glance.awaitReady(readyPath, deadline);
         }
         return glance;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /**
+     * A port for a server the test must name before it starts (see {@link ReservedPorts}): nothing else on the
+     * machine listens there, and no other test JVM is handed it, for as long as this JVM runs.
+     */
+    static int reservedPort() {
+        return ReservedPorts.reserve();
     }
 
     public URI uri(String path) {
@@ -164,9 +184,8 @@ public final class GlanceProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
-    private void awaitReady(String readyPath, Duration timeout) throws Exception {
+    private void awaitReady(String readyPath, long deadline) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
@@ -183,24 +202,27 @@ public final class GlanceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException(name + " did not answer " + readyPath + " within " + timeout + ":\n"
+        throw new IllegalStateException(name + " did not answer " + readyPath + " within " + STARTUP_TIMEOUT + ":\n"
                 + log());
     }
 
-    /** A TLS server (maybe requiring client certificates) is ready when it logs that it listens. */
-    private void awaitLogLine(String text, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** The port the server bound, from its "glance-api listening on http://127.0.0.1:PORT" log line. */
+    private int awaitListening(long deadline) throws Exception {
+        Pattern listening = Pattern.compile(Pattern.quote(name) + " listening on https?://[^\\s/]+:(\\d+)");
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
+            boolean alive = process.isAlive();
+            Matcher line = listening.matcher(log());
+            if (line.find()) {
+                return Integer.parseInt(line.group(1));
             }
-            if (log().contains(text)) {
-                return;
+            if (!alive) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
             }
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException(name + " did not log '" + text + "' within " + timeout + ":\n" + log());
+        throw new IllegalStateException(name + " did not log that it listens within " + STARTUP_TIMEOUT + ":\n"
+                + log());
     }
 
     /** The https endpoint of a server started with {@code --cert_file}. */

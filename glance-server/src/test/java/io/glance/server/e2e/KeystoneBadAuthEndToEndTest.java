@@ -63,7 +63,7 @@ class KeystoneBadAuthEndToEndTest {
         bob = keystone.user("bob", "beta", beta, "member");
         eve = keystone.user("eve", "beta", beta, "member");
         service = keystone.user("glance", "service", services, "service");
-        instance = keystone.startInstance(work.resolve("keystone"), GlanceProcess.freePort(),
+        instance = keystone.startInstance(work.resolve("keystone"), GlanceProcess.reservedPort(),
                 Duration.ofSeconds(TOKEN_LIFETIME_SECONDS));
         glance = GlanceProcess.start(work.resolve("glance"), "--auth_strategy", "keystone",
                 "--keystone_authtoken.auth_url", instance.authUrl(),

@@ -96,7 +96,7 @@ class KeystoneLimitsEndToEndTest {
         KeystoneServer.User service = keystone.user("glance", "service", keystone.project("service"), "service");
         KeystoneServer.User limitsReader = keystone.systemReader("glance-limits");
 
-        int port = GlanceProcess.freePort();
+        int port = GlanceProcess.reservedPort();
         region = keystone.registerImageEndpoint("http://127.0.0.1:" + port);
         String endpoint = keystone.imageEndpointId(region);
         String glanceService = keystone.serviceOfEndpoint(endpoint);

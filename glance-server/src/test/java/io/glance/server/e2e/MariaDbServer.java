@@ -37,7 +37,7 @@ final class MariaDbServer implements AutoCloseable {
         assumeTrue("root".equals(System.getProperty("user.name")), "starting mariadbd as user mysql needs root");
         Path base = Files.createTempDirectory("glance-test-mariadb-own");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
-        MariaDbServer server = new MariaDbServer(base, GlanceProcess.freePort());
+        MariaDbServer server = new MariaDbServer(base, GlanceProcess.reservedPort());
         try {
             Files.createDirectories(base.resolve("data"));
             run("chown", "mysql:mysql", base.toString(), base.resolve("data").toString());

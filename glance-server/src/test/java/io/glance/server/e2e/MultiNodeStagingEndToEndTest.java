@@ -42,8 +42,8 @@ class MultiNodeStagingEndToEndTest {
     static void startTwoNodes() throws Exception {
         String database = TestDatabases.createMariaDb("glance_e2e_multinode");
         Path images = work.resolve("images");
-        int portA = GlanceProcess.freePort();
-        int portB = GlanceProcess.freePort();
+        int portA = GlanceProcess.reservedPort();
+        int portB = GlanceProcess.reservedPort();
         nodeA = GlanceProcess.start(work.resolve("node-a"), portA, "--sql_connection", database,
                 "--filesystem_store_datadir", images.toString(),
                 "--worker_self_reference_url", "http://127.0.0.1:" + portA);

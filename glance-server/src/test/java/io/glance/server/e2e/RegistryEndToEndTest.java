@@ -128,8 +128,9 @@ class RegistryEndToEndTest {
     @Test
     void aStoppedRegistryIsA503UntilItIsBack() throws Exception {
         Path registryData = work.resolve("registry");
-        GlanceProcess registry = GlanceProcess.startRegistry(registryData);
-        int port = registry.port();
+        // Restarted on the same port below: a reserved one, which nobody can take while it is down.
+        int port = GlanceProcess.reservedPort();
+        GlanceProcess registry = GlanceProcess.startRegistry(registryData, port);
         try (GlanceProcess api = GlanceProcess.start(work.resolve("api"), "--data_api", "registry",
                 "--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port))) {
             HttpRequest list = HttpRequest.newBuilder(api.uri("/v2/images")).build();

@@ -64,7 +64,7 @@ class UploadFailureEndToEndTest {
 
     @Test
     void killDuringUploadThenRestartLeavesImageQueuedAndANewUploadSucceeds() throws Exception {
-        int port = GlanceProcess.freePort();
+        int port = GlanceProcess.reservedPort();
         String id;
         GlanceProcess first = GlanceProcess.start(work, port);
         try (Socket socket = startUpload(first, id = createImage(first), 256L * 1024 * 1024)) {
