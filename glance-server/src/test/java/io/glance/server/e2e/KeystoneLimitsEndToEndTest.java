@@ -19,16 +19,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +66,7 @@ class KeystoneLimitsEndToEndTest {
     /** web-download's source: serves {@link #WEB_IMAGE} and counts the requests it answered. */
     private static HttpServer web;
     private static final AtomicInteger WEB_REQUESTS = new AtomicInteger();
-    private static final byte[] WEB_IMAGE = random(100_000);
+    private static final byte[] WEB_IMAGE = TestFiles.random(100_000);
     private static String aliceCountLimit;
 
     @BeforeAll
@@ -155,7 +152,7 @@ class KeystoneLimitsEndToEndTest {
         }
         assertThat(create(bobs, "b3").statusCode()).isEqualTo(413);
 
-        assertThat(send("DELETE", "/v2/images/" + second, token, null, null).statusCode()).isEqualTo(204);
+        assertThat(TokenRequests.send(glance, "DELETE", "/v2/images/" + second, token, null, null).statusCode()).isEqualTo(204);
         assertThat(create(token, "a3").statusCode()).as("a deleted image no longer counts").isEqualTo(201);
         assertThat(create(token, "a4").statusCode()).isEqualTo(413);
         keystone.changeLimit(aliceCountLimit, 3);
@@ -166,19 +163,19 @@ class KeystoneLimitsEndToEndTest {
     void anUploadIsRefusedOnceTheProjectIsOverImageSizeTotalAndUserStorageQuotaIsIgnored() throws Exception {
         String token = keystone.token(carol);
         String first = JSON.readTree(create(token, "c1").body()).path("id").asText();
-        HttpResponse<String> overshoot = upload(token, first, random(3 * MIB));
+        HttpResponse<String> overshoot = upload(token, first, TestFiles.random(3 * MIB));
         assertThat(overshoot.statusCode()).as("usage 0 is not over 1 MiB: one upload may overshoot, and the 1MB"
                 + " user_storage_quota is not used").isEqualTo(204);
 
-        List<Path> stored = filesIn(work.resolve("glance").resolve("images"));
+        List<Path> stored = TestFiles.filesIn(work.resolve("glance").resolve("images"));
         String second = JSON.readTree(create(token, "c2").body()).path("id").asText();
-        HttpResponse<String> refused = upload(token, second, random(MIB / 2));
+        HttpResponse<String> refused = upload(token, second, TestFiles.random(MIB / 2));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
         assertThat(refused.body()).contains("image_size_total is over limit of 1 due to current usage 3 and delta 0");
         assertThat(image(token, second).path("status").asText()).isEqualTo("queued");
-        assertThat(filesIn(work.resolve("glance").resolve("images"))).isEqualTo(stored);
+        assertThat(TestFiles.filesIn(work.resolve("glance").resolve("images"))).isEqualTo(stored);
 
-        JsonNode usage = JSON.readTree(send("GET", "/v2/info/usage", token, null, null).body()).path("usage");
+        JsonNode usage = JSON.readTree(TokenRequests.send(glance, "GET", "/v2/info/usage", token, null, null).body()).path("usage");
         assertThat(usage.path("image_size_total").path("limit").asLong()).isEqualTo(1);
         assertThat(usage.path("image_size_total").path("usage").asLong()).isEqualTo(3);
         assertThat(usage.path("image_count_total").path("limit").asLong()).isEqualTo(3);
@@ -194,7 +191,7 @@ class KeystoneLimitsEndToEndTest {
         String token = keystone.token(dave);
         String slow = JSON.readTree(create(token, "d-slow").body()).path("id").asText();
         String other = JSON.readTree(create(token, "d-other").body()).path("id").asText();
-        byte[] chunk = random(256 * 1024);
+        byte[] chunk = TestFiles.random(256 * 1024);
         CountDownLatch release = new CountDownLatch(1);
         // The first half, then nothing until the test releases the rest: the upload stays in saving meanwhile.
         // (Not a pipe: PipedInputStream fails when the thread that last wrote or read it ends.)
@@ -232,8 +229,8 @@ class KeystoneLimitsEndToEndTest {
                 assertThat(System.nanoTime()).as("the first upload reached saving").isLessThan(deadline);
                 Thread.sleep(100);
             }
-            String usageWhileSaving = send("GET", "/v2/info/usage", token, null, null).body();
-            HttpResponse<String> second = upload(token, other, random(1000));
+            String usageWhileSaving = TokenRequests.send(glance, "GET", "/v2/info/usage", token, null, null).body();
+            HttpResponse<String> second = upload(token, other, TestFiles.random(1000));
             assertThat(second.statusCode()).as(second.body() + " usage while saving: " + usageWhileSaving)
                     .isEqualTo(413);
             assertThat(second.body()).contains("image_count_uploading is over limit of 1 due to current usage 2");
@@ -243,7 +240,7 @@ class KeystoneLimitsEndToEndTest {
         }
         assertThat(running.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
         assertThat(image(token, slow).path("size").asLong()).isEqualTo(2L * chunk.length);
-        assertThat(upload(token, other, random(1000)).statusCode()).as("nothing else uploading now").isEqualTo(204);
+        assertThat(upload(token, other, TestFiles.random(1000)).statusCode()).as("nothing else uploading now").isEqualTo(204);
     }
 
     @Test
@@ -251,10 +248,10 @@ class KeystoneLimitsEndToEndTest {
         String token = keystone.token(erin);
         String first = JSON.readTree(create(token, "e1").body()).path("id").asText();
         String second = JSON.readTree(create(token, "e2").body()).path("id").asText();
-        assertThat(stage(token, first, random(3 * MIB)).statusCode()).as("nothing staged yet: one stage may"
+        assertThat(stage(token, first, TestFiles.random(3 * MIB)).statusCode()).as("nothing staged yet: one stage may"
                 + " overshoot the 1 MiB").isEqualTo(204);
 
-        HttpResponse<String> overStaged = stage(token, second, random(MIB / 4));
+        HttpResponse<String> overStaged = stage(token, second, TestFiles.random(MIB / 4));
         assertThat(overStaged.statusCode()).as(overStaged.body()).isEqualTo(413);
         assertThat(overStaged.body()).contains("image_stage_total is over limit of 1 due to current usage 3 and"
                 + " delta 0");
@@ -267,14 +264,14 @@ class KeystoneLimitsEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(overStagedTus.statusCode()).as(overStagedTus.body()).isEqualTo(413);
         assertThat(overStagedTus.body()).contains("image_stage_total is over limit of 1 due to current usage 3");
-        assertThat(filesIn(work.resolve("glance").resolve("staging"))).as("no session's partial data")
+        assertThat(TestFiles.filesIn(work.resolve("glance").resolve("staging"))).as("no session's partial data")
                 .noneMatch(file -> file.getFileName().toString().startsWith(".upload-"));
 
-        assertThat(send("DELETE", "/v2/images/" + first, token, null, null).statusCode()).isEqualTo(204);
-        assertThat(stage(token, second, random(MIB / 4)).statusCode()).as("the deleted image's staged data no"
+        assertThat(TokenRequests.send(glance, "DELETE", "/v2/images/" + first, token, null, null).statusCode()).isEqualTo(204);
+        assertThat(stage(token, second, TestFiles.random(MIB / 4)).statusCode()).as("the deleted image's staged data no"
                 + " longer counts").isEqualTo(204);
         String third = JSON.readTree(create(token, "e3").body()).path("id").asText();
-        HttpResponse<String> overUploading = stage(token, third, random(1000));
+        HttpResponse<String> overUploading = stage(token, third, TestFiles.random(1000));
         assertThat(overUploading.statusCode()).as(overUploading.body()).isEqualTo(413);
         assertThat(overUploading.body()).contains("image_count_uploading is over limit of 1 due to current usage 2"
                 + " and delta 0");
@@ -287,8 +284,8 @@ class KeystoneLimitsEndToEndTest {
     void glanceDirectImportIsRefusedOverImageSizeTotalAtTheRequestOrInTheTaskWithNothingLeft() throws Exception {
         String token = keystone.token(frank);
         String staged = JSON.readTree(create(token, "f1").body()).path("id").asText();
-        assertThat(stage(token, staged, random(3 * MIB)).statusCode()).isEqualTo(204);
-        List<Path> stored = filesIn(work.resolve("glance").resolve("images"));
+        assertThat(stage(token, staged, TestFiles.random(3 * MIB)).statusCode()).isEqualTo(204);
+        List<Path> stored = TestFiles.filesIn(work.resolve("glance").resolve("images"));
 
         // Not over image_size_total yet (usage 0), so the request is accepted; the task then counts the 3 MiB staged.
         HttpResponse<String> accepted = importGlanceDirect(token, staged);
@@ -303,11 +300,11 @@ class KeystoneLimitsEndToEndTest {
         assertThat(refused.path("os_glance_failed_import").asText()).as("no store was tried").isEmpty();
         assertThat(refused.has("os_glance_import_task")).as("the lock is dropped").isFalse();
         assertThat(stagedFiles(staged)).isEmpty();
-        assertThat(filesIn(work.resolve("glance").resolve("images"))).isEqualTo(stored);
+        assertThat(TestFiles.filesIn(work.resolve("glance").resolve("images"))).isEqualTo(stored);
 
         String uploaded = JSON.readTree(create(token, "f2").body()).path("id").asText();
-        assertThat(upload(token, uploaded, random(3 * MIB)).statusCode()).isEqualTo(204);
-        assertThat(stage(token, staged, random(MIB / 4)).statusCode()).as("staged again after the refusal")
+        assertThat(upload(token, uploaded, TestFiles.random(3 * MIB)).statusCode()).isEqualTo(204);
+        assertThat(stage(token, staged, TestFiles.random(MIB / 4)).statusCode()).as("staged again after the refusal")
                 .isEqualTo(204);
         HttpResponse<String> over = importGlanceDirect(token, staged);
         assertThat(over.statusCode()).as(over.body()).isEqualTo(413);
@@ -315,7 +312,7 @@ class KeystoneLimitsEndToEndTest {
         assertThat(image(token, staged).path("status").asText()).as("untouched, as in Glance")
                 .isEqualTo("uploading");
         assertThat(stagedFiles(staged)).hasSize(1);
-        assertThat(JSON.readTree(send("GET", "/v2/images/" + staged + "/tasks", token, null, null).body())
+        assertThat(JSON.readTree(TokenRequests.send(glance, "GET", "/v2/images/" + staged + "/tasks", token, null, null).body())
                 .path("tasks")).as("no task for the refused request").hasSize(1);
     }
 
@@ -324,7 +321,7 @@ class KeystoneLimitsEndToEndTest {
         String token = keystone.token(gina);
         String staged = JSON.readTree(create(token, "g1").body()).path("id").asText();
         String downloaded = JSON.readTree(create(token, "g2").body()).path("id").asText();
-        assertThat(stage(token, staged, random(3 * MIB)).statusCode()).isEqualTo(204);
+        assertThat(stage(token, staged, TestFiles.random(3 * MIB)).statusCode()).isEqualTo(204);
         int fetched = WEB_REQUESTS.get();
 
         JsonNode overStaged = importAndAwait(token, downloaded, webDownload());
@@ -333,9 +330,9 @@ class KeystoneLimitsEndToEndTest {
                 + " current usage 3 and delta 0");
         assertNothingLeft(token, downloaded, "queued");
 
-        assertThat(send("DELETE", "/v2/images/" + staged, token, null, null).statusCode()).isEqualTo(204);
+        assertThat(TokenRequests.send(glance, "DELETE", "/v2/images/" + staged, token, null, null).statusCode()).isEqualTo(204);
         String other = JSON.readTree(create(token, "g3").body()).path("id").asText();
-        assertThat(stage(token, other, random(1000)).statusCode()).isEqualTo(204);
+        assertThat(stage(token, other, TestFiles.random(1000)).statusCode()).isEqualTo(204);
         JsonNode overUploading = importAndAwait(token, downloaded, webDownload());
         assertThat(overUploading.path("status").asText()).isEqualTo("failure");
         assertThat(overUploading.path("message").asText()).contains("image_count_uploading is over limit of 1 due"
@@ -343,7 +340,7 @@ class KeystoneLimitsEndToEndTest {
         assertNothingLeft(token, downloaded, "queued");
         assertThat(WEB_REQUESTS.get()).as("refused before the download").isEqualTo(fetched);
 
-        assertThat(send("DELETE", "/v2/images/" + other, token, null, null).statusCode()).isEqualTo(204);
+        assertThat(TokenRequests.send(glance, "DELETE", "/v2/images/" + other, token, null, null).statusCode()).isEqualTo(204);
         JsonNode done = importAndAwait(token, downloaded, webDownload());
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("success");
         assertThat(image(token, downloaded).path("size").asLong()).isEqualTo(WEB_IMAGE.length);
@@ -354,7 +351,7 @@ class KeystoneLimitsEndToEndTest {
     void copyImageTasksFailOverImageStageTotalCountingTheCopyTwiceOrOverImageCountUploading() throws Exception {
         String token = keystone.token(hank);
         String copied = JSON.readTree(create(token, "h1").body()).path("id").asText();
-        assertThat(upload(token, copied, random(2 * MIB)).statusCode()).isEqualTo(204);
+        assertThat(upload(token, copied, TestFiles.random(2 * MIB)).statusCode()).isEqualTo(204);
         String copy = "{\"method\":{\"name\":\"copy-image\"},\"stores\":[\"cheap\"]}";
 
         // Glance counts the image being copied in the stage usage and adds its size as the delta: 2 + 2 > 3.
@@ -367,18 +364,18 @@ class KeystoneLimitsEndToEndTest {
 
         keystone.changeLimit(hankStageLimit, 4);
         String staged = JSON.readTree(create(token, "h2").body()).path("id").asText();
-        assertThat(stage(token, staged, random(1000)).statusCode()).isEqualTo(204);
+        assertThat(stage(token, staged, TestFiles.random(1000)).statusCode()).isEqualTo(204);
         JsonNode overUploading = importAndAwait(token, copied, copy);
         assertThat(overUploading.path("status").asText()).isEqualTo("failure");
         assertThat(overUploading.path("message").asText()).contains("image_count_uploading is over limit of 1 due"
                 + " to current usage 2 and delta 0");
         assertNothingLeft(token, copied, "active");
 
-        assertThat(send("DELETE", "/v2/images/" + staged, token, null, null).statusCode()).isEqualTo(204);
+        assertThat(TokenRequests.send(glance, "DELETE", "/v2/images/" + staged, token, null, null).statusCode()).isEqualTo(204);
         JsonNode done = importAndAwait(token, copied, copy);
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("success");
         assertThat(image(token, copied).path("stores").asText()).isEqualTo("fast,cheap");
-        assertThat(filesIn(work.resolve("cheap"))).hasSize(1);
+        assertThat(TestFiles.filesIn(work.resolve("cheap"))).hasSize(1);
     }
 
     private static String webDownload() {
@@ -389,7 +386,7 @@ class KeystoneLimitsEndToEndTest {
     /** POST /import (202), then the task it started, once that has ended. */
     private static JsonNode importAndAwait(String token, String id, String body) throws Exception {
         List<String> before = tasksOf(token, id).stream().map(task -> task.path("id").asText()).toList();
-        HttpResponse<String> accepted = send("POST", "/v2/images/" + id + "/import", token, "application/json", body);
+        HttpResponse<String> accepted = TokenRequests.send(glance, "POST", "/v2/images/" + id + "/import", token, "application/json", body);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -405,7 +402,7 @@ class KeystoneLimitsEndToEndTest {
     }
 
     private static List<JsonNode> tasksOf(String token, String id) throws Exception {
-        HttpResponse<String> tasks = send("GET", "/v2/images/" + id + "/tasks", token, null, null);
+        HttpResponse<String> tasks = TokenRequests.send(glance, "GET", "/v2/images/" + id + "/tasks", token, null, null);
         assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
         List<JsonNode> all = new java.util.ArrayList<>();
         JSON.readTree(tasks.body()).path("tasks").forEach(all::add);
@@ -420,7 +417,7 @@ class KeystoneLimitsEndToEndTest {
         assertThat(refused.path("os_glance_failed_import").asText()).as("no store was tried").isEmpty();
         assertThat(refused.has("os_glance_import_task")).as("the lock is dropped").isFalse();
         assertThat(stagedFiles(id)).isEmpty();
-        assertThat(filesIn(work.resolve("cheap"))).isEmpty();
+        assertThat(TestFiles.filesIn(work.resolve("cheap"))).isEmpty();
     }
 
     private static HttpResponse<String> stage(String token, String id, byte[] data) throws Exception {
@@ -431,7 +428,7 @@ class KeystoneLimitsEndToEndTest {
     }
 
     private static HttpResponse<String> importGlanceDirect(String token, String id) throws Exception {
-        return send("POST", "/v2/images/" + id + "/import", token, "application/json",
+        return TokenRequests.send(glance, "POST", "/v2/images/" + id + "/import", token, "application/json",
                 "{\"method\":{\"name\":\"glance-direct\"}}");
     }
 
@@ -439,7 +436,7 @@ class KeystoneLimitsEndToEndTest {
     private static JsonNode awaitTaskEnd(String token, String id) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            JsonNode tasks = JSON.readTree(send("GET", "/v2/images/" + id + "/tasks", token, null, null).body())
+            JsonNode tasks = JSON.readTree(TokenRequests.send(glance, "GET", "/v2/images/" + id + "/tasks", token, null, null).body())
                     .path("tasks");
             assertThat(tasks).hasSize(1);
             if (tasks.get(0).path("status").asText().matches("success|failure")) {
@@ -452,12 +449,12 @@ class KeystoneLimitsEndToEndTest {
 
     /** What is in staging for the image: its file, or a partial one being written. */
     private static List<Path> stagedFiles(String id) throws IOException {
-        return filesIn(work.resolve("glance").resolve("staging")).stream()
+        return TestFiles.filesIn(work.resolve("glance").resolve("staging")).stream()
                 .filter(file -> file.getFileName().toString().contains(id)).toList();
     }
 
     private static HttpResponse<String> create(String token, String name) throws Exception {
-        return send("POST", "/v2/images", token, "application/json", "{\"name\":\"" + name
+        return TokenRequests.send(glance, "POST", "/v2/images", token, "application/json", "{\"name\":\"" + name
                 + "\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
     }
 
@@ -469,35 +466,8 @@ class KeystoneLimitsEndToEndTest {
     }
 
     private static JsonNode image(String token, String id) throws Exception {
-        HttpResponse<String> shown = send("GET", "/v2/images/" + id, token, null, null);
+        HttpResponse<String> shown = TokenRequests.send(glance, "GET", "/v2/images/" + id, token, null, null);
         assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
         return JSON.readTree(shown.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String token, String contentType,
-                                             String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(glance.endpoint() + path))
-                .timeout(Duration.ofSeconds(60)).header("X-Auth-Token", token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] random(int size) {
-        byte[] data = new byte[size];
-        new Random(size).nextBytes(data);
-        return data;
-    }
-
-    private static List<Path> filesIn(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
     }
 }

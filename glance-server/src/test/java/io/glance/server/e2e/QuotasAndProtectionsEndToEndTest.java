@@ -9,15 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,23 +68,23 @@ class QuotasAndProtectionsEndToEndTest {
     void anUploadCrossingUserStorageQuotaIs413LeavesNothingInTheStoreAndTheImageQueued() throws Exception {
         Path images = work.resolve("glance").resolve("images");
         String first = createImage("{\"name\":\"first\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
-        assertThat(upload(first, random(2 * MIB), true).statusCode()).isEqualTo(204);
-        List<Path> before = filesIn(images);
+        assertThat(upload(first, TestFiles.random(2 * MIB), true).statusCode()).isEqualTo(204);
+        List<Path> before = TestFiles.filesIn(images);
         assertThat(before).hasSize(1);
 
         String second = createImage("{\"name\":\"second\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
-        HttpResponse<String> chunked = upload(second, random(2 * MIB), false);
+        HttpResponse<String> chunked = upload(second, TestFiles.random(2 * MIB), false);
         assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
         assertThat(chunked.body()).contains("user_storage_quota").contains("1048576 bytes remaining");
         assertThat(image(second).get("status").asText()).isEqualTo("queued");
-        assertThat(filesIn(images)).as("only the first image's data").isEqualTo(before);
+        assertThat(TestFiles.filesIn(images)).as("only the first image's data").isEqualTo(before);
 
-        HttpResponse<String> sized = upload(second, random(2 * MIB), true);
+        HttpResponse<String> sized = upload(second, TestFiles.random(2 * MIB), true);
         assertThat(sized.statusCode()).as("refused before reading: the size is known").isEqualTo(413);
         assertThat(image(second).get("status").asText()).isEqualTo("queued");
-        assertThat(filesIn(images)).isEqualTo(before);
+        assertThat(TestFiles.filesIn(images)).isEqualTo(before);
 
-        assertThat(upload(second, random(MIB), false).statusCode()).as("what still fits").isEqualTo(204);
+        assertThat(upload(second, TestFiles.random(MIB), false).statusCode()).as("what still fits").isEqualTo(204);
         assertThat(image(second).get("status").asText()).isEqualTo("active");
     }
 
@@ -173,20 +170,5 @@ class QuotasAndProtectionsEndToEndTest {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] random(int size) {
-        byte[] data = new byte[size];
-        new Random(size).nextBytes(data);
-        return data;
-    }
-
-    private static List<Path> filesIn(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
     }
 }

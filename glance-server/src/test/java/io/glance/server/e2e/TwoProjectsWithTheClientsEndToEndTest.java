@@ -16,15 +16,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +94,7 @@ class TwoProjectsWithTheClientsEndToEndTest {
         region = keystone.registerImageEndpoint(glance.endpoint());
         home = Files.createDirectories(work.resolve("home"));
 
-        secret = random(70_000);
+        secret = TestFiles.random(70_000);
         Path file = write("alpha-secret.img", secret);
         alicePrivate = created(glanceCli(alice, "image-create", "--name", "alpha-secret", "--visibility", "private",
                 "--disk-format", "raw", "--container-format", "bare", "--file", file.toString()));
@@ -140,15 +137,15 @@ class TwoProjectsWithTheClientsEndToEndTest {
         String bobs = keystone.token(bob);
         String image = "/v2/images/" + alicePrivate;
         List<HttpResponse<String>> writes = List.of(
-                send("PATCH", image, bobs, "application/openstack-images-v2.1-json-patch",
+                TokenRequests.send(glance, "PATCH", image, bobs, "application/openstack-images-v2.1-json-patch",
                         "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"mine-now\"}]"),
-                send("PUT", image + "/tags/stolen", bobs, null, null),
-                send("POST", image + "/members", bobs, "application/json",
+                TokenRequests.send(glance, "PUT", image + "/tags/stolen", bobs, null, null),
+                TokenRequests.send(glance, "POST", image + "/members", bobs, "application/json",
                         "{\"member\":\"" + bob.projectId() + "\"}"),
-                send("GET", image + "/members", bobs, null, null),
-                send("PUT", image + "/file", bobs, "application/octet-stream", "overwritten"),
-                send("POST", image + "/actions/deactivate", bobs, null, null),
-                send("DELETE", image, bobs, null, null));
+                TokenRequests.send(glance, "GET", image + "/members", bobs, null, null),
+                TokenRequests.send(glance, "PUT", image + "/file", bobs, "application/octet-stream", "overwritten"),
+                TokenRequests.send(glance, "POST", image + "/actions/deactivate", bobs, null, null),
+                TokenRequests.send(glance, "DELETE", image, bobs, null, null));
         assertThat(writes).allSatisfy(answer -> assertThat(answer.statusCode())
                 .as(answer.request().method() + " " + answer.uri().getPath() + ": " + answer.body()).isEqualTo(404));
 
@@ -175,7 +172,7 @@ class TwoProjectsWithTheClientsEndToEndTest {
 
         Refusal addsMember = refusedByGlance(bob, "member-create", shared, carol.projectId());
         assertThat(addsMember.statuses()).as(addsMember.summary()).endsWith(403);
-        HttpResponse<String> members = send("GET", "/v2/images/" + shared + "/members", keystone.token(alice),
+        HttpResponse<String> members = TokenRequests.send(glance, "GET", "/v2/images/" + shared + "/members", keystone.token(alice),
                 null, null);
         assertThat(members.body()).contains(bob.projectId()).doesNotContain(carol.projectId());
     }
@@ -244,13 +241,13 @@ class TwoProjectsWithTheClientsEndToEndTest {
         for (int i = 0; i < 128; i++) {
             body.put("key_" + i, "v");
         }
-        HttpResponse<String> made = send("POST", "/v2/images", token, "application/json", body.toString());
+        HttpResponse<String> made = TokenRequests.send(glance, "POST", "/v2/images", token, "application/json", body.toString());
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         String id = JSON.readTree(made.body()).path("id").asText();
         for (int i = 0; i < 128; i++) {
-            assertThat(send("PUT", "/v2/images/" + id + "/tags/tag-" + i, token, null, null).statusCode())
+            assertThat(TokenRequests.send(glance, "PUT", "/v2/images/" + id + "/tags/tag-" + i, token, null, null).statusCode())
                     .isEqualTo(204);
-            assertThat(send("POST", "/v2/images/" + id + "/members", token, "application/json",
+            assertThat(TokenRequests.send(glance, "POST", "/v2/images/" + id + "/members", token, "application/json",
                     "{\"member\":\"project-" + i + "\"}").statusCode()).isEqualTo(200);
         }
 
@@ -268,13 +265,13 @@ class TwoProjectsWithTheClientsEndToEndTest {
     void anUploadCrossingUserStorageQuotaIs413WithNothingLeftInTheStore() throws Exception {
         Path store = work.resolve("glance").resolve("images");
         String first = created(glanceCli(carol, "image-create", "--name", "gamma-first", "--disk-format", "raw",
-                "--container-format", "bare", "--file", write("first.img", random(2 * MIB)).toString()));
-        List<Path> before = filesIn(store);
+                "--container-format", "bare", "--file", write("first.img", TestFiles.random(2 * MIB)).toString()));
+        List<Path> before = TestFiles.filesIn(store);
 
         Refusal over = refusedByGlance(carol, "image-create", "--name", "gamma-second", "--disk-format", "raw",
-                "--container-format", "bare", "--file", write("second.img", random(2 * MIB)).toString());
+                "--container-format", "bare", "--file", write("second.img", TestFiles.random(2 * MIB)).toString());
         assertThat(over.statuses()).as(over.summary()).endsWith(413);
-        assertThat(filesIn(store)).as("only the images already there, nothing of the refused upload")
+        assertThat(TestFiles.filesIn(store)).as("only the images already there, nothing of the refused upload")
                 .isEqualTo(before);
         assertThat(showJson(carol, first).path("status").asText()).isEqualTo("active");
         String listed = openstack(carol, "image", "list", "--long", "-f", "json").requireSuccess().output();
@@ -386,7 +383,7 @@ class TwoProjectsWithTheClientsEndToEndTest {
     }
 
     private static JsonNode showJson(KeystoneServer.User user, String id) throws Exception {
-        HttpResponse<String> shown = send("GET", "/v2/images/" + id, keystone.token(user), null, null);
+        HttpResponse<String> shown = TokenRequests.send(glance, "GET", "/v2/images/" + id, keystone.token(user), null, null);
         assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
         return JSON.readTree(shown.body());
     }
@@ -399,34 +396,7 @@ class TwoProjectsWithTheClientsEndToEndTest {
         return answer.body();
     }
 
-    private static HttpResponse<String> send(String method, String path, String token, String contentType,
-                                             String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(glance.endpoint() + path))
-                .timeout(Duration.ofSeconds(60)).header("X-Auth-Token", token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static Path write(String name, byte[] data) throws IOException {
         return Files.write(work.resolve(name), data);
-    }
-
-    private static byte[] random(int size) {
-        byte[] data = new byte[size];
-        new Random(size).nextBytes(data);
-        return data;
-    }
-
-    private static List<Path> filesIn(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
     }
 }
