@@ -1,6 +1,6 @@
 package io.glance.cli;
 
-import io.glance.client.testing.GlanceApiProcess;
+import io.glance.client.testing.TlsGlanceApi;
 import io.glance.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,14 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GlanceCliTlsTest {
     @TempDir
     static Path work;
+    private static TlsGlanceApi server;
     private static TestCertificates pki;
-    private static GlanceApiProcess server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = TestCertificates.create(work.resolve("pki"));
-        server = GlanceApiProcess.start(work.resolve("api"), "--cert_file", pki.serverCert().toString(),
-                "--key_file", pki.serverKey().toString());
+        server = TlsGlanceApi.start(work);
+        pki = server.pki();
     }
 
     @AfterAll
@@ -35,11 +34,11 @@ class GlanceCliTlsTest {
 
     @Test
     void osCacertInTheEnvironmentIsTrusted() {
-        CliRun added = CliRun.withEnvironment(Map.of("OS_IMAGE_URL", server.httpsEndpoint().toString(),
+        CliRun added = CliRun.withEnvironment(Map.of("OS_IMAGE_URL", server.endpoint().toString(),
                 "OS_CACERT", pki.ca().toString()), "add", "name=tls-cli", "is_public=true");
         assertThat(added.status()).as(added.err()).isZero();
 
-        CliRun index = CliRun.withEnvironment(Map.of(), "--os-image-url", server.httpsEndpoint().toString(),
+        CliRun index = CliRun.withEnvironment(Map.of(), "--os-image-url", server.endpoint().toString(),
                 "--os-cacert", pki.ca().toString(), "index");
         assertThat(index.status()).as(index.err()).isZero();
         assertThat(index.out()).contains("tls-cli");
@@ -47,7 +46,7 @@ class GlanceCliTlsTest {
 
     @Test
     void aWrongCaIsExitStatus5SayingItIsTls() {
-        CliRun index = CliRun.withEnvironment(Map.of("OS_IMAGE_URL", server.httpsEndpoint().toString(),
+        CliRun index = CliRun.withEnvironment(Map.of("OS_IMAGE_URL", server.endpoint().toString(),
                 "OS_CACERT", pki.otherCa().toString()), "index");
 
         assertThat(index.status()).isEqualTo(5);
@@ -57,7 +56,7 @@ class GlanceCliTlsTest {
 
     @Test
     void insecureSkipsTheCheck() {
-        CliRun index = CliRun.withEnvironment(Map.of(), "--url", server.httpsEndpoint().toString(), "--insecure",
+        CliRun index = CliRun.withEnvironment(Map.of(), "--url", server.endpoint().toString(), "--insecure",
                 "index");
         assertThat(index.status()).as(index.err()).isZero();
     }

@@ -1,6 +1,6 @@
 package io.glance.client;
 
-import io.glance.client.testing.GlanceApiProcess;
+import io.glance.client.testing.TlsGlanceApi;
 import io.glance.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,14 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TlsConnectionTest {
     @TempDir
     static Path work;
+    private static TlsGlanceApi server;
     private static TestCertificates pki;
-    private static GlanceApiProcess server;
 
     @BeforeAll
     static void start() throws Exception {
-        pki = TestCertificates.create(work.resolve("pki"));
-        server = GlanceApiProcess.start(work.resolve("api"), "--cert_file", pki.serverCert().toString(),
-                "--key_file", pki.serverKey().toString());
+        server = TlsGlanceApi.start(work);
+        pki = server.pki();
     }
 
     @AfterAll
@@ -40,7 +39,7 @@ class TlsConnectionTest {
     }
 
     private static ConnectionSettings settings(Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("OS_IMAGE_URL", server.httpsEndpoint().toString(),
+        Map<String, String> env = new java.util.HashMap<>(Map.of("OS_IMAGE_URL", server.endpoint().toString(),
                 "OS_AUTH_TOKEN", "tls-token"));
         env.putAll(extra);
         return ConnectionSettings.fromEnvironment(env);
@@ -75,7 +74,7 @@ class TlsConnectionTest {
         assertThatThrownBy(() -> wrongCa.list(ImageQuery.all()).toList())
                 .isInstanceOf(GlanceConnectionException.class)
                 .hasMessageContaining("TLS failed")
-                .hasMessageContaining(server.httpsEndpoint().toString());
+                .hasMessageContaining(server.endpoint().toString());
 
         GlanceClient jdkTrust = GlanceClient.connect(settings(Map.of()));
         assertThatThrownBy(() -> jdkTrust.list(ImageQuery.all()).toList())
