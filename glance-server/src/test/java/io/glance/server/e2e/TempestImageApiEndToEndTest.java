@@ -57,7 +57,7 @@ class TempestImageApiEndToEndTest {
             fail("Keystone's catalog already has an image service " + others + ": Tempest would test that one "
                     + "(it takes the first of the type); a test left it behind");
         }
-        int port = GlanceProcess.freePort();
+        int port = GlanceProcess.reservedPort();
         try (GlanceProcess glance = GlanceProcess.start(work.resolve("glance"), port,
                 withGlanceDownloadFromItself(withWebDownloadAllowed(keystoneAuth(keystone, adminPassword)), port));
              KeystoneAdmin.Registration ignored = admin.registerImageService(glance.endpoint(), "RegionOne")) {
