@@ -80,14 +80,18 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
 
     @Override
     public void create(Image image) {
-        transport.send("POST", "images", wrap("image", ImageDocument.write(image)),
-                Map.of(RegistryHeaders.WHOLE_IMAGE, "true"));
+        transport.send("POST", "images", json -> {
+            json.writeStartObject();
+            json.writeFieldName("image");
+            ImageDocument.write(image, json);
+            json.writeEndObject();
+        }, Map.of(RegistryHeaders.WHOLE_IMAGE, "true"), answer -> null);
     }
 
     @Override
     public Optional<Image> findById(ImageId id) {
         try {
-            return Optional.of(image(transport.send("GET", imagePath(id), null, Map.of())));
+            return Optional.of(transport.send("GET", imagePath(id), null, Map.of(), RegistryAnswers::image));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -95,16 +99,24 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
 
     @Override
     public Image update(Image image, ImageStatus expectedStatus) {
-        return image(transport.send("PUT", imagePath(image.id()), wrap("image", ImageDocument.write(image)),
-                Map.of(RegistryHeaders.EXPECTED_STATUS, expectedStatus.wireName())));
+        return transport.send("PUT", imagePath(image.id()), json -> {
+            json.writeStartObject();
+            json.writeFieldName("image");
+            ImageDocument.write(image, json);
+            json.writeEndObject();
+        }, Map.of(RegistryHeaders.EXPECTED_STATUS, expectedStatus.wireName()), RegistryAnswers::image);
     }
 
     @Override
     public Image updateIfUnchanged(Image read, Image changed) {
-        ObjectNode body = wrap("image", ImageDocument.write(changed));
-        body.set("read", ImageDocument.write(read));
-        return image(transport.send("PUT", imagePath(changed.id()), body,
-                Map.of(RegistryHeaders.IF_UNCHANGED, "true")));
+        return transport.send("PUT", imagePath(changed.id()), json -> {
+            json.writeStartObject();
+            json.writeFieldName("image");
+            ImageDocument.write(changed, json);
+            json.writeFieldName("read");
+            ImageDocument.write(read, json);
+            json.writeEndObject();
+        }, Map.of(RegistryHeaders.IF_UNCHANGED, "true"), RegistryAnswers::image);
     }
 
     @Override
@@ -112,12 +124,9 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
         ObjectNode body = JSON.createObjectNode();
         body.set("query", QueryDocument.write(query));
         body.set("context", ContextDocument.write(context));
-        JsonNode answer = transport.send("POST", "images/search", body, Map.of());
-        List<Image> images = new ArrayList<>();
-        for (JsonNode image : answer.path("images")) {
-            images.add(ImageDocument.read(image, Instant.EPOCH));
-        }
-        return images;
+        List<Image> images = transport.send("POST", "images/search", json -> JSON.writeTree(json, body), Map.of(),
+                RegistryAnswers::images);
+        return images == null ? List.of() : images;
     }
 
     @Override
@@ -155,10 +164,6 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
     @Override
     public void deleteMember(ImageId imageId, String memberId) {
         transport.send("DELETE", memberPath(imageId, memberId), null, Map.of());
-    }
-
-    private static Image image(JsonNode answer) {
-        return ImageDocument.read(answer.get("image"), Instant.EPOCH);
     }
 
     private static ObjectNode wrap(String name, ObjectNode document) {

@@ -1,5 +1,8 @@
 package io.glance.adapters.registry;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glance.domain.ConflictException;
@@ -43,8 +46,29 @@ final class RegistryTransport {
         this.connections = new RegistryConnections(base, timeout, tls);
     }
 
+    /** Reads a registry's JSON answer from a parser over its body, without a tree when it can. */
+    @FunctionalInterface
+    interface AnswerReader<T> {
+        T read(JsonParser answer) throws IOException;
+    }
+
+    /** Writes a request's JSON body straight to a generator. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void write(JsonGenerator body) throws IOException;
+    }
+
     /** Sends {@code body} (or nothing) and returns the answer's JSON, {@code null} for an empty answer. */
     JsonNode send(String method, String path, JsonNode body, Map<String, String> headers) {
+        return send(method, path, body == null ? null : json -> JSON.writeTree(json, body), headers,
+                JSON::readTree);
+    }
+
+    /**
+     * Sends the body {@code body} writes (or nothing, when it is {@code null}) and reads the answer with
+     * {@code reader}; {@code null} for an empty answer.
+     */
+    <T> T send(String method, String path, BodyWriter body, Map<String, String> headers, AnswerReader<T> reader) {
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("Accept", "application/json");
         sent.putAll(headers);
@@ -54,11 +78,7 @@ final class RegistryTransport {
         byte[] bytes = null;
         if (body != null) {
             sent.put("Content-Type", "application/json");
-            try {
-                bytes = JSON.writeValueAsBytes(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("A request for glance-registry could not be written as JSON", e);
-            }
+            bytes = bytes(body);
         }
         URI target = base.resolve(path);
         RegistryConnections.Answer answer;
@@ -76,12 +96,23 @@ final class RegistryTransport {
         if (isBlank(answer.body())) {
             return null;
         }
-        try {
-            return JSON.readTree(answer.body());
+        try (JsonParser parser = JSON.createParser(answer.body())) {
+            parser.nextToken();
+            return reader.read(parser);
         } catch (IOException e) {
             throw new ServiceUnavailableException("glance-registry at " + base + " answered " + method + " " + path
                     + " with a body that is not JSON", e);
         }
+    }
+
+    private static byte[] bytes(BodyWriter body) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("A request for glance-registry could not be written as JSON", e);
+        }
+        return bytes.toByteArray();
     }
 
     private static boolean isBlank(byte[] body) {

@@ -1,12 +1,12 @@
 package io.glance.registry.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.glance.domain.Image;
 import io.glance.domain.ImageChecksums;
-import io.glance.domain.ImageId;
 import io.glance.domain.ImageLocation;
 import io.glance.domain.ImageStatus;
 import io.glance.domain.InvalidInputException;
@@ -15,12 +15,9 @@ import io.glance.domain.Visibility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An image as a registry document. Writing gives every field; reading accepts a complete document (what the
@@ -126,48 +123,23 @@ public final class ImageDocument {
         if (json == null || !json.isObject()) {
             throw new InvalidInputException("Expected an image object, got " + json);
         }
-        String id = Json.text(json, "id");
-        if (id != null && !ImageId.isValid(id)) {
-            throw new InvalidInputException("Invalid id '" + id + "': image ids are UUIDs");
+        try (JsonParser parser = json.traverse(Json.MAPPER)) {
+            return ImageDocumentParser.read(parser, now);
+        } catch (IOException e) {
+            throw new UncheckedIOException("An image document tree could not be read", e);
         }
-        Instant createdAt = orElse(Json.instant(json, "created_at"), now);
-        Image.Builder image = Image.builder()
-                .id(id == null ? ImageId.random() : new ImageId(id))
-                .name(Json.text(json, "name"))
-                .status(status(Json.text(json, "status")))
-                .visibility(visibility(json))
-                .isProtected(Json.flag(json, "protected", false))
-                .osHidden(Json.flag(json, "os_hidden", false))
-                .owner(Json.text(json, "owner"))
-                .size(Json.number(json, "size"))
-                .virtualSize(Json.number(json, "virtual_size"))
-                .checksums(checksums(json))
-                .diskFormat(emptyAsNull(Json.text(json, "disk_format")))
-                .containerFormat(emptyAsNull(Json.text(json, "container_format")))
-                .minDisk(intOf(json, "min_disk"))
-                .minRam(intOf(json, "min_ram"))
-                .createdAt(createdAt)
-                .updatedAt(orElse(Json.instant(json, "updated_at"), createdAt))
-                .deletedAt(Json.instant(json, "deleted_at"))
-                .activatedAt(activatedAt(json, now))
-                .tags(tags(json))
-                .properties(properties(json.get("properties")))
-                .locations(locations(json));
-        return image.build();
     }
 
     /**
-     * When the data became active; a document that says its image has data but not since when (Cactus's POST or PUT
-     * of an active image, without the field) gets {@code now}, the moment the registry learns of the data.
+     * Reads the image document the parser is at (its current token, or its next one when it has none), without a
+     * tree: the registry client reads lists and images this way.
+     *
+     * @param now the time for absent timestamps
+     * @throws InvalidInputException naming the field and value when one is malformed
+     * @throws IOException           when the JSON itself is malformed
      */
-    private static Instant activatedAt(JsonNode json, Instant now) {
-        Instant given = Json.instant(json, "activated_at");
-        if (given != null || json.has("activated_at")) {
-            // An explicit null (every whole image the registry client sends) means "not known": kept as it is.
-            return given;
-        }
-        ImageStatus status = status(Json.text(json, "status"));
-        return status == ImageStatus.ACTIVE || status == ImageStatus.DEACTIVATED ? now : null;
+    public static Image read(JsonParser json, Instant now) throws IOException {
+        return ImageDocumentParser.read(json, now);
     }
 
     /** Properties of a document, {@code null} values dropped (Cactus treats them as removals). */
@@ -201,80 +173,5 @@ public final class ImageDocument {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("Invalid image status '" + value + "' for image.");
         }
-    }
-
-    private static Visibility visibility(JsonNode json) {
-        String visibility = Json.text(json, "visibility");
-        if (visibility != null) {
-            return Visibility.fromWire(visibility);
-        }
-        return Json.flag(json, "is_public", false) ? Visibility.PUBLIC : Visibility.PRIVATE;
-    }
-
-    private static ImageChecksums checksums(JsonNode json) {
-        String md5 = Json.text(json, "checksum");
-        if (md5 == null) {
-            return null;
-        }
-        String algo = Json.text(json, "os_hash_algo");
-        String value = Json.text(json, "os_hash_value");
-        // A Cactus client knows only the md5; the multihash stays empty rather than made up.
-        return new ImageChecksums(md5, algo == null ? "" : algo, value == null ? "" : value);
-    }
-
-    private static Set<String> tags(JsonNode json) {
-        Set<String> tags = new LinkedHashSet<>();
-        JsonNode node = json.get("tags");
-        if (node != null && !node.isNull()) {
-            if (!node.isArray()) {
-                throw new InvalidInputException("Invalid tags: " + node + " (expected an array)");
-            }
-            node.forEach(tag -> tags.add(tag.asText()));
-        }
-        return tags;
-    }
-
-    private static List<ImageLocation> locations(JsonNode json) {
-        List<ImageLocation> locations = new ArrayList<>();
-        JsonNode node = json.get("locations");
-        if (node != null && node.isArray()) {
-            for (JsonNode entry : node) {
-                String url = Json.text(entry, "url");
-                if (url == null) {
-                    throw new InvalidInputException("Invalid location " + entry + " (no url)");
-                }
-                Map<String, String> metadata = new LinkedHashMap<>();
-                JsonNode meta = entry.get("metadata");
-                if (meta != null && meta.isObject()) {
-                    meta.properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
-                }
-                locations.add(new ImageLocation(url, metadata));
-            }
-        } else {
-            String location = Json.text(json, "location");
-            if (location != null && !location.isEmpty()) {
-                locations.add(new ImageLocation(location, Map.of()));
-            }
-        }
-        return locations;
-    }
-
-    private static int intOf(JsonNode json, String field) {
-        Long value = Json.number(json, field);
-        if (value == null) {
-            return 0;
-        }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new InvalidInputException("Invalid " + field + ": " + value + " (out of range)");
-        }
-        return value.intValue();
-    }
-
-    private static String emptyAsNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static <T> T orElse(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

@@ -1,5 +1,7 @@
 package io.glance.registry.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glance.domain.Image;
 import io.glance.domain.ImageChecksums;
@@ -43,6 +45,48 @@ class DocumentRoundTripTest {
                         new ImageLocation("http://mirror/y.img", Map.of())))
                 .build();
         assertThat(ImageDocument.read(reparse(ImageDocument.write(image)), Instant.EPOCH)).isEqualTo(image);
+    }
+
+    @Test
+    void anImageReadTokenByTokenFromItsTextIsTheSame() throws Exception {
+        Image image = Image.newImage(new ImageId("00000000-0000-4000-8000-000000000004"), T)
+                .name("streamed").status(ImageStatus.DEACTIVATED).visibility(Visibility.SHARED).owner("bob")
+                .size(7L).checksums(new ImageChecksums("abc", "sha512", "def")).diskFormat("raw")
+                .containerFormat("bare").updatedAt(T.plusSeconds(2)).activatedAt(T.plusSeconds(1))
+                .tags(Set.of("a")).properties(Map.of("k", "v"))
+                .locations(List.of(new ImageLocation("file:///x", Map.of("store", "fast")))).build();
+        String text = "{\"images\": [" + Json.MAPPER.writeValueAsString(ImageDocument.write(image)) + "]}";
+        try (JsonParser parser = Json.MAPPER.createParser(text)) {
+            parser.nextToken(); // {
+            parser.nextFieldName(); // "images"
+            parser.nextToken(); // [
+            parser.nextToken(); // the image's {
+            assertThat(ImageDocument.read(parser, Instant.EPOCH)).isEqualTo(image);
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.END_ARRAY);
+        }
+    }
+
+    @Test
+    void aCactusDocumentTakesItsDefaultsAndLooseValues() throws Exception {
+        Image image = ImageDocument.read(Json.MAPPER.readTree("""
+                {"name": "old", "is_public": "True", "size": " 12 ", "min_ram": 64, "location": "http://x/y",
+                 "properties": {"n": 1.5, "gone": null, "nested": {"a": 2}, "s": "t"}, "tags": ["t", 3, null],
+                 "unknown": {"ignored": [1, 2]}}"""), T);
+        assertThat(image.status()).isEqualTo(ImageStatus.ACTIVE);
+        assertThat(image.activatedAt()).isEqualTo(T);
+        assertThat(image.createdAt()).isEqualTo(T);
+        assertThat(image.updatedAt()).isEqualTo(T);
+        assertThat(image.visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(image.size()).isEqualTo(12L);
+        assertThat(image.minRam()).isEqualTo(64);
+        assertThat(image.locations()).containsExactly(new ImageLocation("http://x/y", Map.of()));
+        assertThat(image.properties()).containsExactly(Map.entry("n", "1.5"), Map.entry("nested", "{\"a\":2}"),
+                Map.entry("s", "t"));
+        assertThat(image.tags()).containsExactly("t", "3", "null");
+        assertThatThrownBy(() -> ImageDocument.read(Json.MAPPER.readTree("{\"name\": {\"a\": 1}}"), T))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Invalid name: {\"a\":1}");
+        assertThatThrownBy(() -> ImageDocument.read(Json.MAPPER.readTree("{\"tags\": \"x\"}"), T))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Invalid tags: \"x\"");
     }
 
     @Test
