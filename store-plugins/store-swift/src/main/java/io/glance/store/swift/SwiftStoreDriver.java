@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
@@ -44,6 +46,9 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
     private final ContainerGuard containers;
     /** Uploads in progress in this process: a second upload of the same image loses at once (Duplicate). */
     private final Set<String> uploading = ConcurrentHashMap.newKeySet();
+    /** The platform threads that read downloads ahead of the host (see {@link ReadAheadStream}). */
+    private final ExecutorService downloadReaders = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("swift-download-", 0).factory());
 
     SwiftStoreDriver(String storeId, SwiftStoreConfig config, SwiftClient client) {
         this.storeId = requireNonNull(storeId, "storeId is null");
@@ -150,6 +155,9 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
                 throw notFound(imageId, location);
             }
             InputStream stream = object.getPayload().openStream();
+            if (length > ReadAheadStream.BLOCK) {
+                stream = new ReadAheadStream(stream, downloadReaders);
+            }
             return new ObjectData(CheckedLengthInputStream.exactlyNamingFailures(stream, length,
                     "swift store '" + storeId + "': " + what), length, objectSize);
         } catch (IOException e) {
@@ -263,6 +271,7 @@ final class SwiftStoreDriver implements io.glance.store.spi.StoreDriver {
     @Override
     public void close() {
         try {
+            downloadReaders.shutdownNow();
             uploader.close();
         } finally {
             client.close();
