@@ -1,13 +1,12 @@
 package io.glance.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 
 /**
  * Turns {@link ConnectionSettings} into a {@link Transport}: one HTTP client with the settings' TLS trust for both
- * Keystone and glance-api (as a keystoneauth session has), the token source of the settings' mode, and the endpoint
- * given or found in the catalog.
+ * Keystone and glance-api (as a keystoneauth session has; built when first needed, see {@link LazyHttpClient}), the
+ * token source of the settings' mode, and the endpoint given or found in the catalog.
  */
 final class Connections {
     private Connections() {
@@ -15,14 +14,14 @@ final class Connections {
 
     static Transport transport(ConnectionSettings settings, String versionSuffix) {
         ConnectionSettings.Mode mode = settings.mode();
-        HttpClient http = Transport.httpClient(settings.connectTimeout(), tlsContext(settings));
+        LazyHttpClient http = new LazyHttpClient(settings.connectTimeout(), tlsContext(settings));
         return switch (mode) {
             case NO_AUTH -> new Transport(normalize(settings.imageUrl().orElseThrow(), versionSuffix),
                     TokenSource.none(), http);
             case FIXED_TOKEN -> new Transport(normalize(settings.imageUrl().orElseThrow(), versionSuffix),
                     TokenSource.fixed(settings.token()), http);
             case PASSWORD, TOKEN -> {
-                KeystoneSession session = KeystoneSession.open(http, settings, Clock.systemUTC());
+                KeystoneSession session = KeystoneSession.open(http.get(), settings, Clock.systemUTC());
                 URI endpoint = settings.imageUrl().orElseGet(() -> session.catalog()
                         .endpoint(settings.serviceType(), settings.interfaceName(), settings.regionName()));
                 yield new Transport(normalize(endpoint, versionSuffix), session, http);

@@ -33,14 +33,14 @@ final class Transport {
 
     private final URI endpoint;
     private final TokenSource tokens;
-    private final HttpClient http;
+    private final LazyHttpClient http;
 
     Transport(URI endpoint, Optional<String> token) {
-        this(endpoint, TokenSource.fixed(requireNonNull(token, "token is null")), httpClient(Duration.ofSeconds(10),
-                null));
+        this(endpoint, TokenSource.fixed(requireNonNull(token, "token is null")),
+                new LazyHttpClient(Duration.ofSeconds(10), null));
     }
 
-    Transport(URI endpoint, TokenSource tokens, HttpClient http) {
+    Transport(URI endpoint, TokenSource tokens, LazyHttpClient http) {
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.http = requireNonNull(http, "http is null");
@@ -244,7 +244,7 @@ final class Transport {
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, handler);
+            return http.get().send(request, handler);
         } catch (IOException e) {
             throw new GlanceConnectionException("Failed to talk to glance-api at " + endpoint + " ("
                     + request.method() + " " + request.uri().getRawPath() + "): "

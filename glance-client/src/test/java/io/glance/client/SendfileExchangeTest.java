@@ -140,7 +140,7 @@ class SendfileExchangeTest {
                 }
             };
             Transport transport = new Transport(URI.create("http://127.0.0.1:" + server.getLocalPort()), tokens,
-                    Transport.httpClient(java.time.Duration.ofSeconds(5), null));
+                    new LazyHttpClient(java.time.Duration.ofSeconds(5), null));
             try (DataResponse response = transport.data("PUT", "/v2/images/1234/file", java.util.Map.of(),
                     DataBody.file(file, data.length, ProgressListener.NONE))) {
                 assertThat(response.status()).isEqualTo(204);
@@ -149,6 +149,45 @@ class SendfileExchangeTest {
             assertThat(heads[0]).contains("\r\nX-Auth-Token: old\r\n");
             assertThat(heads[1]).contains("\r\nX-Auth-Token: renewed\r\n");
             assertThat(heads[2]).isEqualTo("same");
+        }
+    }
+
+    @Test
+    void aFileUploadBuildsNoHttpClientAndAJsonRequestDoes() throws Exception {
+        byte[] data = new byte[64 * 1024];
+        new Random(7).nextBytes(data);
+        Path file = Files.write(work.resolve("small.img"), data);
+        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
+                try {
+                    try (Socket upload = server.accept()) {
+                        head(upload.getInputStream());
+                        upload.getInputStream().readNBytes(data.length);
+                        upload.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    try (Socket show = server.accept()) {
+                        String showHead = head(show.getInputStream());
+                        show.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        return showHead;
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            LazyHttpClient http = new LazyHttpClient(java.time.Duration.ofSeconds(5), new PlainHttpContext());
+            Transport transport = new Transport(URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                    TokenSource.none(), http);
+            try (DataResponse response = transport.data("PUT", "/v2/images/1234/file", java.util.Map.of(),
+                    DataBody.file(file, data.length, ProgressListener.NONE))) {
+                assertThat(response.status()).isEqualTo(204);
+            }
+            assertThat(http.built()).as("the upload went out without the JDK HttpClient").isFalse();
+            assertThat(transport.json("GET", "/v2/images/1234", null, null)).isEmpty();
+            assertThat(http.built()).isTrue();
+            assertThat(seen.get()).startsWith("GET /v2/images/1234 HTTP/1.1\r\n");
         }
     }
 

@@ -1,0 +1,54 @@
+package io.glance.client;
+
+import java.net.http.HttpClient;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The JDK HttpClient of a connection, built on its first JSON request. The data path (sendfile uploads,
+ * HttpURLConnection transfers) never uses it and reads the connect timeout and TLS trust from here instead, so a
+ * cold {@code bin/glance upload}, which sends one PUT and nothing else, does not build it (its selector thread, some
+ * 265 java.net.http classes): with the GET the upload no longer ends with, 0.2 CPU s of the command (bench/README.md).
+ */
+final class LazyHttpClient {
+    private final Duration connectTimeout;
+    /** The trust asked for; null means the JDK's default context. */
+    private final SSLContext tls;
+    private HttpClient client;
+
+    LazyHttpClient(Duration connectTimeout, SSLContext tls) {
+        this.connectTimeout = connectTimeout;
+        this.tls = tls;
+    }
+
+    /** The HttpClient, built on the first call (HTTP/1.1, the connect timeout and trust of this connection). */
+    synchronized HttpClient get() {
+        if (client == null) {
+            client = Transport.httpClient(connectTimeout, tls);
+        }
+        return client;
+    }
+
+    /** Whether {@link #get()} has built the client yet. */
+    synchronized boolean built() {
+        return client != null;
+    }
+
+    Optional<Duration> connectTimeout() {
+        return Optional.ofNullable(connectTimeout);
+    }
+
+    /** The TLS context for https data connections: the one asked for, else the JDK's default (as HttpClient's). */
+    SSLContext sslContext() {
+        if (tls != null) {
+            return tls;
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
+    }
+}
