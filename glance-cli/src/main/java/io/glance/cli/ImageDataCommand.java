@@ -31,8 +31,13 @@ abstract class ImageDataCommand implements Callable<Integer> {
 
     abstract void send(GlanceClient client, Path data, ProgressListener progress);
 
-    /** The line printed once the data is in. */
-    abstract String done(GlanceClient client);
+    /**
+     * The line printed once the data is in, with the bytes sent. Those are the bytes the image holds: glance-api
+     * answered the PUT with success only after it stored the whole body (Content-Length, or every chunk), so the
+     * line asks the server nothing. A GET of the image here cost {@code bin/glance upload} an exchange through the
+     * JDK HttpClient, which it otherwise never builds; curl and glanceclient's image-upload send the PUT only.
+     */
+    abstract String done(long bytesSent);
 
     @Override
     public final Integer call() throws Exception {
@@ -51,19 +56,19 @@ abstract class ImageDataCommand implements Callable<Integer> {
         }
         GlanceClient client = glance.client();
         ProgressBar bar = glance.progressBar();
-        ProgressListener progress = bar == null ? ProgressListener.NONE : bar;
+        SentBytes sent = new SentBytes(bar == null ? ProgressListener.NONE : bar);
         try {
             if (fromStdin) {
-                send(client, io.in(), io.stdinSize(), progress);
+                send(client, io.in(), io.stdinSize(), sent);
             } else {
-                send(client, Path.of(file), progress);
+                send(client, Path.of(file), sent);
             }
         } finally {
             if (bar != null) {
                 bar.finish();
             }
         }
-        io.out().println(done(client));
+        io.out().println(done(sent.bytes()));
         return ExitCodes.OK;
     }
 }

@@ -27,8 +27,8 @@ final class StageCommand extends ImageDataCommand {
     }
 
     @Override
-    String done(GlanceClient client) {
-        return "Staged " + client.show(imageId).size().orElse(0L) + " bytes for image " + imageId
+    String done(long bytesSent) {
+        return "Staged " + bytesSent + " bytes for image " + imageId
                 + " (status uploading); import it with: glance import " + imageId + " glance-direct";
     }
 }

@@ -33,7 +33,7 @@ final class UploadCommand extends ImageDataCommand {
     }
 
     @Override
-    String done(GlanceClient client) {
-        return "Uploaded image " + imageId + ": " + client.show(imageId).size().orElse(0L) + " bytes";
+    String done(long bytesSent) {
+        return "Uploaded image " + imageId + ": " + bytesSent + " bytes";
     }
 }
