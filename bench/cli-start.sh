@@ -2,7 +2,8 @@
 # Issue 17's "CLI cold start to a show": a new process answering `show ID` against this project's glance-api on
 # loopback, each run timed for wall seconds and CPU seconds (user + sys of every process it started, from bash's
 # `time`; the figure to trust on a busy machine). Prints, with the load average before and after:
-#   first run     bin/glance show with its start-up archive dropped first (the run that writes it again)
+#   first run     bin/glance show with its start-up archive dropped first (the run that writes it again, or with
+#                 JDK 25 starts the AOT cache's training in the background; the timed runs wait for that to end)
 #   bin/glance    bin/glance show, RUNS times (median and each run)
 #   java alone    the same JVM command bin/glance ends in, without the script (what bash and the JDK probe add)
 #   --help        bin/glance --help (picocli's model of every command, no HTTP)
@@ -57,8 +58,19 @@ head -c 1048576 /dev/urandom | curl -sS -o /dev/null -X PUT -H 'Content-Type: ap
 # The first run after a build: no start-up archive yet (bin/glance writes it at this run's exit).
 rm -f "$bench_root"/glance-cli/target/glance-cli.jsa "$bench_root"/glance-cli/target/glance-cli.aot*
 record first "$(timed "${glance[@]}" --url "$base" show "$id")"
-sleep 2   # an archive written in the background by the first run is finished before the timed runs
+# bin/glance trains its AOT cache in the background (about 6 CPU s): the timed runs neither compete with the training
+# nor run before the cache is there.
+for i in $(seq 1 600); do
+  compgen -G "$bench_root/glance-cli/target/glance-cli.aot.*.tmp*" >/dev/null || break
+  sleep 0.5
+done
 "${glance[@]}" --url "$base" show "$id" >/dev/null
+archive="none (the JDK's own only)"
+if [ -f "$bench_root/glance-cli/target/glance-cli.aot" ]; then
+  archive="AOT cache glance-cli.aot"
+elif [ -f "$bench_root/glance-cli/target/glance-cli.jsa" ]; then
+  archive="dynamic CDS archive glance-cli.jsa"
+fi
 
 # The JVM command bin/glance runs, from bash's trace of it (its exec line, quoted as shell input) for "java alone".
 java_cmd=$(bash -x "${glance[0]}" --url "$base" show "$id" 2>&1 >/dev/null | sed -n 's/^+ exec //p' | tail -n 1)
@@ -76,6 +88,7 @@ fi
 
 echo
 report first "first run (archive dropped)"
+line "start-up archive of the runs below" "$archive"
 report show "bin/glance show"
 [ -z "$java_cmd" ] || report java "java alone (bin/glance's command)"
 report help "bin/glance --help"
