@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Writes one image file so that it appears whole or not at all: the data goes to a partial file in the data
  * directory, is fsynced, then published under its final name without ever replacing an existing file, and the
- * directory is fsynced. Every failure (client gone, size mismatch, disk full, permission, a host check tripping
+ * directory is fsynced. The data is written past the page cache where the file system allows it
+ * ({@link DirectFileWriter}). Every failure (client gone, size mismatch, disk full, permission, a host check tripping
  * inside the stream) deletes the partial file before the error propagates.
  */
 final class ImageFileWriter {
@@ -34,11 +35,19 @@ final class ImageFileWriter {
     private final String storeId;
     private final DataDirectory directory;
     private final Optional<Set<PosixFilePermission>> permissions;
+    private final boolean directIo;
 
     ImageFileWriter(String storeId, DataDirectory directory, Optional<Set<PosixFilePermission>> permissions) {
+        this(storeId, directory, permissions, true);
+    }
+
+    /** @param directIo whether uploads are written past the page cache where the file system allows it */
+    ImageFileWriter(String storeId, DataDirectory directory, Optional<Set<PosixFilePermission>> permissions,
+                    boolean directIo) {
         this.storeId = requireNonNull(storeId, "storeId is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.permissions = requireNonNull(permissions, "permissions is null");
+        this.directIo = directIo;
     }
 
     /** Writes {@code data} to {@code target} and returns the number of bytes. */
@@ -100,7 +109,10 @@ final class ImageFileWriter {
 
     private long writeDurably(String imageId, InputStream data, Path partial) {
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long size = copy(imageId, data, channel);
+            long size;
+            try (DirectFileWriter direct = directIo ? DirectFileWriter.open(partial, channel, BUFFER_SIZE) : null) {
+                size = direct == null ? copy(imageId, data, channel) : copy(imageId, data, direct);
+            }
             if (permissions.isPresent()) {
                 Files.setPosixFilePermissions(partial, permissions.get());
             }
@@ -129,6 +141,20 @@ final class ImageFileWriter {
             }
         }
         return total;
+    }
+
+    /** Copies to the end of the data past the page cache (see {@link DirectFileWriter}). */
+    private long copy(String imageId, InputStream data, DirectFileWriter direct) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long total = 0;
+        while (true) {
+            int count = readFromClient(imageId, data, buffer, buffer.length, total);
+            if (count == 0) {
+                return direct.finish();
+            }
+            total += count;
+            direct.write(buffer, 0, count);
+        }
     }
 
     /** Fills the buffer (readNBytes keeps reading), so each disk write is large even when the network is not. */
