@@ -28,8 +28,14 @@ import static java.util.Objects.requireNonNull;
  * 401 is sent once more with a renewed token when the token source can renew it and the body can be sent again.
  */
 final class Transport {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    /**
+     * Jackson, loaded with the first JSON request: an upload of a file sends none, and the mapper's 376 classes were
+     * a tenth of such a command's start (bench/README.md).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    }
 
     private final URI endpoint;
     private final TokenSource tokens;
@@ -68,7 +74,7 @@ final class Transport {
         } else {
             try {
                 builder.header("Content-Type", contentType)
-                        .method(method, BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+                        .method(method, BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot serialise " + body, e);
             }
@@ -85,7 +91,7 @@ final class Transport {
             return Map.of();
         }
         try {
-            return JSON.readValue(text, OBJECT);
+            return Json.MAPPER.readValue(text, Json.OBJECT);
         } catch (IOException e) {
             throw new GlanceClientException(response.statusCode(), "", method + " " + path
                     + " answered with a body that is no JSON object: " + abbreviate(text), e);
