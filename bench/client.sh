@@ -2,7 +2,8 @@
 # The clients' part of issue 17, alone and quicker than compare.sh: this project's glance-api on loopback, then
 #   upload of SIZE GiB:   curl -T (the reference) vs bin/glance upload (the Java client)
 #   download + verify:    curl | sha512sum (the reference) vs bin/glance download (verifies os_hash_value, sha512)
-#   cold start:           bin/glance show, a new JVM each time (class-data sharing archive written by the first run)
+#   cold start:           bin/glance show, a new JVM each time (start-up archive: JDK 25's AOT cache, trained before
+#                         the runs, or the class-data sharing archive written by the first run)
 #   the library alone:    GlanceClient upload and verified download in one warm JVM (bench/ClientTransferCost.java),
 #                         i.e. the transfer without the CLI's JVM start, against the same curl medians
 # each RUNS times (median printed), with the ratios the issue asks for (upload >= 0.95x curl, download >= 0.9x
@@ -25,6 +26,7 @@ bench_need sha512sum coreutils
 bench_workdir $(( 3 * bytes + 1073741824 )) glance-client-bench
 glance=("$bench_root/bin/glance")
 export JAVA_OPTS=${CLIENT_JAVA_OPTS:-}
+bench_glance_cli_ready   # bin/glance's start-up cache is trained before anything is measured
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
