@@ -57,7 +57,7 @@ port=$(bench_free_port)
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m} bench_start_glance "$port" "$work/data" "$work/store" "$work/glance-api.log"
 base=http://127.0.0.1:$port
 bench_wait_http "$base/versions" 600 "$GLANCE_PID" || { tail -n 50 "$work/glance-api.log" >&2; exit 1; }
-bench_cli_ready "$base"   # builds glance-cli if needed, its start-up archive written (or AOT cache trained) first
+"${glance[@]}" --url "$base" index >/dev/null   # without an AOT cache, writes the dynamic CDS archive
 
 # one warm-up round of each, not counted
 id=$(create_image warm); curl -sS -o /dev/null -T "$data" -X PUT -H 'Content-Type: application/octet-stream' \

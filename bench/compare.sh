@@ -131,9 +131,6 @@ metadata() {
 clients() {
   local key=$1 base=$2 pid=$3 file=$4 bytes=$5 sha=$6 id t0 t1 got
   local pyglance=(glance --os-image-url "$base" --os-auth-token bench --os-image-api-version 2)
-  # bin/glance as installed: its first run after a build writes a start-up archive or trains an AOT cache, which
-  # the timed upload below (bin/glance's first command here) used to pay for; glanceclient's bytecode is precompiled
-  bench_cli_ready "$base"
   # curl upload (the reference for the clients' uploads)
   id=$(create_image "$base" "curl-up"); settle
   t0=$(bench_now_ns)

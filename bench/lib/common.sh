@@ -153,18 +153,3 @@ bench_cleanup() {
   exit "$rc"
 }
 
-# bench_cli_ready BASE: brings bin/glance to the state of an installed CLI before any of its runs is timed. The first
-# run after a build writes its start-up archive (the dynamic CDS archive: 1.5-1.8 CPU s more than a later run,
-# measured on a 1-byte upload) or, with JDK 25, starts the AOT cache's training in the background (about 6 CPU s,
-# competing with whatever is timed meanwhile); a benchmark whose first bin/glance command is a timed upload charged
-# that to the upload. Runs `index` (building glance-cli if needed), waits up to 5 minutes for a training under way,
-# then runs `index` once more, which finds the archive or cache in place.
-bench_cli_ready() {
-  local base=$1 i
-  "$bench_root/bin/glance" --url "$base" index >/dev/null || bench_log "bin/glance index failed (a warm-up only)"
-  for i in $(seq 1 600); do
-    compgen -G "$bench_root/glance-cli/target/glance-cli.aot.*.tmp*" >/dev/null || break
-    sleep 0.5
-  done
-  "$bench_root/bin/glance" --url "$base" index >/dev/null || bench_log "bin/glance index failed (a warm-up only)"
-}
