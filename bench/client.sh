@@ -26,6 +26,7 @@ bench_need sha512sum coreutils
 bench_workdir $(( 3 * bytes + 1073741824 )) glance-client-bench
 glance=("$bench_root/bin/glance")
 export JAVA_OPTS=${CLIENT_JAVA_OPTS:-}
+bench_glance_cli_ready   # bin/glance's start-up cache is trained before anything is measured
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }

@@ -39,6 +39,7 @@ for s in "${sizes[@]}"; do total=$(awk -v t="$total" -v s="$s" 'BEGIN { printf "
 bench_workdir $(( 3 * total + 2 * gib )) glance-compare
 mkdir -p "$work/www" "$work/nginx/logs" "$work/classes" "$work/home"
 export HOME=$work/home   # the python clients write caches under HOME
+bench_glance_cli_ready   # bin/glance's start-up cache is trained before anything is measured
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
 declare -A R C   # R[key] = MiB/s (or req/s, seconds), C[key] = server CPU seconds per GiB

@@ -25,6 +25,23 @@ bench_free_port() {
 
 bench_now_ns() { date +%s%N; }
 
+# bench_glance_cli_ready: builds bin/glance when needed and waits until its JDK 25 AOT cache is written. bin/glance
+# starts that training in the background (about 6 CPU s) on its first run after a build, which would otherwise share
+# the cores with whatever the benchmark measures next (the first bin/glance upload, say). Without an AOT cache (JDK
+# 21-24) this run's `--version` would write the dynamic CDS archive of its few classes, which later runs keep: an
+# archive it wrote is dropped, for the next real command to write.
+bench_glance_cli_ready() {
+  local i target=$bench_root/glance-cli/target had_jsa=
+  [ -f "$target/glance-cli.jsa" ] && had_jsa=1
+  "$bench_root/bin/glance" --version >/dev/null
+  for i in $(seq 1 600); do
+    compgen -G "$target/glance-cli.aot.*.tmp*" >/dev/null || break
+    sleep 0.5
+  done
+  [ "$i" -lt 600 ] || bench_log "bin/glance's AOT cache training still runs after 300 s; going on"
+  [ -n "$had_jsa" ] || rm -f "$target/glance-cli.jsa"
+}
+
 # bench_secs START_NS END_NS -> seconds with 3 decimals
 bench_secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 
