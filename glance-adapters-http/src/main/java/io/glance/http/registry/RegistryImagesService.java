@@ -14,6 +14,7 @@ import io.glance.http.common.DiabloListRequest;
 import io.glance.http.common.Json;
 import io.glance.http.common.JsonBodies;
 import io.glance.http.common.JsonResponses;
+import io.glance.http.common.RequestBodies;
 import io.glance.ports.out.ImageRepository;
 import io.glance.registry.protocol.ContextDocument;
 import io.glance.registry.protocol.ImageDocument;
@@ -91,16 +92,16 @@ final class RegistryImagesService implements HttpService {
      * registry client ({@link RegistryHeaders#WHOLE_IMAGE}) is stored as the API made it and answered 204.
      */
     private void create(ServerRequest req, ServerResponse res) {
-        Image image = ImageDocument.read(imageOf(JsonBodies.require(req, MAX_BODY_BYTES)), now());
         boolean whole = req.headers().first(HeaderNames.create(RegistryHeaders.WHOLE_IMAGE))
                 .map("true"::equalsIgnoreCase).orElse(false);
         if (whole) {
             // The caller made the image and keeps it: reading it back and sending it cost the registry a query and
             // both sides a JSON document per create, for an answer the registry client never read.
-            repository.create(image);
+            repository.create(WholeImageBody.read(RequestBodies.readSmall(req, MAX_BODY_BYTES), now()));
             res.status(Status.NO_CONTENT_204).send();
             return;
         }
+        Image image = ImageDocument.read(imageOf(JsonBodies.require(req, MAX_BODY_BYTES)), now());
         repository.create(RegistryRules.validated(image));
         sendImage(res, repository.findById(image.id()).orElse(image));
     }

@@ -121,11 +121,14 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
 
     @Override
     public List<Image> list(ImageQuery query, RequestContext context) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("query", QueryDocument.write(query));
-        body.set("context", ContextDocument.write(context));
-        List<Image> images = transport.send("POST", "images/search", json -> JSON.writeTree(json, body), Map.of(),
-                RegistryAnswers::images);
+        List<Image> images = transport.send("POST", "images/search", json -> {
+            json.writeStartObject();
+            json.writeFieldName("query");
+            QueryDocument.write(query, json);
+            json.writeFieldName("context");
+            ContextDocument.write(context, json);
+            json.writeEndObject();
+        }, Map.of(), RegistryAnswers::images);
         return images == null ? List.of() : images;
     }
 

@@ -1,10 +1,11 @@
 package io.glance.registry.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glance.domain.RequestContext;
 
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -17,13 +18,21 @@ public final class ContextDocument {
     }
 
     public static ObjectNode write(RequestContext context) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("request_id", context.requestId());
-        json.put("project_id", context.projectId());
-        ArrayNode roles = json.putArray("roles");
-        context.roles().forEach(roles::add);
-        json.put("admin", context.admin());
-        return json;
+        return Json.tree(json -> write(context, json));
+    }
+
+    /** Writes the document to a generator, the one writer of it (glance-api sends it with every list). */
+    public static void write(RequestContext context, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("request_id", context.requestId());
+        json.writeStringField("project_id", context.projectId());
+        json.writeArrayFieldStart("roles");
+        for (String role : context.roles()) {
+            json.writeString(role);
+        }
+        json.writeEndArray();
+        json.writeBooleanField("admin", context.admin());
+        json.writeEndObject();
     }
 
     public static RequestContext read(JsonNode json) {

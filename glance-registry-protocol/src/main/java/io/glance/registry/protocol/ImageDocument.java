@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.glance.domain.Image;
 import io.glance.domain.ImageChecksums;
 import io.glance.domain.ImageLocation;
@@ -33,13 +32,7 @@ public final class ImageDocument {
     }
 
     public static ObjectNode write(Image image) {
-        TokenBuffer tokens = new TokenBuffer(Json.MAPPER, false);
-        try {
-            write(image, tokens);
-            return (ObjectNode) Json.MAPPER.readTree(tokens.asParser());
-        } catch (IOException e) {
-            throw new UncheckedIOException("An image document could not be built", e);
-        }
+        return Json.tree(json -> write(image, json));
     }
 
     /**
@@ -57,8 +50,8 @@ public final class ImageDocument {
         json.writeBooleanField("protected", image.isProtected());
         json.writeBooleanField("os_hidden", image.osHidden());
         json.writeStringField("owner", image.owner());
-        number(json, "size", image.size());
-        number(json, "virtual_size", image.virtualSize());
+        Json.number(json, "size", image.size());
+        Json.number(json, "virtual_size", image.virtualSize());
         json.writeStringField("checksum", checksums == null ? null : checksums.md5());
         json.writeStringField("os_hash_algo", checksums == null ? null : checksums.hashAlgo());
         json.writeStringField("os_hash_value", checksums == null ? null : checksums.hashValue());
@@ -95,14 +88,6 @@ public final class ImageDocument {
         }
         json.writeEndObject();
         json.writeEndObject();
-    }
-
-    private static void number(JsonGenerator json, String field, Long value) throws IOException {
-        if (value == null) {
-            json.writeNullField(field);
-        } else {
-            json.writeNumberField(field, value);
-        }
     }
 
     /** The short form of the Cactus listing. */

@@ -1,9 +1,14 @@
 package io.glance.registry.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.glance.domain.InvalidInputException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -72,5 +77,33 @@ final class Json {
 
     static String instant(Instant value) {
         return value == null ? null : value.toString();
+    }
+
+    static void number(JsonGenerator json, String field, Long value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, value);
+        }
+    }
+
+    /** What writes a document to a generator. */
+    @FunctionalInterface
+    interface Writer {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * The tree of what {@code writer} generates, so that a document's tree form and its streamed form come from one
+     * writer and cannot drift.
+     */
+    static ObjectNode tree(Writer writer) {
+        TokenBuffer tokens = new TokenBuffer(MAPPER, false);
+        try {
+            writer.write(tokens);
+            return (ObjectNode) MAPPER.readTree(tokens.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("A registry document could not be built", e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.glance.registry.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glance.domain.ImageId;
 import io.glance.domain.InvalidInputException;
@@ -10,6 +10,7 @@ import io.glance.domain.Visibility;
 import io.glance.ports.out.ImageFilter;
 import io.glance.ports.out.ImageQuery;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +24,36 @@ public final class QueryDocument {
     }
 
     public static ObjectNode write(ImageQuery query) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        ArrayNode filters = json.putArray("filters");
+        return Json.tree(json -> write(query, json));
+    }
+
+    /**
+     * Writes the document to a generator, the one writer of it: glance-api sends every list's query this way, without
+     * a tree to build and then serialise per list.
+     */
+    public static void write(ImageQuery query, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("filters");
         for (ImageFilter filter : query.filters()) {
-            filters.add(writeFilter(filter));
+            writeFilter(filter, json);
         }
-        json.put("visibility", query.visibility() == null ? null : query.visibility().wireName());
-        json.put("include_all_visibility", query.includeAllVisibility());
-        json.put("member_status", query.memberStatus() == null ? null : query.memberStatus().wireName());
-        json.put("os_hidden", query.osHidden());
-        ArrayNode sort = json.putArray("sort");
+        json.writeEndArray();
+        json.writeStringField("visibility", query.visibility() == null ? null : query.visibility().wireName());
+        json.writeBooleanField("include_all_visibility", query.includeAllVisibility());
+        json.writeStringField("member_status", query.memberStatus() == null ? null
+                : query.memberStatus().wireName());
+        json.writeBooleanField("os_hidden", query.osHidden());
+        json.writeArrayFieldStart("sort");
         for (ImageQuery.SortKey key : query.sort()) {
-            sort.addObject().put("column", key.column().name()).put("direction", key.direction().name());
+            json.writeStartObject();
+            json.writeStringField("column", key.column().name());
+            json.writeStringField("direction", key.direction().name());
+            json.writeEndObject();
         }
-        json.put("limit", query.limit());
-        json.put("marker", query.marker() == null ? null : query.marker().value());
-        return json;
+        json.writeEndArray();
+        json.writeNumberField("limit", query.limit());
+        json.writeStringField("marker", query.marker() == null ? null : query.marker().value());
+        json.writeEndObject();
     }
 
     public static ImageQuery read(JsonNode json) {
@@ -68,24 +83,40 @@ public final class QueryDocument {
                 sort, limit == null ? 25 : limit.intValue(), marker == null ? null : new ImageId(marker));
     }
 
-    private static ObjectNode writeFilter(ImageFilter filter) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
+    private static void writeFilter(ImageFilter filter, JsonGenerator json) throws IOException {
+        json.writeStartObject();
         switch (filter) {
             case ImageFilter.ColumnIn in -> {
-                json.put("type", "column_in").put("column", in.column().name());
-                ArrayNode values = json.putArray("values");
-                in.values().forEach(values::add);
+                json.writeStringField("type", "column_in");
+                json.writeStringField("column", in.column().name());
+                json.writeArrayFieldStart("values");
+                for (String value : in.values()) {
+                    json.writeString(value);
+                }
+                json.writeEndArray();
             }
-            case ImageFilter.TimeCompare time -> json.put("type", "time_compare")
-                    .put("column", time.column().name()).put("comparison", time.comparison().name())
-                    .put("value", Json.instant(time.value()));
-            case ImageFilter.SizeBetween size -> json.put("type", "size_between").put("min", size.min())
-                    .put("max", size.max());
-            case ImageFilter.HasTag tag -> json.put("type", "has_tag").put("tag", tag.tag());
-            case ImageFilter.PropertyEquals property -> json.put("type", "property_equals")
-                    .put("key", property.key()).put("value", property.value());
+            case ImageFilter.TimeCompare time -> {
+                json.writeStringField("type", "time_compare");
+                json.writeStringField("column", time.column().name());
+                json.writeStringField("comparison", time.comparison().name());
+                json.writeStringField("value", Json.instant(time.value()));
+            }
+            case ImageFilter.SizeBetween size -> {
+                json.writeStringField("type", "size_between");
+                Json.number(json, "min", size.min());
+                Json.number(json, "max", size.max());
+            }
+            case ImageFilter.HasTag tag -> {
+                json.writeStringField("type", "has_tag");
+                json.writeStringField("tag", tag.tag());
+            }
+            case ImageFilter.PropertyEquals property -> {
+                json.writeStringField("type", "property_equals");
+                json.writeStringField("key", property.key());
+                json.writeStringField("value", property.value());
+            }
         }
-        return json;
+        json.writeEndObject();
     }
 
     private static ImageFilter readFilter(JsonNode json) {
