@@ -30,10 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * number of {@code GET /v2/images/{id}} of the images created so far (show), then {@code GET /v2/images?limit=25}
  * (list). Prints requests/s (requests / wall time of the phase), latency percentiles
  * (per request, from writing the request to reading the last byte of the response), errors (non-201/200 answers or
- * I/O failures), and the CPU the server and this client used during the phase (in cores).
+ * I/O failures), the CPU the server and this client used during the phase (in cores) and the server's CPU ms per
+ * request ("srv cpu ms").
  *
  * <p>Options: --url http://127.0.0.1:PORT (required), --label NAME, --concurrency 1,8,32, --creates 2000, --shows 1000,
- * --lists 200, --list-path /v2/images?limit=25, --warmup-creates 200, --warmup-lists 50, --server-pid PID, --token
+ * --lists 200, --list-path /v2/images?limit=25, --warmup-creates 200, --warmup-lists 50, --server-pid PID[,PID...]
+ * (their CPU summed), --token
  * TOKEN (sent as X-Auth-Token on every request: a Keystone token for a server that validates them), --tsv FILE
  * (appends "label op concurrency requests errors rps p50 p99 max" lines).
  */
@@ -60,7 +62,9 @@ public final class Bench {
         String listPath = opt.getOrDefault("list-path", "/v2/images?limit=25");
         int warmCreates = Integer.parseInt(opt.getOrDefault("warmup-creates", "200"));
         int warmLists = Integer.parseInt(opt.getOrDefault("warmup-lists", "50"));
-        long serverPid = Long.parseLong(opt.getOrDefault("server-pid", "-1"));
+        // One pid, or several separated by commas whose CPU is summed (glance-api and the glance-registry behind it).
+        long[] serverPid = Arrays.stream(opt.getOrDefault("server-pid", "-1").split(","))
+                .mapToLong(pid -> Long.parseLong(pid.trim())).toArray();
         String tsv = opt.get("tsv");
 
         String token = opt.get("token");
@@ -84,17 +88,18 @@ public final class Bench {
         run(target, show, 8, warmLists, "w", serverPid);
         run(target, list, 8, warmLists, "w", serverPid);
 
-        System.out.printf(Locale.ROOT, "%-7s %5s %9s %7s %10s %9s %9s %9s %11s %11s%n", "op", "conc", "requests",
-                "errors", "req/s", "p50 ms", "p99 ms", "max ms", "server cpu", "client cpu");
+        System.out.printf(Locale.ROOT, "%-7s %5s %9s %7s %10s %9s %9s %9s %11s %11s %11s%n", "op", "conc", "requests",
+                "errors", "req/s", "p50 ms", "p99 ms", "max ms", "server cpu", "client cpu", "srv cpu ms");
         for (int c : levels) {
             for (Object[] step : new Object[][] {{create, creates}, {show, shows}, {list, lists}}) {
                 Op op = (Op) step[0];
                 int count = (Integer) step[1];
                 Result r = run(target, op, c, count, "c" + c, serverPid);
-                System.out.printf(Locale.ROOT, "%-7s %5d %9d %7d %10.1f %9.2f %9.2f %9.2f %11s %11s%n", op.name, c,
-                        count, r.errors, r.rps(), r.pct(0.50), r.pct(0.99), r.pct(1.0),
+                System.out.printf(Locale.ROOT, "%-7s %5d %9d %7d %10.1f %9.2f %9.2f %9.2f %11s %11s %11s%n", op.name,
+                        c, count, r.errors, r.rps(), r.pct(0.50), r.pct(0.99), r.pct(1.0),
                         r.serverCores < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r.serverCores),
-                        String.format(Locale.ROOT, "%.2f", r.clientCores));
+                        String.format(Locale.ROOT, "%.2f", r.clientCores),
+                        r.serverCores < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", r.serverCpuMsPerRequest()));
                 if (r.firstError.get() != null) {
                     System.out.println("        first error: " + r.firstError.get());
                 }
@@ -149,6 +154,11 @@ public final class Bench {
             return latencies.length / seconds;
         }
 
+        /** The server's CPU time per request, in ms: what a request costs, which holds up better under load. */
+        double serverCpuMsPerRequest() {
+            return serverCores * seconds * 1000 / latencies.length;
+        }
+
         double pct(double p) { // nearest rank, in ms
             if (latencies.length == 0) {
                 return Double.NaN;
@@ -158,7 +168,8 @@ public final class Bench {
         }
     }
 
-    static Result run(Target target, Op op, int concurrency, int count, String tag, long serverPid) throws Exception {
+    static Result run(Target target, Op op, int concurrency, int count, String tag, long[] serverPid)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         long[][] lat = new long[concurrency][];
         int[] done = new int[concurrency];
@@ -257,7 +268,19 @@ public final class Bench {
         return 0;
     }
 
-    /** utime + stime of PID and its children that were waited for, in clock ticks; -1 when unknown. */
+    /** utime + stime of the PIDs and their children that were waited for, in clock ticks; -1 when unknown. */
+    static long serverCpuTicks(long[] pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            long ticks = serverCpuTicks(pid);
+            if (ticks < 0) {
+                return -1;
+            }
+            sum += ticks;
+        }
+        return sum;
+    }
+
     static long serverCpuTicks(long pid) {
         if (pid <= 0) {
             return -1;

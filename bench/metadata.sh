@@ -142,8 +142,9 @@ if ! bench_wait_http "http://127.0.0.1:$gport/versions" 600 "$GLANCE_PID"; then
   exit 1
 fi
 echo "-- glance-api (this project), JAVA_OPTS=$java_opts, pid $GLANCE_PID, started in $(bench_secs "$t0" "$(bench_now_ns)") s"
+# With --registry the server CPU columns count glance-api and glance-registry together: the hop costs on both sides.
 "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "http://127.0.0.1:$gport" --label glance-java \
-  --server-pid "$GLANCE_PID" "${bench_args[@]}"
+  --server-pid "$GLANCE_PID${registry:+,$REGISTRY_PID}" "${bench_args[@]}"
 echo "  server memory: VmHWM $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)") MiB," \
   "VmRSS $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmRSS)") MiB"
 if [ -n "$registry" ]; then
