@@ -61,4 +61,45 @@ class FileStagingAreaTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void replacedDataIsTheNewFileAndTheOldGoesWithTheStagedData() throws IOException {
+        FileStagingArea staging = new FileStagingArea(directory);
+        staging.writeForTask(ID, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        Path converted = directory.resolve(ID.value() + ".raw");
+        Files.write(converted, new byte[] {4, 5, 6, 7});
+
+        staging.replace(ID, converted.toUri());
+
+        assertThat(Files.exists(converted)).isFalse();
+        assertThat(staging.size(ID)).hasValue(4);
+        try (InputStream in = staging.open(ID)) {
+            assertThat(in.readAllBytes()).containsExactly(4, 5, 6, 7);
+        }
+        // The old data waits under a partial name (one a crash leaves behind is removed at the next start).
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList())
+                    .hasSize(2).contains(ID.value()).anyMatch(name -> name.startsWith(".") && name.endsWith(".partial"));
+        }
+
+        staging.delete(ID);
+
+        try (var files = Files.list(directory)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplacementWithNothingStagedOnlyMovesTheNewFile() throws IOException {
+        FileStagingArea staging = new FileStagingArea(directory);
+        Path converted = directory.resolve(ID.value() + ".raw");
+        Files.write(converted, new byte[] {9});
+
+        staging.replace(ID, converted.toUri());
+        staging.delete(ID);
+
+        try (var files = Files.list(directory)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
 }
