@@ -7,7 +7,7 @@
 # against a second glance-api with data_api: registry and a glance-registry behind it: registry / direct ratios.
 #   bench/compare.sh [SIZE_GIB...]     default: 1 4 (decimals allowed: bench/compare.sh 0.25 for a quick try)
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (downloads per size and
-# server, best one counts; default 3), BENCH_META (creates,shows,lists per concurrency level; default 1000,500,100),
+# server, best one counts; default 3), BENCH_META (creates,shows,lists per concurrency level; default 1000,500,1000),
 # BENCH_BIG_LIST (images for the list limit=1000 figure, this project only; default 100000, 0 skips it),
 # BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS, BENCH_REMOTE (1: also
 # bench/remote-stores.sh at the first size, Swift and S3 against their own CLIs; about 5 more minutes at 1 GiB).
@@ -22,7 +22,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1 4)
 runs=${BENCH_RUNS:-3}
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
-IFS=, read -r meta_creates meta_shows meta_lists <<<"${BENCH_META:-1000,500,100}"
+IFS=, read -r meta_creates meta_shows meta_lists <<<"${BENCH_META:-1000,500,1000}"
 big_list=${BENCH_BIG_LIST:-100000}
 gib=1073741824
 tck=$(getconf CLK_TCK)
