@@ -15,7 +15,6 @@ import io.glance.domain.Visibility;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -258,15 +257,7 @@ final class ImageDocumentParser {
     }
 
     private static Instant instant(JsonParser json, String field) throws IOException {
-        String value = text(json, field);
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return InstantText.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("Invalid " + field + ": '" + value + "' (expected an ISO-8601 instant)");
-        }
+        return Json.instant(text(json, field), field);
     }
 
     private static Set<String> tags(JsonParser json) throws IOException {

@@ -64,7 +64,11 @@ final class Json {
     }
 
     static Instant instant(JsonNode node, String field) {
-        String value = text(node, field);
+        return instant(text(node, field), field);
+    }
+
+    /** A field's timestamp text as an instant; null or empty is no instant; the tree and streaming readers share it. */
+    static Instant instant(String value, String field) {
         if (value == null || value.isEmpty()) {
             return null;
         }
