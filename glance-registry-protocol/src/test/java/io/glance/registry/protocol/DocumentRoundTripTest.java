@@ -90,6 +90,19 @@ class DocumentRoundTripTest {
     }
 
     @Test
+    void aMalformedTimestampIsRefusedNamingItsFieldAndValue() throws Exception {
+        assertThatThrownBy(() -> ImageDocument.read(Json.MAPPER.readTree("{\"updated_at\": \"yesterday\"}"), T))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Invalid updated_at: 'yesterday' (expected an ISO-8601 instant)");
+        try (JsonParser parser = Json.MAPPER.createParser("{\"created_at\": \"2026-13-01\"}")) {
+            parser.nextToken();
+            assertThatThrownBy(() -> ImageDocument.read(parser, T)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("Invalid created_at: '2026-13-01' (expected an ISO-8601 instant)");
+        }
+        assertThat(ImageDocument.read(Json.MAPPER.readTree("{\"deleted_at\": \"\"}"), T).deletedAt()).isNull();
+    }
+
+    @Test
     void aMemberAndACallerRoundTrip() throws Exception {
         ImageId id = new ImageId("00000000-0000-4000-8000-000000000002");
         ImageMember member = new ImageMember(id, "bob", MemberStatus.ACCEPTED, T, T.plusSeconds(1));
