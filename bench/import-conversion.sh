@@ -50,6 +50,10 @@ head -c "$bytes" /dev/urandom >"$work/source.raw"
 qemu-img convert -f raw -O qcow2 "$work/source.raw" "$GLANCE_TEST_HTTP_DOCROOT/image.qcow2"
 rm -f "$work/source.raw"
 qcow2_bytes=$(stat -c %s "$GLANCE_TEST_HTTP_DOCROOT/image.qcow2")
+# The qcow2 just made (and the random file before it) is several GiB of dirty pages: written back now, so that the
+# download into staging does not wait on that writeback (a write beyond vm.dirty_ratio does), as the hand-made run,
+# which starts after a sync, does not.
+sync -f "$GLANCE_TEST_HTTP_DOCROOT"; sync -f "$work"
 url="$GLANCE_TEST_HTTP_BASE/image.qcow2"
 nginx_port=${GLANCE_TEST_HTTP_BASE##*:}
 
