@@ -6,8 +6,9 @@
 # per GiB (utime + stime of the server's process tree from /proc/PID/stat) and peak RSS. The metadata load also runs
 # against a second glance-api with data_api: registry and a glance-registry behind it: registry / direct ratios.
 #   bench/compare.sh [SIZE_GIB...]     default: 1 4 (decimals allowed: bench/compare.sh 0.25 for a quick try)
-# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (downloads per size and
-# server, best one counts; default 3), BENCH_META (creates,shows,lists per concurrency level; default 1000,500,1000),
+# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (warm downloads per
+# size and server after one cold one, the median counts; default 3), BENCH_META (creates,shows,lists per concurrency
+# level; default 1000,500,1000),
 # BENCH_BIG_LIST (images for the list limit=1000 figure, this project only; default 100000, 0 skips it),
 # BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS, BENCH_REMOTE (1: also
 # bench/remote-stores.sh at the first size, Swift and S3 against their own CLIs; about 5 more minutes at 1 GiB).
@@ -16,6 +17,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$here/lib/common.sh"
 . "$here/lib/zed.sh"
+. "$here/lib/page-cache.sh"
 . "$bench_root/bin/lib/find-jdk.sh"
 
 sizes=("$@")
@@ -32,6 +34,7 @@ bench_need openssl openssl
 bench_need python3 python3
 bench_need nginx nginx
 bench_need sha512sum coreutils
+bench_need fincore util-linux-extra
 bench_need glance python3-glanceclient
 
 total=0
@@ -65,22 +68,75 @@ line() { printf '  %-58s %s\n' "$1" "$2"; }
 curl_get() { curl -sS -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "$1"; }
 settle() { sync -f "$work"; }
 
-# download_runs KEY PID URL BYTES: BENCH_RUNS downloads to /dev/null; R[KEY] = best MiB/s, C[KEY] = CPU s/GiB of
-# the server tree PID in that best run.
+# Downloads are compared on the same page-cache state (bench/lib/page-cache.sh): each server's file is first dropped
+# from the cache for one cold download (what the first download of a just-uploaded image costs), then read into the
+# cache, and the timed runs are warm. nginx and glance-api run in the same minutes, their runs interleaved, and the
+# figure is the median (the spread is printed): on a shared machine a best-of-N favours the side with more runs.
+declare -A S SC   # S[key] = MiB/s of each run, SC[key] = server CPU s/GiB of each run (space-separated)
+
+# download_one KEY PID URL BYTES: one curl -o /dev/null download; appends to S[KEY] and SC[KEY]
+download_one() {
+  local key=$1 pid=$2 url=$3 bytes=$4 code got t c0 c1 rate cpu
+  c0=$(tree_ticks "$pid")
+  read -r code got t < <(curl_get "$url")
+  c1=$(tree_ticks "$pid")
+  [ "$code" = 200 ] && [ "$got" = "$bytes" ] || { echo "download $url failed: HTTP $code, $got bytes" >&2; return 1; }
+  rate=$(bench_mibs "$bytes" "$t"); cpu=$(cpu_per_gib $((c1 - c0)) "$bytes")
+  S[$key]="${S[$key]:-} $rate"; SC[$key]="${SC[$key]:-} $cpu"
+  printf '    %-30s %8s MiB/s  server CPU %s s/GiB  (load %s)\n' "$key" "$rate" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END {
+  if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+spread() { tr ' ' '\n' | awk 'NF' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
+
+# summarize KEY: R[KEY] = median MiB/s of its runs, C[KEY] = median server CPU s/GiB
+summarize() {
+  local key=$1
+  R[$key]=$(median <<<"${S[$key]}"); C[$key]=$(median <<<"${SC[$key]}")
+  line "$key" "${R[$key]} MiB/s (median of $(wc -w <<<"${S[$key]}"), $(spread <<<"${S[$key]}")), server CPU ${C[$key]} s/GiB"
+}
+
+cold_file() { bench_cache_drop "$1"; }   # cold_file FILE: the next download of FILE reads the disk
+warm_file() { # warm_file FILE...: reads each into the page cache and prints how much of it is there
+  local f
+  for f in "$@"; do bench_cache_warm "$f"; done
+  for f in "$@"; do printf '    page cache: %s%% of %s\n' "$(bench_cache_pct "$f")" "${f#"$work"/}"; done
+}
+
+# download_runs KEY PID URL BYTES FILE: one cold download (R[KEY.cold]), then BENCH_RUNS warm ones (R[KEY] median)
 download_runs() {
-  local key=$1 pid=$2 url=$3 bytes=$4 i code got t c0 c1 rate
-  R[$key]=0
+  local key=$1 pid=$2 url=$3 bytes=$4 file=$5 i
+  cold_file "$file"
+  download_one "$key.cold" "$pid" "$url" "$bytes"; R[$key.cold]=$(median <<<"${S[$key.cold]}")
+  warm_file "$file"
+  for i in $(seq 1 "$runs"); do download_one "$key" "$pid" "$url" "$bytes"; done
+  summarize "$key"
+}
+
+# download_vs_nginx SIZE URL BYTES FILE: glance-api's downloads of FILE (its stored image) interleaved with nginx's
+# of the same bytes (data-SIZE.bin), both configs, each cold once and then warm; the order rotates every round.
+download_vs_nginx() {
+  local s=$1 url=$2 bytes=$3 file=$4 src=$work/www/data-$1.bin i k
+  local -a order=("java.down.$s" "nginx.sendfile.$s" "nginx.buffered.$s")
+  cold_file "$src"; download_one "nginx.sendfile.$s.cold" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes"
+  cold_file "$file"; download_one "java.down.$s.cold" "$GLANCE_PID" "$url" "$bytes"
+  R[nginx.$s.cold]=$(median <<<"${S[nginx.sendfile.$s.cold]}"); R[java.down.$s.cold]=$(median <<<"${S[java.down.$s.cold]}")
+  warm_file "$src" "$file"
   for i in $(seq 1 "$runs"); do
-    c0=$(tree_ticks "$pid")
-    read -r code got t < <(curl_get "$url")
-    c1=$(tree_ticks "$pid")
-    [ "$code" = 200 ] && [ "$got" = "$bytes" ] || { echo "download $url failed: HTTP $code, $got bytes" >&2; return 1; }
-    rate=$(bench_mibs "$bytes" "$t")
-    if awk -v a="$rate" -v b="${R[$key]}" 'BEGIN { exit !(a > b) }'; then
-      R[$key]=$rate; C[$key]=$(cpu_per_gib $((c1 - c0)) "$bytes")
-    fi
+    for k in "${order[@]}"; do
+      case $k in
+        java.*) download_one "$k" "$GLANCE_PID" "$url" "$bytes" ;;
+        nginx.sendfile.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes" ;;
+        nginx.buffered.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport2/data-$s.bin" "$bytes" ;;
+      esac
+    done
+    order=("${order[@]:1}" "${order[0]}")
   done
-  line "$key" "${R[$key]} MiB/s (best of $runs), server CPU ${C[$key]} s/GiB"
+  for k in nginx.sendfile.$s nginx.buffered.$s java.down.$s; do summarize "$k"; done
+  R[nginx.$s]=$(best "${R[nginx.sendfile.$s]}" "${R[nginx.buffered.$s]}")
+  line "cold (first read from disk) $s GiB: glance-api / nginx sendfile" \
+    "${R[java.down.$s.cold]} / ${R[nginx.$s.cold]} MiB/s (one run each)"
 }
 
 create_image() { # create_image BASE NAME -> id
@@ -94,6 +150,7 @@ image_field() { curl -sS "$1/v2/images/$2" | python3 -c 'import json, sys; print
 upload_one() {
   local key=$1 pid=$2 base=$3 file=$4 bytes=$5 sha=$6 id code t c0 c1
   id=$(create_image "$base" "compare-$key")
+  bench_cache_warm "$file"   # the client reads the source from memory, whatever DAMON paged out since it was written
   settle
   c0=$(tree_ticks "$pid")
   read -r code t < <(curl -sS -o "$work/upload.out" -w '%{http_code} %{time_total}\n' -T "$file" -X PUT \
@@ -206,6 +263,7 @@ line "md5 + sha512 alone in a JVM (bench/DigestCost.java)" "${C[digests]} CPU s/
 # --- nginx -------------------------------------------------------------------------------------------------------------
 echo
 echo "-- nginx (1 worker): sendfile on, and sendfile off with 2 x 1 MiB output buffers; curl -o /dev/null"
+echo "   (started here, measured with glance-api's downloads, interleaved with them)"
 nport=$(bench_free_port); nport2=$(bench_free_port)
 while [ "$nport2" = "$nport" ]; do nport2=$(bench_free_port); done
 cat > "$work/nginx/nginx.conf" <<EOF
@@ -231,12 +289,7 @@ nginx_pid=$!
 BENCH_PIDS+=("$nginx_pid")
 echo ok > "$work/www/ping"
 bench_wait_http "http://127.0.0.1:$nport/ping" 20 "$nginx_pid" || { cat "$work/nginx/logs/"*.log >&2; exit 1; }
-for s in "${sizes[@]}"; do
-  download_runs "nginx.sendfile.$s" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$(bytes_of "$s")"
-  download_runs "nginx.buffered.$s" "$nginx_pid" "http://127.0.0.1:$nport2/data-$s.bin" "$(bytes_of "$s")"
-  R[nginx.$s]=$(best "${R[nginx.sendfile.$s]}" "${R[nginx.buffered.$s]}")
-done
-bench_stop "$nginx_pid"
+# nginx keeps running: its downloads are interleaved with glance-api's below (download_vs_nginx)
 
 # --- this project's glance-api ---------------------------------------------------------------------------------------
 javac -d "$work/classes" "$here/Bench.java"
@@ -250,9 +303,10 @@ warm_up "$jbase"
 for s in "${sizes[@]}"; do
   upload_one "java.up.$s" "$GLANCE_PID" "$jbase" "$work/www/data-$s.bin" "$(bytes_of "$s")" "${SHA[$s]}"
   id=$UPLOADED_ID
-  download_runs "java.down.$s" "$GLANCE_PID" "$jbase/v2/images/$id/file" "$(bytes_of "$s")"
+  download_vs_nginx "$s" "$jbase/v2/images/$id/file" "$(bytes_of "$s")" "$work/java/store/$id"
   curl -sS -o /dev/null -X DELETE "$jbase/v2/images/$id"
 done
+bench_stop "$nginx_pid"
 R[java.rss]=$(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)")
 line "peak RSS (VmHWM) while streaming" "${R[java.rss]} MiB"
 clients java "$jbase" "$GLANCE_PID" "$work/www/data-$s1.bin" "$(bytes_of "$s1")" "${SHA[$s1]}"
@@ -307,7 +361,7 @@ if [ -n "$zed" ]; then
   for s in "${sizes[@]}"; do
     upload_one "zed.up.$s" "$OS_GLANCE_PID" "$zbase" "$work/www/data-$s.bin" "$(bytes_of "$s")" "${SHA[$s]}"
     id=$UPLOADED_ID
-    download_runs "zed.down.$s" "$OS_GLANCE_PID" "$zbase/v2/images/$id/file" "$(bytes_of "$s")"
+    download_runs "zed.down.$s" "$OS_GLANCE_PID" "$zbase/v2/images/$id/file" "$(bytes_of "$s")" "$work/zed/store/$id"
     curl -sS -o /dev/null -X DELETE "$zbase/v2/images/$id"
   done
   R[zed.rss]=$(bench_kib_to_mib "$(tree_kib "$OS_GLANCE_PID" VmHWM)")
@@ -336,6 +390,8 @@ row "figure" "Zed" "this" "nginx/limit" "ratios"
 for s in "${sizes[@]}"; do
   row "download $s GiB, MiB/s" "${R[zed.down.$s]:-n/a}" "${R[java.down.$s]}" "${R[nginx.$s]}" \
     "x Zed $(ratio "${R[java.down.$s]}" "${R[zed.down.$s]:-}"), x nginx $(ratio "${R[java.down.$s]}" "${R[nginx.$s]}") (target >= 0.95)"
+  row "  cold (first read from disk), $s GiB, MiB/s" "${R[zed.down.$s.cold]:-n/a}" "${R[java.down.$s.cold]}" \
+    "${R[nginx.$s.cold]}" "x nginx $(ratio "${R[java.down.$s.cold]}" "${R[nginx.$s.cold]}") (one run each; disk-bound)"
   row "server CPU s/GiB, download $s GiB" "${C[zed.down.$s]:-n/a}" "${C[java.down.$s]}" \
     "${C[nginx.sendfile.$s]}/${C[nginx.buffered.$s]}" "x Zed $(ratio "${C[java.down.$s]}" "${C[zed.down.$s]:-}") (target <= 1)"
 done
