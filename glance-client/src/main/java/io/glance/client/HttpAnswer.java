@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP/1.1 answer read from a connection the client wrote the request on itself ({@link SendfileExchange}): the
+ * An HTTP/1.1 answer read from a connection the client wrote the request on itself ({@link PlainExchange}): the
  * status line, the headers, and the body as a stream that ends where the answer does (Content-Length, chunked, or
  * the connection's end). Interim 1xx answers are skipped.
  */

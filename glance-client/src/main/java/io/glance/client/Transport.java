@@ -125,8 +125,8 @@ final class Transport {
      * 1 MiB blocks on the calling thread, which costs a fifth of the CPU of the HttpClient's 16 KiB chunks passed
      * between its threads (bench/client.sh). Same endpoint, TLS trust, connect timeout and token as {@link #send};
      * answered 401, it is sent once more with a renewed token when the body can be written again. The caller closes
-     * the answer. HttpURLConnection knows no PATCH: such requests go through {@link #send}. A file uploaded over
-     * plain http is sent with sendfile instead ({@link SendfileExchange}).
+     * the answer. HttpURLConnection knows no PATCH: such requests go through {@link #send}. Over plain http a file is
+     * uploaded with sendfile and a download read straight from the socket instead ({@link PlainExchange}).
      */
     DataResponse data(String method, String path, Map<String, String> headers, DataBody body) {
         Optional<String> token = tokens.current();
@@ -144,8 +144,8 @@ final class Transport {
     private DataResponse dataExchange(String method, String path, Map<String, String> headers, DataBody body,
             Optional<String> token) {
         URI uri = URI.create(endpoint + path);
-        if (SendfileExchange.applies(uri, body)) {
-            return sendfileExchange(method, uri, headers, body, token);
+        if (PlainExchange.applies(uri, body)) {
+            return plainExchange(method, uri, headers, body, token);
         }
         HttpURLConnection connection;
         try {
@@ -187,8 +187,11 @@ final class Transport {
         }
     }
 
-    /** A file uploaded over plain http with sendfile (see {@link SendfileExchange}), same headers and failures. */
-    private DataResponse sendfileExchange(String method, URI uri, Map<String, String> headers, DataBody body,
+    /**
+     * A file upload or a download over plain http on the client's own socket (see {@link PlainExchange}), same
+     * headers and failures.
+     */
+    private DataResponse plainExchange(String method, URI uri, Map<String, String> headers, DataBody body,
             Optional<String> token) {
         Map<String, String> all = new java.util.LinkedHashMap<>();
         all.put("Accept", "application/json");
@@ -196,7 +199,7 @@ final class Transport {
         token.ifPresent(value -> all.put("X-Auth-Token", value));
         all.putAll(headers);
         try {
-            return SendfileExchange.exchange(uri, method, all, body, http.connectTimeout().orElse(null));
+            return PlainExchange.exchange(uri, method, all, body, http.connectTimeout().orElse(null));
         } catch (DataBody.SourceException e) {
             throw new GlanceClientException(0, "", method + " " + uri.getRawPath() + " stopped: " + e.getMessage(),
                     e);

@@ -156,6 +156,8 @@ class GlanceClientTest {
         assertThat(active.status()).isEqualTo("active");
         assertThat(active.size()).contains((long) data.length);
         assertThat(active.checksum()).contains(hex("MD5", data));
+        assertThat(active.osHashValue()).as("the server's sha512 of what the sendfile upload sent")
+                .contains(hex("SHA-512", data));
 
         AtomicLong lastTotal = new AtomicLong();
         Path target = work.resolve("copy.img");
@@ -165,6 +167,26 @@ class GlanceClientTest {
         assertThat(result.bytes()).isEqualTo(data.length);
         assertThat(lastTotal).hasValue(data.length);
         assertThat(Files.readAllBytes(target)).isEqualTo(data);
+    }
+
+    @Test
+    void aFileUploadTheServerRefusesFailsWithItsTypedErrorAndTheImageKeepsItsData() throws Exception {
+        byte[] first = new byte[2 * 1024 * 1024 + 3];
+        new Random(9).nextBytes(first);
+        Path source = Files.write(work.resolve("first.img"), first);
+        Image image = client.create(NewImage.named("uploaded-twice").diskFormat("raw").containerFormat("bare"));
+        client.upload(image.id(), source, ProgressListener.NONE);
+        Path second = Files.write(work.resolve("second.img"), new byte[1024 * 1024]);
+
+        assertThatThrownBy(() -> client.upload(image.id(), second, ProgressListener.NONE))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.serverMessage()).isNotBlank();
+                });
+        Image kept = client.show(image.id());
+        assertThat(kept.status()).isEqualTo("active");
+        assertThat(kept.size()).contains((long) first.length);
+        assertThat(kept.osHashValue()).contains(hex("SHA-512", first));
     }
 
     @Test

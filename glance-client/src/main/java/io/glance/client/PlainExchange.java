@@ -14,21 +14,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An upload of a file over plain http written by the client itself: the request's head on a SocketChannel, then the
- * file handed to the kernel with FileChannel.transferTo (sendfile), then the answer read ({@link HttpAnswer}).
- * HttpURLConnection takes the body only as a byte[] stream, so each block is read from the page cache into the heap,
- * copied into a direct buffer and copied again into the socket; sendfile leaves one copy, in the kernel. Measured
- * on loopback (bench/client.sh, busy machine): 0.18-0.22 client CPU s per GiB against 0.52-0.60 through
- * HttpURLConnection and curl's 0.75. https keeps HttpURLConnection (TLS encrypts in the JVM anyway).
- * One request per connection ({@code Connection: close}): an upload is one long request, a new connection is noise.
+ * A data request over plain http written by the client itself on a SocketChannel: the request's head, then (an
+ * upload) the file handed to the kernel with FileChannel.transferTo (sendfile), then the answer read
+ * ({@link HttpAnswer}) with (a download) its body straight from the channel.
+ * <p>Upload: HttpURLConnection takes the body only as a byte[] stream, so each block is read from the page cache into
+ * the heap, copied into a direct buffer and copied again into the socket; sendfile leaves one copy, in the kernel.
+ * Measured on loopback (bench/client.sh, busy machine): 0.18-0.22 client CPU s per GiB against 0.52-0.60 through
+ * HttpURLConnection and curl's 0.75.
+ * <p>Download: HttpURLConnection's socket reads at most 128 KiB per read(2) (the JDK's NioSocketImpl), eight calls and
+ * wake-ups per 1 MiB block; the channel's stream takes up to the whole block per call.
+ * <p>https keeps HttpURLConnection (TLS encrypts in the JVM anyway). One request per connection
+ * ({@code Connection: close}): a data request is one long request, a new connection is noise.
  */
-final class SendfileExchange {
-    private SendfileExchange() {
+final class PlainExchange {
+    private PlainExchange() {
     }
 
-    /** Whether {@code body} to {@code uri} goes this way: a file region over plain http. */
+    /** Whether a request with {@code body} to {@code uri} goes this way: plain http, and no body or a file region. */
     static boolean applies(URI uri, DataBody body) {
-        return body != null && body.transfersFromFile() && "http".equalsIgnoreCase(uri.getScheme());
+        return (body == null || body.transfersFromFile()) && "http".equalsIgnoreCase(uri.getScheme());
     }
 
     /**
@@ -39,15 +43,20 @@ final class SendfileExchange {
      */
     static DataResponse exchange(URI uri, String method, Map<String, String> headers, DataBody body,
             Duration connectTimeout) throws IOException {
+        if (body != null && !body.transfersFromFile()) {
+            throw new IllegalArgumentException("only a file region or no body is sent this way");
+        }
         SocketChannel channel = SocketChannel.open();
         boolean handedOver = false;
         try {
             channel.socket().connect(address(uri), connectTimeout == null ? 0 : (int) connectTimeout.toMillis());
             channel.socket().setTcpNoDelay(true);
-            writeHead(channel, head(uri, method, headers, body.length()));
+            writeHead(channel, head(uri, method, headers, body == null ? -1 : body.length()));
             IOException sendFailure = null;
             try {
-                body.transferTo(channel);
+                if (body != null) {
+                    body.transferTo(channel);
+                }
             } catch (DataBody.SourceException e) {
                 throw e;
             } catch (IOException e) {
@@ -55,6 +64,7 @@ final class SendfileExchange {
                 // is what the caller should see, if it can still be read
                 sendFailure = e;
             }
+            // the head is read through the 8 KiB buffer; reads of a body block as large go past it to the channel
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 8192);
             HttpAnswer answer;
             try {
@@ -88,11 +98,14 @@ final class SendfileExchange {
         return new InetSocketAddress(host, uri.getPort() < 0 ? 80 : uri.getPort());
     }
 
+    /** The request's head; {@code length} -1: no body, so no Content-Length. */
     static String head(URI uri, String method, Map<String, String> headers, long length) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
         all.putAll(headers);
-        all.put("Content-Length", Long.toString(length));
+        if (length >= 0) {
+            all.put("Content-Length", Long.toString(length));
+        }
         all.put("Connection", "close");
         StringBuilder head = new StringBuilder(method).append(' ').append(target(uri)).append(" HTTP/1.1\r\n");
         all.forEach((name, value) -> {

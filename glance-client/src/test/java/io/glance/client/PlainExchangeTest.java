@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A file upload over plain http goes out with sendfile through the client's own request writer: what arrives is
  * the request glance-api expects, byte for byte; an answer sent before the body was taken in (and the connection
- * closed) still reaches the caller as its typed error.
+ * closed) still reaches the caller as its typed error. A download goes out on the same kind of socket and its body is
+ * read from it.
  */
-class SendfileExchangeTest {
+class PlainExchangeTest {
     @TempDir
     Path work;
 
@@ -188,6 +189,46 @@ class SendfileExchangeTest {
             assertThat(transport.json("GET", "/v2/images/1234", null, null)).isEmpty();
             assertThat(http.built()).isTrue();
             assertThat(seen.get()).startsWith("GET /v2/images/1234 HTTP/1.1\r\n");
+        }
+    }
+
+    @Test
+    void aDownloadAsksWithoutABodyAndReadsTheChunkedAnswerFromItsOwnSocketVerified() throws Exception {
+        byte[] data = new byte[3 * 1024 * 1024 + 11];
+        new Random(8).nextBytes(data);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
+                try (Socket download = server.accept()) {
+                    String requestHead = head(download.getInputStream());
+                    OutputStream out = download.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    for (int at = 0; at < data.length; at += 700_001) { // chunks that straddle the 1 MiB blocks
+                        int length = Math.min(700_001, data.length - at);
+                        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(data, at, length);
+                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    return requestHead;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Transport transport = new Transport(URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                    java.util.Optional.of("a-token"));
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            String sha512 = GlanceClientTest.hex("SHA-512", data);
+            DownloadResult result = Download.run(transport, "1234", "/v2/images/1234/file", received,
+                    ProgressListener.NONE, data.length, answer -> new Download.Expected("sha512", sha512));
+            assertThat(result.digest()).isEqualTo(sha512);
+            assertThat(result.bytes()).isEqualTo(data.length);
+            assertThat(received.toByteArray()).isEqualTo(data);
+            // HttpURLConnection would have asked for keep-alive: this is the client's own request on its socket
+            assertThat(seen.get()).startsWith("GET /v2/images/1234/file HTTP/1.1\r\n")
+                    .contains("\r\nX-Auth-Token: a-token\r\n").contains("\r\nConnection: close\r\n")
+                    .doesNotContain("Content-Length");
         }
     }
 
