@@ -223,9 +223,27 @@ final class ImportFlow {
     }
 
     private void download(ImportJob job) throws IOException {
-        WebDownloads.Body body = webDownloads.open(job.uri());
+        toStaging(job, webDownloads.open(job.uri()));
+    }
+
+    /** A downloaded body into staging, through its channel when it has one (no heap copy of every byte). */
+    private void toStaging(ImportJob job, WebDownloads.Body body) throws IOException {
         try (InputStream data = body.data()) {
-            toStaging(job, data, body.contentLength());
+            if (body.channel() == null) {
+                toStaging(job, data, body.contentLength());
+                return;
+            }
+            Image image = current(job.imageId(), job);
+            StreamingFormatCheck formatCheck = limits.formats().checkFor(image.diskFormat(),
+                    image.containerFormat());
+            long remaining = quotas.remainingStorage(job.owner(), job.imageId());
+            StagingChannel channel = remaining < limits.imageSizeCap()
+                    ? new StagingChannel(body.channel(), remaining, body.contentLength(),
+                    count -> Quotas.storageExceeded(count, remaining), formatCheck)
+                    : new StagingChannel(body.channel(), limits.imageSizeCap(), body.contentLength(),
+                    UploadStream.overImageSizeCap(limits.imageSizeCap()), formatCheck);
+            staging.writeForTask(job.imageId(), channel);
+            channel.finish();
         }
     }
 
@@ -241,10 +259,7 @@ final class ImportFlow {
         update(job.imageId(), job, image -> glanceDownload.copyMetadata(image, remote));
         try {
             RemoteImages.RemoteImage expected = remote;
-            WebDownloads.Body body = glanceDownload.data(source);
-            try (InputStream data = body.data()) {
-                toStaging(job, data, body.contentLength());
-            }
+            toStaging(job, glanceDownload.data(source));
             long staged = staging.size(job.imageId()).orElse(-1);
             if (expected.size() != null && staged != expected.size()) {
                 staging.delete(job.imageId());

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -56,6 +59,50 @@ class FileStagingAreaTest {
 
         assertThatThrownBy(() -> staging.writeForTask(ID, failing)).hasMessage("the source went away");
 
+        assertThat(staging.size(ID)).isEmpty();
+        try (var files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aChannelWriteStagesTheBytesAndAFailedOneLeavesNothing() throws IOException {
+        FileStagingArea staging = new FileStagingArea(directory);
+        byte[] data = new byte[3 * 1024 * 1024 + 5];
+        new Random(18).nextBytes(data);
+
+        assertThat(staging.writeForTask(ID, Channels.newChannel(new ByteArrayInputStream(data))))
+                .isEqualTo(data.length);
+        try (InputStream in = staging.open(ID)) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+        assertThatThrownBy(() -> staging.writeForTask(ID, Channels.newChannel(new ByteArrayInputStream(data))))
+                .isInstanceOf(ConflictException.class);
+        staging.delete(ID);
+
+        ReadableByteChannel failing = new ReadableByteChannel() {
+            private int calls;
+
+            @Override
+            public int read(ByteBuffer dst) throws IOException {
+                if (++calls > 3) {
+                    throw new IOException("the server went away");
+                }
+                int count = dst.remaining();
+                dst.position(dst.limit());
+                return count;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertThatThrownBy(() -> staging.writeForTask(ID, failing)).hasMessage("the server went away");
         assertThat(staging.size(ID)).isEmpty();
         try (var files = Files.list(directory)) {
             assertThat(files).isEmpty();

@@ -5,6 +5,8 @@ import io.glance.domain.ImageId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -32,6 +34,14 @@ public interface StagingArea {
      */
     default long writeForTask(ImageId id, InputStream data) throws IOException {
         return write(id, data);
+    }
+
+    /**
+     * {@link #writeForTask(ImageId, InputStream)} from a channel (a web-download's socket): an area that writes files
+     * moves the bytes through one direct buffer, without the heap copies of a stream. By default read as a stream.
+     */
+    default long writeForTask(ImageId id, ReadableByteChannel data) throws IOException {
+        return writeForTask(id, Channels.newInputStream(data));
     }
 
     /** The size of the staged data, or empty when none is staged. */

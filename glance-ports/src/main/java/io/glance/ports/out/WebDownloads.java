@@ -3,6 +3,7 @@ package io.glance.ports.out;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * Fetches web-download's URI under the operator's {@code import_filtering_opts}: the URI is checked before anything
@@ -28,7 +29,14 @@ public interface WebDownloads {
     /**
      * @param data          the body; the caller closes it
      * @param contentLength the announced length, or {@code -1}
+     * @param channel       the same body as a channel, or {@code null}: read instead of {@code data} (never both),
+     *                      it fills a caller's direct buffer straight from the socket, where {@code data} copies every
+     *                      byte once more into a heap array; closing either closes the body
      */
-    record Body(InputStream data, long contentLength) {
+    record Body(InputStream data, long contentLength, ReadableByteChannel channel) {
+        /** A body that is only a stream. */
+        public Body(InputStream data, long contentLength) {
+            this(data, contentLength, null);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.HttpURLConnection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -22,9 +23,11 @@ import static java.util.Objects.requireNonNull;
  * (169.254.169.254, 127.0.0.1, 10/8 and the like are refused, also behind a harmless-looking name); redirects are
  * followed by hand, at most {@link #MAX_REDIRECTS}, each target checked the same way before it is fetched.
  * <p>
- * Known limit: the JDK's HTTP connection resolves the host again when it connects. The JVM caches successful lookups (30 s by
- * default), so the connection normally uses the checked address, but a resolver that answers differently within
- * that window (DNS rebinding with a zero TTL and the cache disabled) is not excluded.
+ * Plain http connects to an address that was checked ({@link PlainHttpGet}, whose body is a channel read straight into
+ * the staging write's direct buffer). Known limit, https only: the JDK's HTTP connection resolves the host again when
+ * it connects. The JVM caches successful lookups (30 s by default), so the connection normally uses the checked
+ * address, but a resolver that answers differently within that window (DNS rebinding with a zero TTL and the cache
+ * disabled) is not excluded.
  */
 public final class FilteredWebDownloads implements WebDownloads {
     private static final Logger LOG = Logger.getLogger(FilteredWebDownloads.class.getName());
@@ -48,6 +51,9 @@ public final class FilteredWebDownloads implements WebDownloads {
     @Override
     public void check(URI uri) {
         checkLists(uri);
+        if (filter.explicitlyAllowed(uri)) {
+            return;
+        }
         try {
             checkAddresses(uri);
         } catch (UnknownHostException e) {
@@ -73,18 +79,18 @@ public final class FilteredWebDownloads implements WebDownloads {
     public Body open(URI uri, java.util.Map<String, String> headers) throws IOException {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            checkResolved(current);
-            HttpURLConnection connection = connect(current, sameOrigin(uri, current) ? headers : java.util.Map.of());
+            List<InetAddress> addresses = checkResolved(current);
+            Answer answer = get(current, addresses, sameOrigin(uri, current) ? headers : java.util.Map.of());
             int status;
             try {
-                status = connection.getResponseCode();
+                status = answer.status();
             } catch (IOException | RuntimeException e) {
-                connection.disconnect();
+                answer.close();
                 throw e;
             }
             if (REDIRECTS.contains(status)) {
-                String location = connection.getHeaderField("Location");
-                connection.disconnect();
+                String location = answer.header("Location");
+                answer.close();
                 URI from = current;
                 if (location == null) {
                     throw new IOException(from + " answered " + status + " without a Location");
@@ -99,13 +105,90 @@ public final class FilteredWebDownloads implements WebDownloads {
                 continue;
             }
             if (status < 200 || status > 299) {
-                connection.disconnect();
+                answer.close();
                 throw new IOException("web-download of " + uri + ": " + current + " answered " + status);
             }
-            return new Body(new Disconnecting(connection.getInputStream(), connection),
-                    connection.getContentLengthLong());
+            return answer.body();
         }
         throw new IOException("web-download of " + uri + ": more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    /** One GET's answer, whichever client made it. */
+    private interface Answer {
+        int status() throws IOException;
+
+        String header(String name);
+
+        Body body() throws IOException;
+
+        void close() throws IOException;
+    }
+
+    /**
+     * Plain http through {@link PlainHttpGet}, to the first of the checked addresses that connects (no second
+     * lookup) and with a body channel; https through {@link HttpURLConnection}.
+     */
+    private static Answer get(URI uri, List<InetAddress> addresses, java.util.Map<String, String> headers)
+            throws IOException {
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            HttpURLConnection connection = connect(uri, headers);
+            return new Answer() {
+                @Override
+                public int status() throws IOException {
+                    return connection.getResponseCode();
+                }
+
+                @Override
+                public String header(String name) {
+                    return connection.getHeaderField(name);
+                }
+
+                @Override
+                public Body body() throws IOException {
+                    return new Body(new Disconnecting(connection.getInputStream(), connection),
+                            connection.getContentLengthLong());
+                }
+
+                @Override
+                public void close() {
+                    connection.disconnect();
+                }
+            };
+        }
+        IOException failure = null;
+        for (InetAddress address : addresses) {
+            try {
+                PlainHttpGet get = PlainHttpGet.send(uri, address, headers, CONNECT_TIMEOUT, READ_TIMEOUT);
+                return new Answer() {
+                    @Override
+                    public int status() {
+                        return get.status();
+                    }
+
+                    @Override
+                    public String header(String name) {
+                        return get.header(name);
+                    }
+
+                    @Override
+                    public Body body() throws IOException {
+                        return new Body(get.stream(), get.contentLength(), get);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        get.close();
+                    }
+                };
+            } catch (java.net.ConnectException | java.net.NoRouteToHostException | java.net.SocketTimeoutException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        throw failure != null ? failure : new UnknownHostException(uri.getHost());
     }
 
     /**
@@ -151,17 +234,22 @@ public final class FilteredWebDownloads implements WebDownloads {
                 && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
-    /** The URI passes the lists, and its host resolves only to public addresses unless allowed by name. */
-    private void checkResolved(URI uri) throws UnknownHostException {
+    /**
+     * The URI passes the lists, and its host resolves only to public addresses unless allowed by name.
+     *
+     * @return the addresses checked, which a plain http GET connects to
+     */
+    private List<InetAddress> checkResolved(URI uri) throws UnknownHostException {
         checkLists(uri);
-        checkAddresses(uri);
+        return checkAddresses(uri);
     }
 
-    private void checkAddresses(URI uri) throws UnknownHostException {
+    private List<InetAddress> checkAddresses(URI uri) throws UnknownHostException {
+        InetAddress[] addresses = InetAddress.getAllByName(ImportFilter.hostName(uri));
         if (filter.explicitlyAllowed(uri)) {
-            return;
+            return List.of(addresses);
         }
-        for (InetAddress address : InetAddress.getAllByName(ImportFilter.hostName(uri))) {
+        for (InetAddress address : addresses) {
             String refusal = AddressCheck.refusal(address);
             if (refusal != null) {
                 throw new InvalidInputException("URI for web-download does not pass filtering: " + uri + " ("
@@ -169,6 +257,7 @@ public final class FilteredWebDownloads implements WebDownloads {
                         + "; list the host in import_filtering_opts.allowed_hosts to allow it)");
             }
         }
+        return List.of(addresses);
     }
 
     private static InvalidInputException refused(URI uri) {

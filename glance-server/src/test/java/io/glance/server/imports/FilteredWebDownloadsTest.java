@@ -76,6 +76,55 @@ class FilteredWebDownloadsTest {
         assertThat(tokensSeen).containsEntry("origin", "secret").containsEntry("elsewhere", "null");
     }
 
+    /**
+     * Plain http gives the body as a channel too (read straight into a direct buffer), whether it has a
+     * Content-Length or comes in chunks.
+     */
+    @Test
+    void aPlainHttpBodyIsAChannelWithALengthOrInChunks() throws IOException {
+        byte[] big = new byte[700_000];
+        new java.util.Random(3).nextBytes(big);
+        elsewhere.createContext("/chunked", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int offset = 0; offset < big.length; offset += 50_000) {
+                    out.write(big, offset, Math.min(50_000, big.length - offset));
+                    out.flush();
+                }
+            }
+        });
+        FilteredWebDownloads downloads = new FilteredWebDownloads(filter(port(origin), port(elsewhere)));
+
+        WebDownloads.Body sized = downloads.open(URI.create(base(origin) + "/start"));
+        try (java.nio.channels.ReadableByteChannel channel = sized.channel()) {
+            assertThat(channel).isNotNull();
+            assertThat(readAll(channel)).isEqualTo(BODY);
+        }
+        assertThat(sized.contentLength()).isEqualTo(BODY.length);
+
+        WebDownloads.Body chunked = downloads.open(URI.create(base(elsewhere) + "/chunked"));
+        assertThat(chunked.contentLength()).isEqualTo(-1);
+        try (java.nio.channels.ReadableByteChannel channel = chunked.channel()) {
+            assertThat(readAll(channel)).isEqualTo(big);
+        }
+        try (InputStream data = downloads.open(URI.create(base(elsewhere) + "/chunked")).data()) {
+            assertThat(data.readAllBytes()).isEqualTo(big);
+        }
+    }
+
+    private static byte[] readAll(java.nio.channels.ReadableByteChannel channel) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(64 * 1024);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while (channel.read(buffer) >= 0) {
+            buffer.flip();
+            byte[] part = new byte[buffer.remaining()];
+            buffer.get(part);
+            out.write(part);
+            buffer.clear();
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void aRedirectToAPortTheFilterRefusesStopsTheFetch() {
         FilteredWebDownloads downloads = new FilteredWebDownloads(filter(port(origin)));
