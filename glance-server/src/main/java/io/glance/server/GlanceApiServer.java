@@ -31,6 +31,7 @@ import io.glance.adapters.imagecache.DirectoryImageCache;
 import io.glance.ports.out.ImageCache;
 import io.glance.application.metadef.MetadefServices;
 import io.glance.ports.in.GlanceUseCases;
+import io.glance.http.common.CurrentRequestId;
 import io.glance.http.ApiSettings;
 import io.glance.http.data.DataCaching;
 import io.glance.http.purge.ProxyPurgeSettings;
@@ -133,8 +134,9 @@ public final class GlanceApiServer implements AutoCloseable {
             if (server.remoteRegistry()) {
                 RegistryClientSettings registryClient = RegistryClientSettings.from(options);
                 URI registryUrl = registryClient.registryUrl(server);
+                // Each registry call carries the id of the API request it serves: one id in both access logs.
                 RegistryImageRepository registry = new RegistryImageRepository(registryUrl, registryTimeout(options),
-                        auth.serviceToken(), RegistryClientTls.of(registryClient));
+                        auth.serviceToken(), RegistryClientTls.of(registryClient), CurrentRequestId::get);
                 repository = registry;
                 members = registry;
                 // Import tasks live in glance-registry's database too (its /tasks).

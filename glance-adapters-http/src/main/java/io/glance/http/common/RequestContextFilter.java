@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Gives every request an {@code x-openstack-request-id} (the client's own, which glanceclient resends across list
  * pages, or a new {@code req-<uuid>}); {@link AuthenticationFilter} later attaches the caller under that id. It runs
- * first, so the header is on every answer, errors included.
+ * first, so the header is on every answer, errors included. The rest of the chain runs with the id in
+ * {@link CurrentRequestId}, for outbound calls that pass it on.
  */
 public final class RequestContextFilter implements Filter {
     /** oslo.middleware's {@code max_request_id_length}. */
@@ -32,7 +33,7 @@ public final class RequestContextFilter implements Filter {
                 .orElseGet(RequestContextFilter::newRequestId);
         res.header(GlanceHeaders.REQUEST_ID, requestId);
         req.context().register(new RequestContexts.RequestId(requestId));
-        chain.proceed();
+        CurrentRequestId.with(requestId, chain::proceed);
     }
 
     private static String newRequestId() {

@@ -67,10 +67,19 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
      */
     public RegistryImageRepository(URI registry, Duration timeout, Supplier<String> token,
                                    javax.net.ssl.SSLContext tls) {
+        this(registry, timeout, token, tls, () -> null);
+    }
+
+    /**
+     * As above, each call carrying the request id {@code requestId} gives at the time ({@code null}: none), which
+     * glance-registry then answers and logs under ({@link RegistryHeaders#REQUEST_ID}).
+     */
+    public RegistryImageRepository(URI registry, Duration timeout, Supplier<String> token,
+                                   javax.net.ssl.SSLContext tls, Supplier<String> requestId) {
         requireNonNull(registry, "registry is null");
         String base = registry.toString();
         this.transport = new RegistryTransport(URI.create(base.endsWith("/") ? base : base + "/"), timeout, token,
-                tls);
+                tls, requestId);
     }
 
     /** The tasks glance-registry keeps beside the images (its /tasks), over the same connections. */

@@ -12,6 +12,7 @@ import io.glance.domain.InvalidInputException;
 import io.glance.domain.LimitExceededException;
 import io.glance.domain.NotFoundException;
 import io.glance.domain.ServiceUnavailableException;
+import io.glance.registry.protocol.RegistryHeaders;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,15 +35,20 @@ final class RegistryTransport {
     private final URI base;
     private final RegistryConnections connections;
     private final Supplier<String> token;
+    private final Supplier<String> requestId;
 
     /**
      * @param token glance-api's own Keystone token for each request, or {@code null} when the registry has no auth
      * @param tls   the TLS trust (and client certificate) for an https registry, or {@code null} for the JDK's
+     * @param requestId the id of the API request being served, sent with each registry call (or {@code null} from
+     *                  the supplier, outside a request: the registry then makes its own)
      */
-    RegistryTransport(URI base, Duration timeout, Supplier<String> token, javax.net.ssl.SSLContext tls) {
+    RegistryTransport(URI base, Duration timeout, Supplier<String> token, javax.net.ssl.SSLContext tls,
+                      Supplier<String> requestId) {
         this.base = requireNonNull(base, "base is null");
         requireNonNull(timeout, "timeout is null");
         this.token = token;
+        this.requestId = requireNonNull(requestId, "requestId is null");
         this.connections = new RegistryConnections(base, timeout, tls);
     }
 
@@ -74,6 +80,10 @@ final class RegistryTransport {
         sent.putAll(headers);
         if (token != null) {
             sent.put("X-Auth-Token", token.get());
+        }
+        String id = requestId.get();
+        if (passable(id)) {
+            sent.put(RegistryHeaders.REQUEST_ID, id);
         }
         byte[] bytes = null;
         if (body != null) {
@@ -113,6 +123,24 @@ final class RegistryTransport {
             throw new IllegalStateException("A request for glance-registry could not be written as JSON", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * An id the registry takes as it is: glance-api prefixes a client's id of up to 64 characters with {@code req-},
+     * which could make it too long for the registry (431, a failed call); such a call goes without, as do ids with
+     * characters a header cannot carry.
+     */
+    static boolean passable(String id) {
+        if (id == null || id.isEmpty() || id.length() > RegistryHeaders.MAX_REQUEST_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBlank(byte[] body) {

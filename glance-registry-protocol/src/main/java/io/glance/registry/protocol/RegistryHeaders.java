@@ -24,6 +24,15 @@ public final class RegistryHeaders {
      */
     public static final String WHOLE_IMAGE = "X-Glance-Registry-Whole-Image";
 
+    /**
+     * oslo.middleware's request id: glance-api sends the id of the API request a registry call serves, and
+     * glance-registry answers and logs under it (instead of making one of its own), so one id follows a request
+     * through both services' logs. At most {@link #MAX_REQUEST_ID_LENGTH} characters, or the registry refuses it.
+     */
+    public static final String REQUEST_ID = "X-Openstack-Request-ID";
+    /** oslo.middleware's {@code max_request_id_length}, which glance-registry enforces as glance-api does. */
+    public static final int MAX_REQUEST_ID_LENGTH = 64;
+
     private RegistryHeaders() {
     }
 }

@@ -133,9 +133,14 @@ class RegistryEndToEndTest {
         GlanceProcess registry = GlanceProcess.startRegistry(registryData, port);
         try (GlanceProcess api = GlanceProcess.start(work.resolve("api"), "--data_api", "registry",
                 "--registry_host", "127.0.0.1", "--registry_port", Integer.toString(port))) {
+            // The registry call of an API request carries its id: one id for the request in both access logs.
+            String requestId = "req-" + UUID.randomUUID();
+            HttpRequest listWithId = HttpRequest.newBuilder(api.uri("/v2/images"))
+                    .header("X-Openstack-Request-ID", requestId).build();
+            assertThat(http.send(listWithId, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             HttpRequest list = HttpRequest.newBuilder(api.uri("/v2/images")).build();
-            assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             registry.close();
+            assertThat(registry.log()).contains(requestId + " POST /images/search 200");
 
             long start = System.nanoTime();
             HttpResponse<String> down = http.send(list, HttpResponse.BodyHandlers.ofString());
