@@ -163,6 +163,16 @@ final class GlanceCommand extends MetadefCommands implements Callable<Integer> {
     }
 
     /**
+     * Closes the client if this run made one, so that no thread of it is left in native code when the JVM exits
+     * (see {@link GlanceClient#close()}): the run has printed all it had to print by then.
+     */
+    void closeClient() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /**
      * The environment's {@code OS_*} variables with every flag given put over the variable of its name; then
      * glanceclient's rules pick the way in. Without an image URL, Keystone or token, it is the old default,
      * http://0.0.0.0:9292 without a token.

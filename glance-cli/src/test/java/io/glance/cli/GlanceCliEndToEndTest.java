@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,6 +142,21 @@ class GlanceCliEndToEndTest {
         String id = addedId(glance("add", "name=Json", "os_distro=debian"));
         CliRun show = glance("show", "--json", id);
         assertThat(show.out()).startsWith("{\n").contains("\"id\" : \"" + id + "\"", "\"os_distro\" : \"debian\"");
+    }
+
+    /**
+     * bin/glance calls System.exit right after a run, and HotSpot's exit waits up to 0.3 s for a thread in native
+     * code such as the HttpClient's selector in epoll_wait (bench/README.md, cli-start): a run ends it first.
+     */
+    @Test
+    void aRunLeavesNoHttpClientSelectorThreadRunning() {
+        String id = addedId(glance("add", "name=Threads"));
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        CliRun show = glance("show", id);
+        assertThat(show.status()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Id: " + id + "\n", "Name: Threads\n");
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> !before.contains(thread))
+                .extracting(Thread::getName).noneMatch(name -> name.endsWith("SelectorManager"));
     }
 
     private static String[] concat(String[] first, String... rest) {

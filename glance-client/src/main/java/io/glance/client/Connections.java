@@ -21,10 +21,16 @@ final class Connections {
             case FIXED_TOKEN -> new Transport(normalize(settings.imageUrl().orElseThrow(), versionSuffix),
                     TokenSource.fixed(settings.token()), http);
             case PASSWORD, TOKEN -> {
-                KeystoneSession session = KeystoneSession.open(http.get(), settings, Clock.systemUTC());
-                URI endpoint = settings.imageUrl().orElseGet(() -> session.catalog()
-                        .endpoint(settings.serviceType(), settings.interfaceName(), settings.regionName()));
-                yield new Transport(normalize(endpoint, versionSuffix), session, http);
+                try {
+                    KeystoneSession session = KeystoneSession.open(http.get(), settings, Clock.systemUTC());
+                    URI endpoint = settings.imageUrl().orElseGet(() -> session.catalog()
+                            .endpoint(settings.serviceType(), settings.interfaceName(), settings.regionName()));
+                    yield new Transport(normalize(endpoint, versionSuffix), session, http);
+                } catch (RuntimeException failure) {
+                    // no client to close it later: a refused login must not leave the selector thread running
+                    http.close();
+                    throw failure;
+                }
             }
         };
     }

@@ -13,10 +13,14 @@ import javax.net.ssl.SSLContext;
  * 265 java.net.http classes): with the GET the upload no longer ends with, 0.2 CPU s of the command (bench/README.md).
  */
 final class LazyHttpClient {
+    /** How long {@link #close()} waits for the selector thread: it ends within milliseconds once told to. */
+    private static final Duration SELECTOR_EXIT_WAIT = Duration.ofSeconds(1);
+
     private final Duration connectTimeout;
     /** The trust asked for; null means the JDK's default context. */
     private final SSLContext tls;
     private HttpClient client;
+    private boolean closed;
 
     LazyHttpClient(Duration connectTimeout, SSLContext tls) {
         this.connectTimeout = connectTimeout;
@@ -25,6 +29,9 @@ final class LazyHttpClient {
 
     /** The HttpClient, built on the first call (HTTP/1.1, the connect timeout and trust of this connection). */
     synchronized HttpClient get() {
+        if (closed) {
+            throw new IllegalStateException("the client is closed");
+        }
         if (client == null) {
             client = Transport.httpClient(connectTimeout, tls);
         }
@@ -34,6 +41,31 @@ final class LazyHttpClient {
     /** Whether {@link #get()} has built the client yet. */
     synchronized boolean built() {
         return client != null;
+    }
+
+    /**
+     * Stops the HttpClient, if built: its connections are closed, requests still in flight fail, and its selector
+     * thread ends before this returns (waiting at most {@link #SELECTOR_EXIT_WAIT}). That thread sits in
+     * {@code epoll_wait}, native code, for as long as the client lives, and HotSpot's exit waits up to 30 x 10 ms for
+     * every thread in native code to come back: a cold {@code bin/glance show} spent 0.31 s between its last output
+     * line and {@code exit_group} (strace, bench/README.md). Idempotent.
+     */
+    synchronized void close() {
+        closed = true;
+        if (client == null) {
+            return;
+        }
+        client.shutdownNow();
+        try {
+            client.awaitTermination(SELECTOR_EXIT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether {@link #close()} found the client's selector thread ended (true when none was ever built). */
+    synchronized boolean terminated() {
+        return client == null || client.isTerminated();
     }
 
     Optional<Duration> connectTimeout() {

@@ -66,6 +66,11 @@ final class Transport {
         return endpoint;
     }
 
+    /** Stops the HTTP client of this endpoint (see {@link LazyHttpClient#close()}). */
+    void close() {
+        http.close();
+    }
+
     /** Sends {@code body} (if not null) as JSON and returns the answer's JSON object, empty for an empty answer. */
     Map<String, Object> json(String method, String path, String contentType, Object body) {
         HttpRequest.Builder builder = request(path);
