@@ -35,6 +35,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -111,6 +112,7 @@ final class ImportFlow {
         }
         ImageId id = job.imageId();
         List<StoreWrite> written = new ArrayList<>();
+        EarlyDigests early = new EarlyDigests(() -> limitFor(job), digestExecutor);
         try {
             try {
                 // Glance checks Keystone's limits once the image is marked as importing, before any work.
@@ -131,7 +133,7 @@ final class ImportFlow {
                 case GLANCE_DOWNLOAD -> downloadFromGlance(job);
             }
             if (job.method() != ImportMethod.COPY_IMAGE) {
-                runSteps(job);
+                runSteps(job, early);
             }
             long size = staging.size(id).orElseThrow(() -> new IllegalStateException("The staged data of image "
                     + id + " disappeared"));
@@ -142,7 +144,7 @@ final class ImportFlow {
                         && (!job.allStoresMustSucceed() || remaining == 0);
                 StoreWrite[] done = {null};
                 try {
-                    StoreWrite write = writeToStore(job, storeId, size);
+                    StoreWrite write = writeToStore(job, storeId, size, early);
                     done[0] = write;
                     written.add(write);
                     update(id, job, image -> ImportProperties.removing(withVirtualSize(image.importedTo(
@@ -187,6 +189,8 @@ final class ImportFlow {
             if (failure instanceof Error error && !(failure instanceof AssertionError)) {
                 throw error;
             }
+        } finally {
+            early.close();
         }
     }
 
@@ -315,30 +319,39 @@ final class ImportFlow {
     private UploadStream limited(ImportJob job, InputStream data, long declaredLength, boolean digested) {
         Image image = current(job.imageId(), job);
         StreamingFormatCheck formatCheck = limits.formats().checkFor(image.diskFormat(), image.containerFormat());
-        long remaining = quotas.remainingStorage(job.owner(), job.imageId());
         // Into staging nothing is digested: the write into the stores digests what is finally stored.
         Executor digests = digested ? digestExecutor : null;
-        if (remaining < limits.imageSizeCap()) {
-            return new UploadStream(data, remaining, declaredLength, count -> Quotas.storageExceeded(count,
-                    remaining), formatCheck, digests);
-        }
-        return new UploadStream(data, limits.imageSizeCap(), declaredLength,
-                UploadStream.overImageSizeCap(limits.imageSizeCap()), formatCheck, digests);
+        SizeLimit limit = limitFor(job);
+        return new UploadStream(data, limit.bytes(), declaredLength, limit.overCap(), formatCheck, digests);
     }
 
-    private void runSteps(ImportJob job) throws Exception {
+    /** The lower of {@code image_size_cap} and the owner's storage quota left, with the failure beyond it. */
+    private SizeLimit limitFor(ImportJob job) {
+        long remaining = quotas.remainingStorage(job.owner(), job.imageId());
+        if (remaining < limits.imageSizeCap()) {
+            return new SizeLimit(remaining, count -> Quotas.storageExceeded(count, remaining));
+        }
+        return new SizeLimit(limits.imageSizeCap(), UploadStream.overImageSizeCap(limits.imageSizeCap()));
+    }
+
+    private record SizeLimit(long bytes, LongFunction<LimitExceededException> overCap) implements EarlyDigests.Limit {
+    }
+
+    private void runSteps(ImportJob job, EarlyDigests early) throws Exception {
         for (ImportStep step : steps) {
             current(job.imageId(), job);
             LOG.fine(() -> "Import task " + job.task().id() + ": step " + step.name());
-            step.apply(new StepContext(job));
+            step.apply(new StepContext(job, early));
         }
     }
 
     private final class StepContext implements ImportStep.Context {
         private final ImportJob job;
+        private final EarlyDigests early;
 
-        StepContext(ImportJob job) {
+        StepContext(ImportJob job, EarlyDigests early) {
             this.job = job;
+            this.early = early;
         }
 
         @Override
@@ -363,7 +376,22 @@ final class ImportFlow {
 
         @Override
         public void replaceStagedData(URI newData) throws IOException {
-            staging.replace(job.imageId(), newData);
+            try {
+                staging.replace(job.imageId(), newData);
+            } catch (IOException | RuntimeException | Error e) {
+                early.dropWriting();
+                throw e;
+            }
+            if ("file".equals(newData.getScheme())) {
+                early.replaced(Path.of(newData));
+            } else {
+                early.dropWriting();
+            }
+        }
+
+        @Override
+        public void writtenUpTo(URI newData, long length) throws IOException {
+            early.writtenUpTo(Path.of(newData), length);
         }
 
         @Override
@@ -372,17 +400,38 @@ final class ImportFlow {
         }
     }
 
-    private StoreWrite writeToStore(ImportJob job, String storeId, long size) throws IOException {
+    private StoreWrite writeToStore(ImportJob job, String storeId, long size, EarlyDigests early)
+            throws IOException {
         ConfiguredStore store = stores.store(storeId);
         Path stagedFile = stagedFile(job.imageId());
         boolean byLink = stagedFile != null && store.driver().takesLocalFile(stagedFile);
+        GrowingFileDigests taken = byLink ? early.of(stagedFile) : null;
         StoredObject stored = null;
         UploadStream stream = null;
         ContentDeduplication.Write write = null;
         CompletableFuture<StoredObject> taking = null;
         try (InputStream in = staging.open(job.imageId())) {
-            stream = limited(job, in, size, true);
             write = storedData.dedup().begin(store, job.imageId());
+            if (taken != null) {
+                // A step announced its data while writing it (image_conversion's windows): the digests were taken
+                // meanwhile, so only the format check's header is read here, beside the store's fsync.
+                String name = write.name();
+                taking = CompletableFuture.supplyAsync(() -> store.driver().putLocalFile(name, stagedFile, size),
+                        digestExecutor);
+                UploadDigests digests = taken.await();
+                if (digests.size() != size) {
+                    throw new IllegalStateException("The staged data of image " + job.imageId() + " holds " + size
+                            + " bytes, but " + digests.size() + " were announced and digested");
+                }
+                SizeLimit limit = limitFor(job);
+                if (size > limit.bytes()) {
+                    throw limit.overCap().apply(size);
+                }
+                digests = new UploadDigests(size, digests.md5(), digests.sha512(), inspectHeader(job, in, size));
+                stored = joined(taking);
+                return stored(job, store, write, stored, digests);
+            }
+            stream = limited(job, in, size, true);
             if (byLink) {
                 // The store takes the staged file itself (a filesystem store on the same file system links it):
                 // its fsync runs while this thread reads the file once, from the page cache, for the digests and
@@ -395,14 +444,7 @@ final class ImportFlow {
             } else {
                 stored = store.driver().put(write.name(), stream, size);
             }
-            UploadDigests digests = stream.finish();
-            // A dedup store (copy-image included): the image points at the object already holding these bytes.
-            stored = storedData.dedup().adopt(write, stored, digests.sha512());
-            Map<String, String> metadata = new HashMap<>(stored.metadata());
-            metadata.put("store", store.id());
-            return new StoreWrite(store, new ImageLocation(stored.location().toString(), metadata), digests.size(),
-                    new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO, digests.sha512()),
-                    digests.virtualSize(), write);
+            return stored(job, store, write, stored, stream.finish());
         } catch (IOException | RuntimeException | Error e) {
             if (stream != null) {
                 stream.abort();
@@ -422,6 +464,40 @@ final class ImportFlow {
             }
             throw e;
         }
+    }
+
+    /** The write's outcome; a dedup store (copy-image included) points the image at the object holding these bytes. */
+    private StoreWrite stored(ImportJob job, ConfiguredStore store, ContentDeduplication.Write write,
+                              StoredObject stored, UploadDigests digests) {
+        StoredObject adopted = storedData.dedup().adopt(write, stored, digests.sha512());
+        Map<String, String> metadata = new HashMap<>(adopted.metadata());
+        metadata.put("store", store.id());
+        return new StoreWrite(store, new ImageLocation(adopted.location().toString(), metadata), digests.size(),
+                new ImageChecksums(digests.md5(), ImageChecksums.DEFAULT_HASH_ALGO, digests.sha512()),
+                digests.virtualSize(), write);
+    }
+
+    /**
+     * The format check of digested data, against the image's formats as the steps left them: only the header is
+     * read, until the check has decided (a few hundred KiB at most), the rest is counted.
+     *
+     * @return the virtual size found, or {@code null}
+     */
+    private Long inspectHeader(ImportJob job, InputStream data, long size) throws IOException {
+        Image image = current(job.imageId(), job);
+        StreamingFormatCheck check = limits.formats().checkFor(image.diskFormat(), image.containerFormat());
+        byte[] buffer = new byte[64 * 1024];
+        long seen = 0;
+        while (!check.decided() && seen < size) {
+            int read = data.readNBytes(buffer, 0, (int) Math.min(buffer.length, size - seen));
+            if (read <= 0) {
+                break;
+            }
+            check.feed(buffer, 0, read);
+            seen += read;
+        }
+        check.skip(size - seen);
+        return check.finish();
     }
 
     /** The staged data as a local file, or {@code null} when the staging area does not keep files. */

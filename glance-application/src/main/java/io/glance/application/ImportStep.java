@@ -42,6 +42,14 @@ public interface ImportStep {
         void replaceStagedData(URI newData) throws java.io.IOException;
 
         /**
+         * The first {@code length} bytes of {@code newData} (a file the step is writing and will hand to
+         * {@link #replaceStagedData}) are final: the import digests them now, while the step writes the rest, and
+         * does not read them again into the stores. The default ignores it.
+         */
+        default void writtenUpTo(URI newData, long length) throws java.io.IOException {
+        }
+
+        /**
          * Changes the image's attributes (e.g. {@code disk_format}); saved at once. The change is applied to the image
          * as stored, so properties others changed meanwhile are kept.
          */

@@ -55,6 +55,7 @@ class ImportLocalFileTest {
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository();
     private final List<ImportStep> steps = new ArrayList<>();
     private GlanceServices services;
+    private FileStaging staging;
 
     private GlanceServices services(UploadLimits limits) {
         InMemoryStoreRegistry stores = new InMemoryStoreRegistry(List.of(new ConfiguredStore("file", "memory", null,
@@ -72,7 +73,7 @@ class ImportLocalFileTest {
         services = new GlanceServices(repository, repository, stores, new TestClock(), limits,
                 OsloPolicy.defaults(false), PropertyProtection.NONE, ImageQuotas.defaults(), repository,
                 io.glance.ports.out.ImageCache.NONE, new GlanceServices.Imports(tasks,
-                new FileStaging(dir.resolve("staging")), none, ImportSettings.defaults(), steps, "node-1"));
+                staging = new FileStaging(dir.resolve("staging")), none, ImportSettings.defaults(), steps, "node-1"));
         return services;
     }
 
@@ -144,6 +145,69 @@ class ImportLocalFileTest {
         assertThat(dir.resolve("staging")).isEmptyDirectory();
     }
 
+    @Test
+    void dataAStepAnnouncedWhileWritingItIsDigestedThenAndNotReadAgain() {
+        byte[] converted = TestData.bytes(4 * UploadStream.BUFFER_SIZE + 99);
+        steps.add(windowedStep(converted));
+        services(UploadLimits.defaults());
+        ImageId id = stagedImage(TestData.bytes(1000));
+        staging.bytesRead.set(0);
+
+        Task done = imported(id);
+
+        assertThat(done.status()).as(done.message()).isEqualTo(TaskStatus.SUCCESS);
+        Image image = repository.findAny(id).orElseThrow();
+        assertThat(image.size()).isEqualTo(converted.length);
+        assertThat(image.checksums().md5()).isEqualTo(TestData.hex("MD5", converted));
+        assertThat(image.checksums().hashValue()).isEqualTo(TestData.hex("SHA-512", converted));
+        assertThat(memory.bytesOf(id.value())).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(converted));
+        assertThat(staging.bytesRead.get()).as("only the format check's header is read from staging")
+                .isLessThan(UploadStream.BUFFER_SIZE);
+        assertThat(store.streamsPut.get()).isZero();
+        assertThat(dir.resolve("staging")).isEmptyDirectory();
+    }
+
+    @Test
+    void announcedDataAboveTheCapFailsTheImportAndLeavesNothing() {
+        steps.add(windowedStep(TestData.bytes(30_000)));
+        services(new UploadLimits(10_000));
+        ImageId id = stagedImage(TestData.bytes(1000));
+
+        Task done = imported(id);
+
+        assertThat(done.status()).isEqualTo(TaskStatus.FAILURE);
+        assertThat(done.message()).contains("image_size_cap of 10000");
+        assertThat(memory.objectCount()).isZero();
+        assertThat(repository.findAny(id).orElseThrow().status()).isEqualTo(ImageStatus.QUEUED);
+        assertThat(dir.resolve("staging")).isEmptyDirectory();
+    }
+
+    /** Writes {@code data} into a new file in three windows, announcing each, then puts it in place of the staged data. */
+    private static ImportStep windowedStep(byte[] data) {
+        return new ImportStep() {
+            @Override
+            public String name() {
+                return "windows";
+            }
+
+            @Override
+            public void apply(Context context) throws Exception {
+                Path next = Path.of(context.stagedData()).resolveSibling("converted");
+                int window = data.length / 3 + 1;
+                try (java.io.RandomAccessFile out = new java.io.RandomAccessFile(next.toFile(), "rw")) {
+                    out.setLength(data.length);
+                    for (int start = 0; start < data.length; start += window) {
+                        int length = Math.min(window, data.length - start);
+                        out.seek(start);
+                        out.write(data, start, length);
+                        context.writtenUpTo(next.toUri(), start + length);
+                    }
+                }
+                context.replaceStagedData(next.toUri());
+            }
+        };
+    }
+
     /** Takes local files like the filesystem store (here: by reading them into the in-memory store). */
     private static final class LinkingStore implements StoreDriver {
         final AtomicInteger filesTaken = new AtomicInteger();
@@ -198,6 +262,8 @@ class ImportLocalFileTest {
 
     /** The file staging area's behaviour in a few lines: one file per image, published when complete. */
     private static final class FileStaging implements StagingArea {
+        /** Bytes read through {@link #open}. */
+        final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
         private final Path directory;
 
         FileStaging(Path directory) {
@@ -235,7 +301,14 @@ class ImportLocalFileTest {
 
         @Override
         public InputStream open(ImageId id) throws IOException {
-            return Files.newInputStream(file(id));
+            return new java.io.FilterInputStream(Files.newInputStream(file(id))) {
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int read = super.read(buffer, offset, length);
+                    bytesRead.addAndGet(Math.max(read, 0));
+                    return read;
+                }
+            };
         }
 
         @Override

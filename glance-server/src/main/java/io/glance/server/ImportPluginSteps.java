@@ -107,6 +107,11 @@ final class ImportPluginSteps {
         }
 
         @Override
+        public void writtenUpTo(Path newData, long length) throws IOException {
+            step.writtenUpTo(newData.toUri(), length);
+        }
+
+        @Override
         public void setAttributes(Map<String, String> changes) {
             for (String key : changes.keySet()) {
                 if (RESERVED.contains(key) || key.startsWith("os_glance")) {

@@ -36,6 +36,20 @@ public interface ImportContext {
     void replaceStagedData(Path newData) throws IOException;
 
     /**
+     * Tells the host that the first {@code length} bytes of {@code newData}, a file this plugin is still writing and
+     * will hand to {@link #replaceStagedData}, are written for good. The host may read them at once (size cap, md5,
+     * sha512), while the plugin writes the rest, instead of reading the whole file again when it writes it to the
+     * stores: image_conversion converts to raw in windows and announces each finished one. Lengths for one file
+     * must grow; bytes below an announced length must never change. A plugin that does not call it (the default
+     * does nothing) loses nothing: the host then reads the data as with SPI 1.0.
+     *
+     * @throws IOException when {@code newData} cannot be opened
+     * @since 1.1.0 (on a host of SPI 1.0.0 a call fails with NoSuchMethodError)
+     */
+    default void writtenUpTo(Path newData, long length) throws IOException {
+    }
+
+    /**
      * Sets attributes of the image at once: {@code disk_format}, {@code container_format}, {@code virtual_size}, or
      * custom properties. The size and checksums are not set here: they are measured when the staged data is written
      * to the stores.

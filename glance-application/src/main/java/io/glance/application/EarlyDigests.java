@@ -1,0 +1,88 @@
+package io.glance.application;
+
+import io.glance.domain.LimitExceededException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One import's digests taken while an import step wrote its new data ({@link ImportStep.Context#writtenUpTo}): the
+ * file being written, and once the step handed it over ({@link #replaced}), the staged file's. A later replacement
+ * of the staged data, or a file other than the announced one, drops them: the store write then reads the staged file
+ * as before. {@link #close} stops whatever is still reading.
+ */
+final class EarlyDigests implements AutoCloseable {
+    /** Where a reader's size limit comes from when it starts: {@code image_size_cap} or the quota left. */
+    interface Limit {
+        long bytes();
+
+        LongFunction<LimitExceededException> overCap();
+    }
+
+    private final Supplier<Limit> limit;
+    private final Executor executor;
+    private GrowingFileDigests writing;
+    private GrowingFileDigests staged;
+
+    EarlyDigests(Supplier<Limit> limit, Executor executor) {
+        this.limit = requireNonNull(limit, "limit is null");
+        this.executor = requireNonNull(executor, "executor is null");
+    }
+
+    /** The step's file {@code file} is final up to {@code length}; the first call for a file starts reading it. */
+    synchronized void writtenUpTo(Path file, long length) throws IOException {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (writing != null && !writing.file().equals(normalized)) {
+            writing.cancel();
+            writing = null;
+        }
+        if (writing == null) {
+            Limit now = limit.get();
+            writing = new GrowingFileDigests(normalized, now.bytes(), now.overCap(), executor);
+        }
+        writing.writtenUpTo(length);
+    }
+
+    /** The staged data was replaced by {@code newData}: if that is the announced file, its digests are the staged data's. */
+    synchronized void replaced(Path newData) throws IOException {
+        if (staged != null) {
+            staged.cancel();
+            staged = null;
+        }
+        if (writing != null && writing.file().equals(newData.toAbsolutePath().normalize())) {
+            staged = writing;
+            writing = null;
+            staged.complete();
+        } else if (writing != null) {
+            writing.cancel();
+            writing = null;
+        }
+    }
+
+    /** A replacement failed: nothing announced describes the staged data. */
+    synchronized void dropWriting() {
+        if (writing != null) {
+            writing.cancel();
+            writing = null;
+        }
+    }
+
+    /** The digests of {@code stagedFile} being taken, or {@code null} when there are none (then read it). */
+    synchronized GrowingFileDigests of(Path stagedFile) throws IOException {
+        return staged != null && staged.digestsOf(stagedFile) ? staged : null;
+    }
+
+    @Override
+    public synchronized void close() {
+        dropWriting();
+        if (staged != null) {
+            staged.cancel();
+            staged = null;
+        }
+    }
+}
