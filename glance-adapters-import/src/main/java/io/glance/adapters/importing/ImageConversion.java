@@ -20,9 +20,11 @@ import java.util.Set;
  * address space) must agree with the claimed {@code disk_format} and show no backing file, no external data file
  * and an allowed VMDK create type; then {@code qemu-img convert} (under the configured limits) writes the new data
  * next to the staged file, which it replaces (with qemu-img's default output cache mode, {@code unsafe}: no flush of
- * its own; the store forces the data to disk once when it takes the file). The image becomes {@code disk_format} = the output format,
- * {@code container_format} bare, {@code virtual_size} as qemu-img reports; its size and checksums are measured when
- * the converted data is written to the stores. Data already in the output format is left alone.
+ * its own; the store forces the data to disk once when it takes the file). Raw output is converted in windows of
+ * the virtual disk ({@link RawWindows}), each announced to the host when done, so that the host hashes the converted
+ * data while qemu-img still writes it. The image becomes {@code disk_format} = the output format,
+ * {@code container_format} bare, {@code virtual_size} as qemu-img reports; its size and checksums are those of the
+ * converted data. Data already in the output format is left alone.
  * <p>
  * The staged data has already passed the format inspection of the ingest path (safety checks, format match); the
  * qemu-img checks are the second opinion Glance also asks for.
@@ -71,12 +73,15 @@ public final class ImageConversion implements ImportPluginFactory {
         }
         Path converted = staged.resolveSibling(staged.getFileName() + "." + output);
         try {
-            List<String> args = new ArrayList<>(List.of("convert", "-f", qemuFormat(claimed), "-O", output));
             if (output.equals("raw")) {
-                // Out-of-order writes: the coroutines do not wait for each other's writes to land in order. The
-                // bytes are the same; a 1 GiB qcow2 took 1.3-2.2 s instead of 2.6-4.2 s, runs alternated (bench/README).
-                args.add("-W");
+                RawWindows.convert(context, qemuFormat(claimed), converted, facts.virtualSize(), RawWindows.WINDOW,
+                        convert);
+                context.replaceStagedData(converted);
+                context.setAttributes(Map.of("disk_format", output, "container_format", "bare", "virtual_size",
+                        Long.toString(facts.virtualSize())));
+                return;
             }
+            List<String> args = new ArrayList<>(List.of("convert", "-f", qemuFormat(claimed), "-O", output));
             if (output.equals("vmdk")) {
                 // The VMDK subformat meant for images that travel: compressed, one file, in vmdk_allowed_types.
                 args.addAll(List.of("-o", "subformat=streamOptimized"));

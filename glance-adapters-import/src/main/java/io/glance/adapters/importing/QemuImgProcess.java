@@ -25,6 +25,7 @@ import static java.util.Objects.requireNonNull;
 record QemuImgProcess(String executable, Duration cpuTime, long addressSpace) {
     private static final int SIGKILL_EXIT = 128 + 9;
     private static final int SIGXCPU_EXIT = 128 + 24;
+    private static final long SAMPLE_MILLIS = 100;
 
     QemuImgProcess {
         requireNonNull(executable, "executable is null");
@@ -35,8 +36,11 @@ record QemuImgProcess(String executable, Duration cpuTime, long addressSpace) {
         }
     }
 
-    /** What the process printed. */
-    record Output(String stdout, String stderr) {
+    /**
+     * What the process printed, and the CPU time it was seen to use: sampled every 100 ms while it ran (the kernel's
+     * figure is gone once it has been reaped), so up to its last 100 ms may be missing.
+     */
+    record Output(String stdout, String stderr, Duration cpuSeen) {
     }
 
     /**
@@ -46,20 +50,36 @@ record QemuImgProcess(String executable, Duration cpuTime, long addressSpace) {
      *                          carries qemu-img's own error
      */
     Output run(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("prlimit", "--cpu=" + cpuTime.toSeconds(),
+        return run(args, cpuTime);
+    }
+
+    /**
+     * Runs {@code qemu-img ARGS} with at most {@code cpuLimit} (whole seconds, at least one) of CPU time, e.g. what a
+     * conversion in several processes has left of {@link #cpuTime}.
+     */
+    Output run(List<String> args, Duration cpuLimit) throws IOException, InterruptedException {
+        if (cpuLimit.toSeconds() < 1) {
+            throw new IllegalArgumentException("need at least 1 s of CPU time (" + cpuLimit + ")");
+        }
+        List<String> command = new ArrayList<>(List.of("prlimit", "--cpu=" + cpuLimit.toSeconds(),
                 "--as=" + addressSpace, "--", executable));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
                 Path.of("/dev/null").toFile())).start();
         CompletableFuture<String> stdout = drain(process.getInputStream());
         CompletableFuture<String> stderr = drain(process.getErrorStream());
-        Duration wall = cpuTime.multipliedBy(4).compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
-                : cpuTime.multipliedBy(4);
+        Duration wall = cpuLimit.multipliedBy(4).compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
+                : cpuLimit.multipliedBy(4);
+        long deadline = System.nanoTime() + wall.toNanos();
+        Duration cpuSeen = Duration.ZERO;
         try {
-            if (!process.waitFor(wall.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new QemuImgException("qemu-img " + args.getFirst() + " did not finish within " + wall.toSeconds()
-                        + " s and was stopped");
+            while (!process.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                cpuSeen = process.info().totalCpuDuration().orElse(cpuSeen);
+                if (System.nanoTime() - deadline > 0) {
+                    process.destroyForcibly().waitFor();
+                    throw new QemuImgException("qemu-img " + args.getFirst() + " did not finish within "
+                            + wall.toSeconds() + " s and was stopped");
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -69,14 +89,14 @@ record QemuImgProcess(String executable, Duration cpuTime, long addressSpace) {
         String err = stderr.join().strip();
         if (exit == SIGKILL_EXIT || exit == SIGXCPU_EXIT) {
             throw new QemuImgException("qemu-img " + args.getFirst() + " was killed by its limits (CPU time "
-                    + cpuTime.toSeconds() + " s, address space " + addressSpace + " bytes)"
+                    + cpuLimit.toSeconds() + " s, address space " + addressSpace + " bytes)"
                     + (err.isEmpty() ? "" : ": " + err));
         }
         if (exit != 0) {
             throw new QemuImgException("qemu-img " + args.getFirst() + " failed (exit " + exit + ")"
                     + (err.isEmpty() ? "" : ": " + err));
         }
-        return new Output(stdout.join(), err);
+        return new Output(stdout.join(), err, cpuSeen);
     }
 
     private static CompletableFuture<String> drain(InputStream stream) {

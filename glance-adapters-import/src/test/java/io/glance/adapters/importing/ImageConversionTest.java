@@ -41,6 +41,8 @@ class ImageConversionTest {
         assertThat(QemuImg.run(List.of("qemu-img", "compare", "-f", "raw", "-F", "qcow2", staged.toString(),
                 source.toString()))).contains("Images are identical");
         assertThat(filesIn(staged.getParent())).containsExactly("image");
+        assertThat(context.announced).as("the whole raw file, announced once its only window was converted")
+                .containsExactly("image.raw " + QemuImg.virtualSize(source, "qcow2"));
     }
 
     @Test

@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A hand-written import context over a staged file in a temporary folder, recording what a plugin set. */
 final class StagedImport implements ImportContext {
     final Map<String, String> attributes = new HashMap<>();
+    /** What the plugin announced as written ({@link #writtenUpTo}), in order: file name and length. */
+    final List<String> announced = new ArrayList<>();
     private final Path staged;
     private final long sizeCap;
     private final Set<String> roles;
@@ -61,6 +65,14 @@ final class StagedImport implements ImportContext {
             throw new IOException(newData + " is not next to " + staged);
         }
         Files.move(newData, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void writtenUpTo(Path newData, long length) throws IOException {
+        if (!Files.isRegularFile(newData) || Files.size(newData) < length) {
+            throw new IOException(newData + " does not hold the " + length + " bytes announced");
+        }
+        announced.add(newData.getFileName() + " " + length);
     }
 
     @Override

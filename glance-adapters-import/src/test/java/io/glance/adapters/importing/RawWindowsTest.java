@@ -1,0 +1,68 @@
+package io.glance.adapters.importing;
+
+import io.glance.testing.images.QemuImg;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Conversion to raw window by window, with the real qemu-img, on small windows so that there are several. */
+class RawWindowsTest {
+    private static final long WINDOW = 1 << 20;
+    private static final QemuImgProcess QEMU_IMG = new QemuImgProcess("qemu-img", Duration.ofSeconds(60), 2L << 30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void windowByWindowTheRawFileIsIdenticalToTheSourceAndEachFinishedWindowIsAnnounced() throws Exception {
+        // 3.5 windows: the last one is short, and a hole in the middle stays zeros.
+        long virtual = 3 * WINDOW + WINDOW / 2;
+        Path raw = dir.resolve("source.raw");
+        try (RandomAccessFile file = new RandomAccessFile(raw.toFile(), "rw")) {
+            file.setLength(virtual);
+            Random random = new Random(7);
+            byte[] chunk = new byte[200_000];
+            for (long at : List.of(0L, WINDOW - 1000, 3 * WINDOW + 100)) {
+                random.nextBytes(chunk);
+                file.seek(at);
+                file.write(chunk, 0, (int) Math.min(chunk.length, virtual - at));
+            }
+        }
+        Path staged = QemuImg.convert(raw, "raw", Files.createDirectories(dir.resolve("staging, with a comma"))
+                .resolve("image"), "qcow2");
+        StagedImport context = new StagedImport(staged, "qcow2", 1L << 40, Set.of());
+        Path converted = staged.resolveSibling("image.raw");
+
+        RawWindows.convert(context, "qcow2", converted, virtual, WINDOW, QEMU_IMG);
+
+        assertThat(context.announced).containsExactly("image.raw " + WINDOW, "image.raw " + 2 * WINDOW,
+                "image.raw " + 3 * WINDOW, "image.raw " + virtual);
+        assertThat(Files.mismatch(converted, raw)).isEqualTo(-1);
+        assertThat(QemuImg.run(List.of("qemu-img", "compare", "-f", "raw", "-F", "qcow2", converted.toString(),
+                staged.toString()))).contains("Images are identical");
+    }
+
+    @Test
+    void aVirtualSizeAboveTheCapIsRefusedBeforeAnyConversion() throws IOException {
+        Path staged = QemuImg.create(Files.createDirectories(dir.resolve("staging")).resolve("image"), "qcow2", "8M");
+        StagedImport context = new StagedImport(staged, "qcow2", 4 << 20, Set.of());
+        Path converted = staged.resolveSibling("image.raw");
+
+        assertThatThrownBy(() -> RawWindows.convert(context, "qcow2", converted, 8 << 20, WINDOW, QEMU_IMG))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(8388608 bytes) exceeds the image_size_cap of 4194304 bytes");
+        assertThat(converted).doesNotExist();
+        assertThat(context.announced).isEmpty();
+    }
+}
