@@ -2,7 +2,6 @@ package io.glance.client;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
@@ -78,23 +77,25 @@ final class Download {
         }
     }
 
-    /** Hashes and writes each block the reader filled, where it filled it (no copy on this, the hashing thread). */
+    /**
+     * Hashes each block the reader filled, where it filled it (no copy), while {@link OverlappedWriter} writes the same
+     * block into {@code out}; the block goes back to the reader once both are done.
+     */
     private static long copy(ReadAhead in, OutputStream out, MessageDigest digest, long total,
             ProgressListener progress) throws IOException {
         long count = 0;
-        ReadAhead.Block block;
-        while ((block = in.nextBlock()) != null) {
-            int n = block.length();
-            if (digest != null) {
-                digest.update(block.data(), 0, n);
+        try (OverlappedWriter writer = new OverlappedWriter(out)) {
+            ReadAhead.Block block;
+            while ((block = in.nextBlock()) != null) {
+                int n = block.length();
+                writer.start(block.data(), n);
+                if (digest != null) {
+                    digest.update(block.data(), 0, n);
+                }
+                writer.finish();
+                count += n;
+                progress.progress(count, total);
             }
-            try {
-                out.write(block.data(), 0, n);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the downloaded data", e);
-            }
-            count += n;
-            progress.progress(count, total);
         }
         return count;
     }
