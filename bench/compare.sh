@@ -74,26 +74,31 @@ settle() { sync -f "$work"; }
 # figure is the median (the spread is printed): on a shared machine a best-of-N favours the side with more runs.
 declare -A S SC   # S[key] = MiB/s of each run, SC[key] = server CPU s/GiB of each run (space-separated)
 
-# download_one KEY PID URL BYTES: one curl -o /dev/null download; appends to S[KEY] and SC[KEY]
+# download_one KEY PID URL BYTES FILE: one curl -o /dev/null download of FILE's bytes; appends to S[KEY] and SC[KEY].
+# Prints how much of FILE was in the page cache before it: DAMON pages out file pages idle for a minute, which on a
+# busy machine (4 GiB downloads of a minute each) can be a warm run's file.
 download_one() {
-  local key=$1 pid=$2 url=$3 bytes=$4 code got t c0 c1 rate cpu
+  local key=$1 pid=$2 url=$3 bytes=$4 file=$5 code got t c0 c1 rate cpu cached
+  cached=$(bench_cache_pct "$file")
   c0=$(tree_ticks "$pid")
   read -r code got t < <(curl_get "$url")
   c1=$(tree_ticks "$pid")
   [ "$code" = 200 ] && [ "$got" = "$bytes" ] || { echo "download $url failed: HTTP $code, $got bytes" >&2; return 1; }
   rate=$(bench_mibs "$bytes" "$t"); cpu=$(cpu_per_gib $((c1 - c0)) "$bytes")
   S[$key]="${S[$key]:-} $rate"; SC[$key]="${SC[$key]:-} $cpu"
-  printf '    %-30s %8s MiB/s  server CPU %s s/GiB  (load %s)\n' "$key" "$rate" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '    %-30s %8s MiB/s  server CPU %s s/GiB  (cached before %s %%, load %s)\n' "$key" "$rate" "$cpu" "$cached" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END {
-  if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { # median [DECIMALS] < "v1 v2 ...": the middle value (the mean of the middle two for an even count)
+  tr ' ' '\n' | awk 'NF' | sort -g | awk -v d="${1:-1}" '{ v[NR] = $1 } END {
+    if (NR == 0) print "n/a"; else printf "%.*f\n", d, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 spread() { tr ' ' '\n' | awk 'NF' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
 
 # summarize KEY: R[KEY] = median MiB/s of its runs, C[KEY] = median server CPU s/GiB
 summarize() {
   local key=$1
-  R[$key]=$(median <<<"${S[$key]}"); C[$key]=$(median <<<"${SC[$key]}")
+  R[$key]=$(median <<<"${S[$key]}"); C[$key]=$(median 2 <<<"${SC[$key]}")
   line "$key" "${R[$key]} MiB/s (median of $(wc -w <<<"${S[$key]}"), $(spread <<<"${S[$key]}")), server CPU ${C[$key]} s/GiB"
 }
 
@@ -108,9 +113,9 @@ warm_file() { # warm_file FILE...: reads each into the page cache and prints how
 download_runs() {
   local key=$1 pid=$2 url=$3 bytes=$4 file=$5 i
   cold_file "$file"
-  download_one "$key.cold" "$pid" "$url" "$bytes"; R[$key.cold]=$(median <<<"${S[$key.cold]}")
+  download_one "$key.cold" "$pid" "$url" "$bytes" "$file"; R[$key.cold]=$(median <<<"${S[$key.cold]}")
   warm_file "$file"
-  for i in $(seq 1 "$runs"); do download_one "$key" "$pid" "$url" "$bytes"; done
+  for i in $(seq 1 "$runs"); do download_one "$key" "$pid" "$url" "$bytes" "$file"; done
   summarize "$key"
 }
 
@@ -119,16 +124,17 @@ download_runs() {
 download_vs_nginx() {
   local s=$1 url=$2 bytes=$3 file=$4 src=$work/www/data-$1.bin i k
   local -a order=("java.down.$s" "nginx.sendfile.$s" "nginx.buffered.$s")
-  cold_file "$src"; download_one "nginx.sendfile.$s.cold" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes"
-  cold_file "$file"; download_one "java.down.$s.cold" "$GLANCE_PID" "$url" "$bytes"
+  cold_file "$src"; download_one "nginx.sendfile.$s.cold" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes" \
+    "$src"
+  cold_file "$file"; download_one "java.down.$s.cold" "$GLANCE_PID" "$url" "$bytes" "$file"
   R[nginx.$s.cold]=$(median <<<"${S[nginx.sendfile.$s.cold]}"); R[java.down.$s.cold]=$(median <<<"${S[java.down.$s.cold]}")
   warm_file "$src" "$file"
   for i in $(seq 1 "$runs"); do
     for k in "${order[@]}"; do
       case $k in
-        java.*) download_one "$k" "$GLANCE_PID" "$url" "$bytes" ;;
-        nginx.sendfile.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes" ;;
-        nginx.buffered.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport2/data-$s.bin" "$bytes" ;;
+        java.*) download_one "$k" "$GLANCE_PID" "$url" "$bytes" "$file" ;;
+        nginx.sendfile.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes" "$src" ;;
+        nginx.buffered.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport2/data-$s.bin" "$bytes" "$src" ;;
       esac
     done
     order=("${order[@]:1}" "${order[0]}")
