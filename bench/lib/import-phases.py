@@ -6,7 +6,7 @@
 Creates OUT_FILE.ready when it has begun, samples every 50 ms until killed (SIGTERM) and then writes one line per phase to OUT_FILE:
   download   from the start until the staged file <id> is published in STAGING_DIR (fetch + inspection + write)
   to-convert from then until a qemu-img convert child of glance-api is seen (qemu-img info, database updates)
-  convert    while that child runs
+  convert    while that child runs (from the first to the last one: raw output is converted window by window)
   to-store   from its end until a file appears in STORE_DIR
   store      from then until the store's file has FINAL_BYTES (read + md5 + sha512 + write through the page cache)
   finish     from then until killed (fsync of the store file, publish, database, the script's poll)
@@ -139,6 +139,10 @@ def main():
         elif phase == "convert" and not converting(pid):
             marks.append(("convert", now, sample()))
             phase = "to-store"
+        elif phase == "to-store" and converting(pid):
+            # Raw output is converted window by window, one qemu-img each: that was a gap between two windows.
+            marks.pop()
+            phase = "convert"
         if phase == "to-store" and store_size(store) >= 0:
             marks.append(("to-store", now, sample()))
             phase = "store"

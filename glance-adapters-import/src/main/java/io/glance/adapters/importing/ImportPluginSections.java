@@ -27,7 +27,8 @@ public final class ImportPluginSections {
     public static final Option<String> OUTPUT_FORMAT = Option.choice("output_format", "raw",
             Set.of("raw", "qcow2", "vmdk"), "image_conversion's target disk_format: raw, qcow2 or vmdk");
     public static final Option<Duration> CPU_TIME_LIMIT = Option.seconds("cpu_time_limit", Duration.ofMinutes(10),
-            Duration.ofSeconds(1), "CPU seconds one qemu-img convert may use before the kernel kills it");
+            Duration.ofSeconds(1), "CPU seconds one conversion may use before the kernel kills it (raw output: all its"
+                    + " windows' qemu-img processes together)");
     public static final Option<Long> ADDRESS_SPACE_LIMIT = Option.size("address_space_limit", 2L << 30, "2G",
             "address space one qemu-img convert may map (bytes, or with K/M/G)");
     public static final OptionSection IMAGE_CONVERSION = new OptionSection("image_conversion",
