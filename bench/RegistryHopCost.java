@@ -34,7 +34,10 @@ public final class RegistryHopCost {
         URI registry = URI.create(args[0]);
         long pid = Long.parseLong(args[1]);
         int count = Integer.parseInt(args[2]);
-        RegistryImageRepository repository = new RegistryImageRepository(registry, Duration.ofSeconds(30));
+        // As glance-api: every call carries the id of the API request it serves (here one id per call).
+        String[] requestId = {"req-00000000-0000-4000-8000-000000000000"};
+        RegistryImageRepository repository = new RegistryImageRepository(registry, Duration.ofSeconds(30), null, null,
+                () -> requestId[0]);
         RequestContext admin = RequestContext.noAuth("hop-cost");
         List<ImageId> ids = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
