@@ -54,6 +54,23 @@ class RawWindowsTest {
     }
 
     @Test
+    void theCpuTimeLimitCoversAllWindowsTogether() throws Exception {
+        // A stand-in for qemu-img that uses 0.7 s of CPU per window: under a limit of 1 s the first window leaves
+        // less than a second (at most the last 100 ms of it go unseen), so the second one is not started.
+        Path fake = dir.resolve("busy-qemu-img");
+        Files.writeString(fake, "#!/usr/bin/python3\nimport time\nwhile time.process_time() < 0.7:\n    pass\n");
+        fake.toFile().setExecutable(true);
+        Path staged = QemuImg.create(Files.createDirectories(dir.resolve("staging")).resolve("image"), "qcow2", "3M");
+        StagedImport context = new StagedImport(staged, "qcow2", 1L << 40, Set.of());
+        QemuImgProcess busy = new QemuImgProcess(fake.toString(), Duration.ofSeconds(1), 2L << 30);
+
+        assertThatThrownBy(() -> RawWindows.convert(context, "qcow2", staged.resolveSibling("image.raw"), 3 * WINDOW,
+                WINDOW, busy)).isInstanceOf(QemuImgException.class)
+                .hasMessage("qemu-img convert used up its CPU time limit of 1 s after 1048576 of 3145728 bytes");
+        assertThat(context.announced).containsExactly("image.raw " + WINDOW);
+    }
+
+    @Test
     void aVirtualSizeAboveTheCapIsRefusedBeforeAnyConversion() throws IOException {
         Path staged = QemuImg.create(Files.createDirectories(dir.resolve("staging")).resolve("image"), "qcow2", "8M");
         StagedImport context = new StagedImport(staged, "qcow2", 4 << 20, Set.of());
