@@ -10,7 +10,7 @@
 # --keystone starts a throw-away Keystone (bin/lib/test-keystone.sh) and puts both servers behind it
 # (auth_strategy: keystone; Zed with its keystone paste flavor): every request carries a project member's token, which
 # each server validates with Keystone once and then takes from its token cache (the warm-up fills it).
-# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), GLANCE_API_CMD,
+# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_WARMUP, GLANCE_API_CMD,
 # GLANCE_API_EXTRA_ARGS, BENCH_GLANCE_WORKERS (workers of the Python glance-api, default 2 = its default on 2 cores).
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
@@ -63,6 +63,12 @@ trap 'exit 143' TERM
 mkdir -p "$work/classes"
 javac -d "$work/classes" "$here/Bench.java"
 bench_args=(--creates "$creates" --shows "$shows" --lists "$lists" --concurrency "$levels" --tsv "$work/results.tsv")
+# BENCH_WARMUP=CREATES,LISTS: a longer warm-up than Bench.java's 200,50 (the JIT of a fresh JVM is much of the first
+# minutes' CPU on 2 cores; see bench/README, registry hop session 8).
+if [ -n "${BENCH_WARMUP:-}" ]; then
+  IFS=, read -r warm_creates warm_lists <<<"$BENCH_WARMUP"
+  bench_args+=(--warmup-creates "$warm_creates" --warmup-lists "$warm_lists")
+fi
 
 # --- Keystone: the bootstrapped admin is each server's service user; the load runs as a member of project bench ---
 if [ -n "$keystone" ]; then
