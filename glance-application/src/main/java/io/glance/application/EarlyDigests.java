@@ -28,14 +28,26 @@ final class EarlyDigests implements AutoCloseable {
     private final Executor executor;
     private GrowingFileDigests writing;
     private GrowingFileDigests staged;
+    private boolean enabled;
 
     EarlyDigests(Supplier<Limit> limit, Executor executor) {
         this.limit = requireNonNull(limit, "limit is null");
         this.executor = requireNonNull(executor, "executor is null");
     }
 
+    /**
+     * Whether announcements are taken at all: only when every target store takes the staged file as it is. A store
+     * that copies reads the data anyway, with the digests, so reading it earlier as well would hash it twice.
+     */
+    synchronized void enabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     /** The step's file {@code file} is final up to {@code length}; the first call for a file starts reading it. */
     synchronized void writtenUpTo(Path file, long length) throws IOException {
+        if (!enabled) {
+            return;
+        }
         Path normalized = file.toAbsolutePath().normalize();
         if (writing != null && !writing.file().equals(normalized)) {
             writing.cancel();

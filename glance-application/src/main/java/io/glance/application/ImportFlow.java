@@ -133,6 +133,7 @@ final class ImportFlow {
                 case GLANCE_DOWNLOAD -> downloadFromGlance(job);
             }
             if (job.method() != ImportMethod.COPY_IMAGE) {
+                early.enabled(everyTargetTakesTheStagedFile(job));
                 runSteps(job, early);
             }
             long size = staging.size(id).orElseThrow(() -> new IllegalStateException("The staged data of image "
@@ -498,6 +499,13 @@ final class ImportFlow {
         }
         check.skip(size - seen);
         return check.finish();
+    }
+
+    /** Whether every target store would take the staged file itself (putLocalFile) rather than a copy of its bytes. */
+    private boolean everyTargetTakesTheStagedFile(ImportJob job) {
+        Path staged = stagedFile(job.imageId());
+        return staged != null && job.targets().stream()
+                .allMatch(storeId -> stores.store(storeId).driver().takesLocalFile(staged));
     }
 
     /** The staged data as a local file, or {@code null} when the staging area does not keep files. */

@@ -168,6 +168,25 @@ class ImportLocalFileTest {
     }
 
     @Test
+    void aStoreThatCopiesGetsAnnouncedDataThroughOneDigestingRead() {
+        byte[] converted = TestData.bytes(2 * UploadStream.BUFFER_SIZE + 5);
+        steps.add(windowedStep(converted));
+        store.takesFiles = false;
+        services(UploadLimits.defaults());
+        ImageId id = stagedImage(TestData.bytes(1000));
+        staging.bytesRead.set(0);
+
+        Task done = imported(id);
+
+        assertThat(done.status()).as(done.message()).isEqualTo(TaskStatus.SUCCESS);
+        assertThat(store.streamsPut.get()).isEqualTo(1);
+        assertThat(staging.bytesRead.get()).isEqualTo(converted.length);
+        Image image = repository.findAny(id).orElseThrow();
+        assertThat(image.checksums().md5()).isEqualTo(TestData.hex("MD5", converted));
+        assertThat(image.checksums().hashValue()).isEqualTo(TestData.hex("SHA-512", converted));
+    }
+
+    @Test
     void announcedDataAboveTheCapFailsTheImportAndLeavesNothing() {
         steps.add(windowedStep(TestData.bytes(30_000)));
         services(new UploadLimits(10_000));
@@ -212,6 +231,7 @@ class ImportLocalFileTest {
     private static final class LinkingStore implements StoreDriver {
         final AtomicInteger filesTaken = new AtomicInteger();
         final AtomicInteger streamsPut = new AtomicInteger();
+        volatile boolean takesFiles = true;
         private final InMemoryStoreDriver delegate;
 
         LinkingStore(InMemoryStoreDriver delegate) {
@@ -225,7 +245,7 @@ class ImportLocalFileTest {
 
         @Override
         public boolean takesLocalFile(Path file) {
-            return true;
+            return takesFiles;
         }
 
         @Override
