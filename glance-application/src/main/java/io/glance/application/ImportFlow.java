@@ -504,8 +504,13 @@ final class ImportFlow {
     /** Whether every target store would take the staged file itself (putLocalFile) rather than a copy of its bytes. */
     private boolean everyTargetTakesTheStagedFile(ImportJob job) {
         Path staged = stagedFile(job.imageId());
-        return staged != null && job.targets().stream()
-                .allMatch(storeId -> stores.store(storeId).driver().takesLocalFile(staged));
+        try {
+            return staged != null && job.targets().stream()
+                    .allMatch(storeId -> stores.store(storeId).driver().takesLocalFile(staged));
+        } catch (RuntimeException e) {
+            // A store that cannot be asked fails (or, without all_stores_must_succeed, is skipped) when written to.
+            return false;
+        }
     }
 
     /** The staged data as a local file, or {@code null} when the staging area does not keep files. */
