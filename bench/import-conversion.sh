@@ -12,6 +12,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$here/lib/common.sh"
+. "$here/lib/web-import.sh"
 . "$bench_root/bin/lib/test-nginx.sh"
 
 size=1G
@@ -65,29 +66,13 @@ GLANCE_API_EXTRA_ARGS="--image_import_opts.image_import_plugins image_conversion
 api="http://127.0.0.1:$port"
 bench_wait_http "$api/versions" 120 "$GLANCE_PID" || { tail -50 "$work/glance.log" >&2; exit 1; }
 
-json_field() { python3 -c "import json,sys; print(json.load(sys.stdin).get('$1'))"; }
-
-id=$(curl -sf -X POST -H 'Content-Type: application/json' "$api/v2/images" \
-  -d '{"name":"bench-convert","disk_format":"qcow2","container_format":"bare"}' | json_field id)
-python3 "$here/lib/import-phases.py" "$GLANCE_PID" "$work/data/staging" "$work/store" "$id" "$bytes" "$work/phases" &
-sampler=$!
-while [ ! -e "$work/phases.ready" ]; do sleep 0.05; done
+id=$(bench_new_qcow2_image "$api" bench-convert)
+bench_start_phase_sampler "$GLANCE_PID" "$work/data/staging" "$work/store" "$id" "$bytes" "$work/phases"
 start=$(bench_now_ns)
-curl -sf -X POST -H 'Content-Type: application/json' "$api/v2/images/$id/import" \
-  -d "{\"method\":{\"name\":\"web-download\",\"uri\":\"$url\"}}" >/dev/null
-while :; do
-  status=$(curl -sf "$api/v2/images/$id" | json_field status)
-  case $status in
-    active) break ;;
-    queued)
-      bench_log "the import failed:"; curl -s "$api/v2/images/$id/tasks" >&2; tail -30 "$work/glance.log" >&2
-      exit 1 ;;
-  esac
-  sleep 0.2
-done
+bench_web_download_import "$api" "$id" "$url" "$work/glance.log"
 end=$(bench_now_ns)
 glance_s=$(bench_secs "$start" "$end")
-kill -TERM "$sampler"; wait "$sampler" || true
+bench_stop_phase_sampler
 image=$(curl -sf "$api/v2/images/$id")
 bench_stop_all
 

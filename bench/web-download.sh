@@ -10,6 +10,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$here/lib/common.sh"
+. "$here/lib/web-import.sh"
 . "$bench_root/bin/lib/test-nginx.sh"
 
 size=1G
@@ -57,34 +58,16 @@ GLANCE_API_EXTRA_ARGS="--image_import_opts.image_import_plugins no_op \
 api="http://127.0.0.1:$port"
 bench_wait_http "$api/versions" 120 "$GLANCE_PID" || { tail -50 "$work/glance.log" >&2; exit 1; }
 
-json_field() { python3 -c "import json,sys; print(json.load(sys.stdin).get('$1'))"; }
-
 echo "web-download into staging: qcow2 of $qcow2_bytes bytes ($size of random data), per GiB of it"
 TIMEFORMAT='%3R %3U %3S'
 for run in $(seq 1 "$runs"); do
   # Dirty pages of what came before (the qcow2 just made, the last run's files) are written back first: a write
   # into the page cache beyond vm.dirty_ratio waits for writeback, which would be charged to whichever ran next.
   sync -f "$work"; sync -f "$GLANCE_TEST_HTTP_DOCROOT"
-  id=$(curl -sf -X POST -H 'Content-Type: application/json' "$api/v2/images" \
-    -d '{"name":"bench-webdl","disk_format":"qcow2","container_format":"bare"}' | json_field id)
-  rm -f "$work/phases" "$work/phases.ready"
-  python3 "$here/lib/import-phases.py" "$GLANCE_PID" "$work/data/staging" "$work/store" "$id" "$qcow2_bytes" \
-    "$work/phases" &
-  sampler=$!
-  while [ ! -e "$work/phases.ready" ]; do sleep 0.05; done
-  curl -sf -X POST -H 'Content-Type: application/json' "$api/v2/images/$id/import" \
-    -d "{\"method\":{\"name\":\"web-download\",\"uri\":\"$url\"}}" >/dev/null
-  while :; do
-    status=$(curl -sf "$api/v2/images/$id" | json_field status)
-    case $status in
-      active) break ;;
-      queued)
-        bench_log "the import failed:"; curl -s "$api/v2/images/$id/tasks" >&2; tail -30 "$work/glance.log" >&2
-        exit 1 ;;
-    esac
-    sleep 0.2
-  done
-  kill -TERM "$sampler"; wait "$sampler" || true
+  id=$(bench_new_qcow2_image "$api" bench-webdl)
+  bench_start_phase_sampler "$GLANCE_PID" "$work/data/staging" "$work/store" "$id" "$qcow2_bytes" "$work/phases"
+  bench_web_download_import "$api" "$id" "$url" "$work/glance.log"
+  bench_stop_phase_sampler
   # The phase line: "download <wall> s wall glance cpu <cpu> s ..."; the next line splits the CPU by thread.
   read -r wall cpu < <(awk '$1 == "download" { print $2, $7; exit }' "$work/phases")
   threads=$(awk '$1 == "download" { getline; sub(/^ +/, ""); print; exit }' "$work/phases")
