@@ -2,7 +2,6 @@ package io.glance.application;
 
 import io.glance.application.inspection.StreamingFormatCheck;
 import io.glance.domain.LimitExceededException;
-import io.glance.store.spi.SizeMismatchException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,15 +19,10 @@ import static java.util.Objects.requireNonNull;
  */
 final class StagingChannel implements ReadableByteChannel {
     private final ReadableByteChannel source;
-    private final long sizeCap;
-    private final LongFunction<LimitExceededException> overCap;
-    private final long declaredSize;
+    private final ArrivingData arriving;
     private final StreamingFormatCheck formatCheck;
     private byte[] inspected = new byte[0];
-    private long count;
     private boolean finished;
-    /** Whether the data was seen to end right after the declared size. */
-    private boolean endSeen;
 
     /**
      * @param sizeCap      the most bytes accepted
@@ -39,12 +33,7 @@ final class StagingChannel implements ReadableByteChannel {
     StagingChannel(ReadableByteChannel source, long sizeCap, long declaredSize,
                    LongFunction<LimitExceededException> overCap, StreamingFormatCheck formatCheck) {
         this.source = requireNonNull(source, "source is null");
-        if (sizeCap < 0) {
-            throw new IllegalArgumentException("sizeCap is negative: " + sizeCap);
-        }
-        this.sizeCap = sizeCap;
-        this.declaredSize = declaredSize < 0 ? -1 : declaredSize;
-        this.overCap = requireNonNull(overCap, "overCap is null");
+        this.arriving = new ArrivingData(sizeCap, declaredSize, overCap);
         this.formatCheck = formatCheck;
     }
 
@@ -56,11 +45,7 @@ final class StagingChannel implements ReadableByteChannel {
         if (!dst.hasRemaining()) {
             return 0;
         }
-        int room = dst.remaining();
-        if (declaredSize >= 0) {
-            // Never read past the declared size: what would follow is checked by a one-byte peek instead.
-            room = (int) Math.min(room, Math.max(declaredSize - count, 0));
-        }
+        int room = arriving.room(dst.remaining());
         int start = dst.position();
         int read = -1;
         if (room > 0) {
@@ -70,27 +55,15 @@ final class StagingChannel implements ReadableByteChannel {
                 dst.position(start + read);
             }
         }
-        if (declaredSize >= 0) {
-            if (read < 0 && count < declaredSize) {
-                throw new SizeMismatchException("The data of the image ended after " + count + " bytes; "
-                        + declaredSize + " were declared");
+        arriving.arrived(read, () -> {
+            boolean more = peekEnd();
+            if (more) {
+                // Not even in the buffer: the caller never holds the last declared byte of data that goes on.
+                dst.position(start);
             }
-            // Hold back the last declared byte until the data is seen to end there (the peek blocks until then).
-            if ((read > 0 && count + read == declaredSize) || (read < 0 && count == declaredSize && !endSeen)) {
-                if (peekEnd()) {
-                    // Not even in the buffer: the caller never holds the last declared byte of data that goes on.
-                    dst.position(start);
-                    throw new SizeMismatchException("The data of the image is longer than the " + declaredSize
-                            + " bytes declared");
-                }
-                endSeen = true;
-            }
-        }
+            return more;
+        });
         if (read > 0) {
-            count += read;
-            if (count > sizeCap) {
-                throw overCap.apply(count);
-            }
             inspect(dst, start, read);
         }
         return read;
@@ -126,7 +99,7 @@ final class StagingChannel implements ReadableByteChannel {
 
     /** Bytes read so far. */
     long count() {
-        return count;
+        return arriving.count();
     }
 
     /**
@@ -140,7 +113,7 @@ final class StagingChannel implements ReadableByteChannel {
         if (formatCheck != null) {
             formatCheck.finish();
         }
-        return count;
+        return arriving.count();
     }
 
     @Override

@@ -39,16 +39,11 @@ final class UploadStream extends InputStream {
     static final int BUFFERS = 3;
 
     private final InputStream source;
-    private final long sizeCap;
-    private final LongFunction<LimitExceededException> overCap;
-    private final long declaredSize;
+    private final ArrivingData arriving;
     private final ParallelDigests digests;
     private final StreamingFormatCheck formatCheck;
-    private long count;
     private Exception sourceFailure;
     private boolean finished;
-    /** Whether the data was seen to end right after the declared size. */
-    private boolean endSeen;
 
     /** Data of undeclared size, limited by {@code image_size_cap} ({@code sizeCap}). */
     UploadStream(InputStream source, long sizeCap, Executor executor) {
@@ -81,12 +76,7 @@ final class UploadStream extends InputStream {
     UploadStream(InputStream source, long sizeCap, long declaredSize, LongFunction<LimitExceededException> overCap,
                  StreamingFormatCheck formatCheck, Executor executor) {
         this.source = requireNonNull(source, "source is null");
-        if (sizeCap < 0) {
-            throw new IllegalArgumentException("sizeCap is negative: " + sizeCap);
-        }
-        this.sizeCap = sizeCap;
-        this.overCap = requireNonNull(overCap, "overCap is null");
-        this.declaredSize = declaredSize < 0 ? -1 : declaredSize;
+        this.arriving = new ArrivingData(sizeCap, declaredSize, overCap);
         this.formatCheck = formatCheck;
         this.digests = executor == null ? null
                 : new ParallelDigests(List.of(MD5, SHA512), executor, BUFFER_SIZE, BUFFERS);
@@ -123,30 +113,10 @@ final class UploadStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (declaredSize >= 0) {
-            // Never read past the declared size: what would follow is checked by a one-byte peek instead.
-            length = (int) Math.min(length, Math.max(declaredSize - count, 0));
-        }
+        length = arriving.room(length);
         int read = length == 0 ? -1 : readSource(buffer, offset, length);
-        if (declaredSize >= 0) {
-            if (read < 0 && count < declaredSize) {
-                throw new SizeMismatchException("The data of the image ended after " + count + " bytes; "
-                        + declaredSize + " were declared");
-            }
-            // Hold back the last declared byte until the data is seen to end there (the peek blocks until then).
-            if ((read > 0 && count + read == declaredSize) || (read < 0 && count == declaredSize && !endSeen)) {
-                if (readSource(new byte[1], 0, 1) >= 0) {
-                    throw new SizeMismatchException("The data of the image is longer than the " + declaredSize
-                            + " bytes declared");
-                }
-                endSeen = true;
-            }
-        }
+        arriving.arrived(read, () -> readSource(new byte[1], 0, 1) >= 0);
         if (read > 0) {
-            count += read;
-            if (count > sizeCap) {
-                throw overCap.apply(count);
-            }
             if (digests != null) {
                 digests.update(buffer, offset, read);
             }
@@ -178,7 +148,7 @@ final class UploadStream extends InputStream {
 
     /** Bytes read so far. */
     long count() {
-        return count;
+        return arriving.count();
     }
 
     /** The exception the client's stream threw, or {@code null} if it never failed. */
@@ -201,7 +171,8 @@ final class UploadStream extends InputStream {
         List<byte[]> results = digests.finish();
         Long virtualSize = formatCheck == null ? null : formatCheck.finish();
         HexFormat hex = HexFormat.of();
-        return new UploadDigests(count, hex.formatHex(results.get(0)), hex.formatHex(results.get(1)), virtualSize);
+        return new UploadDigests(arriving.count(), hex.formatHex(results.get(0)), hex.formatHex(results.get(1)),
+                virtualSize);
     }
 
     /**
@@ -215,7 +186,7 @@ final class UploadStream extends InputStream {
         if (formatCheck != null) {
             formatCheck.finish();
         }
-        return count;
+        return arriving.count();
     }
 
     /** Stops the digest workers after a failure; safe to call at any time, also after {@link #finish()}. */
