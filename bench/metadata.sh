@@ -125,16 +125,7 @@ echo "  The database grows as it goes: each level's lists see the images created
 echo
 if [ -n "$registry" ]; then
   rport=$(bench_free_port)
-  mkdir -p "$work/registry"
-  JAVA_OPTS=$java_opts "$bench_root/bin/glance-registry" --registry_host 127.0.0.1 --registry_port "$rport" \
-    --data_dir "$work/registry" >"$work/registry/glance-registry.log" 2>&1 &
-  REGISTRY_PID=$!
-  BENCH_PIDS+=("$REGISTRY_PID")
-  if ! bench_wait_http "http://127.0.0.1:$rport/healthcheck" 600 "$REGISTRY_PID"; then
-    echo "glance-registry did not start; its log:" >&2
-    tail -n 50 "$work/registry/glance-registry.log" >&2
-    exit 1
-  fi
+  bench_start_registry "$rport" "$work/registry" "$java_opts"
   echo "-- glance-registry (H2) on port $rport, pid $REGISTRY_PID; glance-api uses it (data_api: registry)"
   GLANCE_API_EXTRA_ARGS="${GLANCE_API_EXTRA_ARGS:-} --data_api registry --registry_host 127.0.0.1"
   GLANCE_API_EXTRA_ARGS="$GLANCE_API_EXTRA_ARGS --registry_port $rport"

@@ -28,18 +28,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-mkdir -p "$work/classes" "$work/registry"
+mkdir -p "$work/classes"
 javac -cp "$lib" -d "$work/classes" "$here/RegistryHopCost.java"
 rport=$(bench_free_port)
-JAVA_OPTS=$java_opts "$bench_root/bin/glance-registry" --registry_host 127.0.0.1 --registry_port "$rport" \
-  --data_dir "$work/registry" >"$work/registry/glance-registry.log" 2>&1 &
-REGISTRY_PID=$!
-BENCH_PIDS+=("$REGISTRY_PID")
-if ! bench_wait_http "http://127.0.0.1:$rport/healthcheck" 600 "$REGISTRY_PID"; then
-  echo "glance-registry did not start; its log:" >&2
-  tail -n 50 "$work/registry/glance-registry.log" >&2
-  exit 1
-fi
+bench_start_registry "$rport" "$work/registry" "$java_opts"
 echo "== registry hop: $count calls per operation, $(git -C "$bench_root" log -1 --format=%h 2>/dev/null || echo '?')," \
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" $java_opts -cp "$work/classes:$lib" RegistryHopCost "http://127.0.0.1:$rport/" \

@@ -85,6 +85,23 @@ bench_start_glance() {
   BENCH_PIDS+=("$GLANCE_PID")
 }
 
+# bench_start_registry PORT DIR JAVA_OPTS: starts this checkout's glance-registry (embedded H2 in DIR, its log in
+# DIR/glance-registry.log) on 127.0.0.1:PORT, sets REGISTRY_PID and waits for it; a registry that does not come up
+# prints the end of its log and ends the script.
+bench_start_registry() {
+  local port=$1 dir=$2 opts=$3
+  mkdir -p "$dir"
+  JAVA_OPTS=$opts "$bench_root/bin/glance-registry" --registry_host 127.0.0.1 --registry_port "$port" \
+    --data_dir "$dir" >"$dir/glance-registry.log" 2>&1 &
+  REGISTRY_PID=$!
+  BENCH_PIDS+=("$REGISTRY_PID")
+  if ! bench_wait_http "http://127.0.0.1:$port/healthcheck" 600 "$REGISTRY_PID"; then
+    echo "glance-registry did not start; its log:" >&2
+    tail -n 50 "$dir/glance-registry.log" >&2
+    exit 1
+  fi
+}
+
 # bench_stop PID: SIGTERM, up to 15 s for a clean exit, then SIGKILL.
 bench_stop() {
   local pid=$1 i
