@@ -8,7 +8,8 @@
 #   bench/compare.sh [SIZE_GIB...]     default: 1 4 (decimals allowed: bench/compare.sh 0.25 for a quick try)
 # Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (warm downloads per
 # size and server after one cold one, the median counts; default 3), BENCH_META (creates,shows,lists per concurrency
-# level; default 1000,500,1000),
+# level; default 1000,500,1000), BENCH_WARMUP (creates,lists and as many shows at 8 clients before each server's
+# measured metadata phases, not reported; default 4000,2000, the same for every server),
 # BENCH_BIG_LIST (images for the list limit=1000 figure, this project only; default 100000, 0 skips it),
 # BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS, BENCH_REMOTE (1: also
 # bench/remote-stores.sh at the first size, Swift and S3 against their own CLIs; about 5 more minutes at 1 GiB).
@@ -25,6 +26,11 @@ sizes=("$@")
 runs=${BENCH_RUNS:-3}
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
 IFS=, read -r meta_creates meta_shows meta_lists <<<"${BENCH_META:-1000,500,1000}"
+# Every server's metadata load starts after the same warm-up (Bench.java's own is 200,50). The direct glance-api has
+# served the transfers and the clients' runs by then, while the one with data_api: registry and its glance-registry are
+# fresh JVMs: with only 200 creates the registry rows measured the JIT compiling two processes (about 45 % of the
+# registry's CPU, bench/README "Registry hop, session 8") against a warm direct path.
+IFS=, read -r warm_creates warm_lists <<<"${BENCH_WARMUP:-4000,2000}"
 big_list=${BENCH_BIG_LIST:-100000}
 gib=1073741824
 tck=$(getconf CLK_TCK)
@@ -185,6 +191,7 @@ metadata() {
   local key=$1 url=$2 pid=$3 tsv=$work/meta-$1.tsv
   "$JAVA_HOME/bin/java" -cp "$work/classes" Bench --url "$url" --label "$key" --server-pid "$pid" \
     --creates "$meta_creates" --shows "$meta_shows" --lists "$meta_lists" --concurrency 1,8,32 --tsv "$tsv" \
+    --warmup-creates "$warm_creates" --warmup-lists "$warm_lists" \
     | sed 's/^/    /'
   while IFS=$'\t' read -r _ op conc _ _ rps _; do R[$key.$op.$conc]=$rps; done < "$tsv"
 }

@@ -63,12 +63,12 @@ trap 'exit 143' TERM
 mkdir -p "$work/classes"
 javac -d "$work/classes" "$here/Bench.java"
 bench_args=(--creates "$creates" --shows "$shows" --lists "$lists" --concurrency "$levels" --tsv "$work/results.tsv")
-# BENCH_WARMUP=CREATES,LISTS: a longer warm-up than Bench.java's 200,50 (the JIT of a fresh JVM is much of the first
-# minutes' CPU on 2 cores; see bench/README, registry hop session 8).
-if [ -n "${BENCH_WARMUP:-}" ]; then
-  IFS=, read -r warm_creates warm_lists <<<"$BENCH_WARMUP"
-  bench_args+=(--warmup-creates "$warm_creates" --warmup-lists "$warm_lists")
-fi
+# BENCH_WARMUP=CREATES,LISTS (and as many shows) at 8 clients before the measured phases, the same whichever server or
+# path is measured; longer than Bench.java's own 200,50 because the JIT of a fresh JVM is much of the first minutes'
+# CPU on 2 cores, and with --registry there are two JVMs to warm (bench/README, registry hop session 8). compare.sh
+# uses the same default.
+IFS=, read -r warm_creates warm_lists <<<"${BENCH_WARMUP:-4000,2000}"
+bench_args+=(--warmup-creates "$warm_creates" --warmup-lists "$warm_lists")
 
 # --- Keystone: the bootstrapped admin is each server's service user; the load runs as a member of project bench ---
 if [ -n "$keystone" ]; then
