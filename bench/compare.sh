@@ -6,10 +6,11 @@
 # per GiB (utime + stime of the server's process tree from /proc/PID/stat) and peak RSS. The metadata load also runs
 # against a second glance-api with data_api: registry and a glance-registry behind it: registry / direct ratios.
 #   bench/compare.sh [SIZE_GIB...]     default: 1 4 (decimals allowed: bench/compare.sh 0.25 for a quick try)
-# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (warm downloads per
-# size and server after one cold one, the median counts; default 3), BENCH_META (creates,shows,lists per concurrency
-# level; default 1000,500,1000), BENCH_WARMUP (creates,lists and as many shows at 8 clients before each server's
-# measured metadata phases, not reported; default 4000,2000, the same for every server),
+# Environment: BENCH_TMPDIR (default /var/tmp), BENCH_JAVA_OPTS (default -Xmx256m), BENCH_RUNS (rounds of warm
+# downloads per size after one cold one per server, each round one download per server; the median counts; default 8:
+# with 4 servers rotating, each one takes each place in the round twice), BENCH_META (creates,shows,lists per
+# concurrency level; default 1000,500,1000), BENCH_WARMUP (creates,lists and as many shows at 8 clients before each
+# server's measured metadata phases, not reported; default 4000,2000, the same for every server),
 # BENCH_BIG_LIST (images for the list limit=1000 figure, this project only; default 100000, 0 skips it),
 # BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS, BENCH_REMOTE (1: also
 # bench/remote-stores.sh at the first size, Swift and S3 against their own CLIs; about 5 more minutes at 1 GiB).
@@ -23,7 +24,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1 4)
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-8}
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
 IFS=, read -r meta_creates meta_shows meta_lists <<<"${BENCH_META:-1000,500,1000}"
 # Every server's metadata load starts after the same warm-up (Bench.java's own is 200,50). The direct glance-api has
@@ -101,11 +102,12 @@ median() { # median [DECIMALS] < "v1 v2 ...": the middle value (the mean of the 
     if (NR == 0) print "n/a"; else printf "%.*f\n", d, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 spread() { tr ' ' '\n' | awk 'NF' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
 
-# summarize KEY: R[KEY] = median MiB/s of its runs, C[KEY] = median server CPU s/GiB
+# summarize KEY: R[KEY] = median MiB/s of its runs, RS[KEY] = their min-max, C[KEY] = median server CPU s/GiB
+declare -A RS
 summarize() {
   local key=$1
-  R[$key]=$(median <<<"${S[$key]}"); C[$key]=$(median 2 <<<"${SC[$key]}")
-  line "$key" "${R[$key]} MiB/s (median of $(wc -w <<<"${S[$key]}"), $(spread <<<"${S[$key]}")), server CPU ${C[$key]} s/GiB"
+  R[$key]=$(median <<<"${S[$key]}"); RS[$key]=$(spread <<<"${S[$key]}"); C[$key]=$(median 2 <<<"${SC[$key]}")
+  line "$key" "${R[$key]} MiB/s (median of $(wc -w <<<"${S[$key]}"), ${RS[$key]}), server CPU ${C[$key]} s/GiB"
 }
 
 cold_file() { bench_cache_drop "$1"; }   # cold_file FILE: the next download of FILE reads the disk
@@ -115,38 +117,35 @@ warm_file() { # warm_file FILE...: reads each into the page cache and prints how
   for f in "$@"; do printf '    page cache: %s%% of %s\n' "$(bench_cache_pct "$f")" "${f#"$work"/}"; done
 }
 
-# download_runs KEY PID URL BYTES FILE: one cold download (R[KEY.cold]), then BENCH_RUNS warm ones (R[KEY] median)
-download_runs() {
-  local key=$1 pid=$2 url=$3 bytes=$4 file=$5 i
-  cold_file "$file"
-  download_one "$key.cold" "$pid" "$url" "$bytes" "$file"; R[$key.cold]=$(median <<<"${S[$key.cold]}")
-  warm_file "$file"
-  for i in $(seq 1 "$runs"); do download_one "$key" "$pid" "$url" "$bytes" "$file"; done
-  summarize "$key"
-}
-
-# download_vs_nginx SIZE URL BYTES FILE: glance-api's downloads of FILE (its stored image) interleaved with nginx's
-# of the same bytes (data-SIZE.bin), both configs, each cold once and then warm; the order rotates every round.
-download_vs_nginx() {
-  local s=$1 url=$2 bytes=$3 file=$4 src=$work/www/data-$1.bin i k
-  local -a order=("java.down.$s" "nginx.sendfile.$s" "nginx.buffered.$s")
-  cold_file "$src"; download_one "nginx.sendfile.$s.cold" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes" \
-    "$src"
-  cold_file "$file"; download_one "java.down.$s.cold" "$GLANCE_PID" "$url" "$bytes" "$file"
-  R[nginx.$s.cold]=$(median <<<"${S[nginx.sendfile.$s.cold]}"); R[java.down.$s.cold]=$(median <<<"${S[java.down.$s.cold]}")
-  warm_file "$src" "$file"
+# download_rounds SIZE BYTES SIDE...: the downloads of one size, every SIDE (KEY|PID|URL|FILE: FILE is what that
+# server reads) on the same page-cache state and in the same minutes. Each side is cold once (its file dropped just
+# before: R[KEY.cold]), then all files are read into the cache and BENCH_RUNS rounds follow, one warm download of each
+# side per round, the order rotating every round so that no side always runs first or right after another; R[KEY] is
+# the median. Single 4 GiB downloads on this machine move by 20-40 % between runs a minute apart, on every side: only
+# many interleaved runs and medians compare the servers rather than the minutes they ran in.
+download_rounds() {
+  local s=$1 bytes=$2 spec k p u f i
+  shift 2
+  local -a order=() files
+  local -A pid url file
+  for spec in "$@"; do
+    IFS='|' read -r k p u f <<<"$spec"
+    order+=("$k"); pid[$k]=$p; url[$k]=$u; file[$k]=$f
+  done
+  for k in "${order[@]}"; do
+    cold_file "${file[$k]}"
+    download_one "$k.cold" "${pid[$k]}" "${url[$k]}" "$bytes" "${file[$k]}"
+    R[$k.cold]=$(median <<<"${S[$k.cold]}")
+  done
+  mapfile -t files < <(printf '%s\n' "${file[@]}" | sort -u)   # both nginx configurations serve one file
+  warm_file "${files[@]}"
   for i in $(seq 1 "$runs"); do
-    for k in "${order[@]}"; do
-      case $k in
-        java.*) download_one "$k" "$GLANCE_PID" "$url" "$bytes" "$file" ;;
-        nginx.sendfile.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport/data-$s.bin" "$bytes" "$src" ;;
-        nginx.buffered.*) download_one "$k" "$nginx_pid" "http://127.0.0.1:$nport2/data-$s.bin" "$bytes" "$src" ;;
-      esac
-    done
+    for k in "${order[@]}"; do download_one "$k" "${pid[$k]}" "${url[$k]}" "$bytes" "${file[$k]}"; done
     order=("${order[@]:1}" "${order[0]}")
   done
-  for k in nginx.sendfile.$s nginx.buffered.$s java.down.$s; do summarize "$k"; done
+  for k in "$@"; do summarize "${k%%|*}"; done
   R[nginx.$s]=$(best "${R[nginx.sendfile.$s]}" "${R[nginx.buffered.$s]}")
+  R[nginx.$s.cold]=${R[nginx.sendfile.$s.cold]}
   line "cold (first read from disk) $s GiB: glance-api / nginx sendfile" \
     "${R[java.down.$s.cold]} / ${R[nginx.$s.cold]} MiB/s (one run each)"
 }
@@ -302,7 +301,7 @@ nginx_pid=$!
 BENCH_PIDS+=("$nginx_pid")
 echo ok > "$work/www/ping"
 bench_wait_http "http://127.0.0.1:$nport/ping" 20 "$nginx_pid" || { cat "$work/nginx/logs/"*.log >&2; exit 1; }
-# nginx keeps running: its downloads are interleaved with glance-api's below (download_vs_nginx)
+# nginx keeps running: its downloads are interleaved with glance-api's and Zed's below (download_rounds)
 
 # --- this project's glance-api ---------------------------------------------------------------------------------------
 javac -d "$work/classes" "$here/Bench.java"
@@ -313,13 +312,38 @@ JAVA_OPTS=$java_opts bench_start_glance "$gport" "$work/java/data" "$work/java/s
 bench_wait_http "http://127.0.0.1:$gport/versions" 600 "$GLANCE_PID" || { tail -n 50 "$work/java/glance-api.log" >&2; exit 1; }
 jbase=http://127.0.0.1:$gport
 warm_up "$jbase"
+
+# Zed runs from here on too, so that its downloads take their turns in the same rounds as glance-api's and nginx's;
+# its uploads, clients and metadata load still run alone (below).
+echo
+echo "-- OpenStack Glance $(dpkg-query -W -f '${Version}' python3-glance 2>/dev/null || echo '(not installed yet)')," \
+  "sqlite, file store, ${BENCH_GLANCE_WORKERS:-2} workers; $(bench_load_note)"
+zport=$(bench_free_port)
+zed=yes
+bench_start_zed "$zport" "$work/zed" || zed=""
+zbase=http://127.0.0.1:$zport
+if [ -n "$zed" ]; then warm_up "$zbase"; else echo "  OpenStack Glance could not be started here: its columns stay n/a"; fi
+
 for s in "${sizes[@]}"; do
+  echo
+  echo "-- $s GiB: uploads one server at a time, then the downloads in rounds; $(bench_load_note)"
   upload_one "java.up.$s" "$GLANCE_PID" "$jbase" "$work/www/data-$s.bin" "$(bytes_of "$s")" "${SHA[$s]}"
-  id=$UPLOADED_ID
-  download_vs_nginx "$s" "$jbase/v2/images/$id/file" "$(bytes_of "$s")" "$work/java/store/$id"
-  curl -sS -o /dev/null -X DELETE "$jbase/v2/images/$id"
+  jid=$UPLOADED_ID
+  sides=("java.down.$s|$GLANCE_PID|$jbase/v2/images/$jid/file|$work/java/store/$jid"
+    "nginx.sendfile.$s|$nginx_pid|http://127.0.0.1:$nport/data-$s.bin|$work/www/data-$s.bin"
+    "nginx.buffered.$s|$nginx_pid|http://127.0.0.1:$nport2/data-$s.bin|$work/www/data-$s.bin")
+  if [ -n "$zed" ]; then
+    upload_one "zed.up.$s" "$OS_GLANCE_PID" "$zbase" "$work/www/data-$s.bin" "$(bytes_of "$s")" "${SHA[$s]}"
+    zid=$UPLOADED_ID
+    sides+=("zed.down.$s|$OS_GLANCE_PID|$zbase/v2/images/$zid/file|$work/zed/store/$zid")
+  fi
+  download_rounds "$s" "$(bytes_of "$s")" "${sides[@]}"
+  curl -sS -o /dev/null -X DELETE "$jbase/v2/images/$jid"
+  [ -z "$zed" ] || curl -sS -o /dev/null -X DELETE "$zbase/v2/images/$zid"
 done
 bench_stop "$nginx_pid"
+echo
+echo "-- glance-api: memory, clients, metadata; $(bench_load_note)"
 R[java.rss]=$(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)")
 line "peak RSS (VmHWM) while streaming" "${R[java.rss]} MiB"
 clients java "$jbase" "$GLANCE_PID" "$work/www/data-$s1.bin" "$(bytes_of "$s1")" "${SHA[$s1]}"
@@ -363,27 +387,13 @@ bench_stop "$registry_pid"
 
 # --- OpenStack Glance Zed ----------------------------------------------------------------------------------------------
 echo
-echo "-- OpenStack Glance $(dpkg-query -W -f '${Version}' python3-glance 2>/dev/null || echo '(not installed yet)')," \
-  "sqlite, file store, ${BENCH_GLANCE_WORKERS:-2} workers; $(bench_load_note)"
-zport=$(bench_free_port)
-zed=yes
-bench_start_zed "$zport" "$work/zed" || zed=""
+echo "-- OpenStack Glance Zed (started above): memory, clients, metadata; $(bench_load_note)"
 if [ -n "$zed" ]; then
-  zbase=http://127.0.0.1:$zport
-  warm_up "$zbase"
-  for s in "${sizes[@]}"; do
-    upload_one "zed.up.$s" "$OS_GLANCE_PID" "$zbase" "$work/www/data-$s.bin" "$(bytes_of "$s")" "${SHA[$s]}"
-    id=$UPLOADED_ID
-    download_runs "zed.down.$s" "$OS_GLANCE_PID" "$zbase/v2/images/$id/file" "$(bytes_of "$s")" "$work/zed/store/$id"
-    curl -sS -o /dev/null -X DELETE "$zbase/v2/images/$id"
-  done
   R[zed.rss]=$(bench_kib_to_mib "$(tree_kib "$OS_GLANCE_PID" VmHWM)")
   line "peak RSS (sum of VmHWM over its $(tree_pids "$OS_GLANCE_PID" | wc -l) processes)" "${R[zed.rss]} MiB"
   clients zed "$zbase" "$OS_GLANCE_PID" "$work/www/data-$s1.bin" "$(bytes_of "$s1")" "${SHA[$s1]}"
   metadata zed "$zbase" "$OS_GLANCE_PID"
   bench_stop "$OS_GLANCE_PID"
-else
-  echo "  OpenStack Glance could not be started here: its columns stay n/a"
 fi
 
 # --- optional: Swift and S3 through glance-api against their own command-line clients ----------------------------------
@@ -403,6 +413,8 @@ row "figure" "Zed" "this" "nginx/limit" "ratios"
 for s in "${sizes[@]}"; do
   row "download $s GiB, MiB/s" "${R[zed.down.$s]:-n/a}" "${R[java.down.$s]}" "${R[nginx.$s]}" \
     "x Zed $(ratio "${R[java.down.$s]}" "${R[zed.down.$s]:-}"), x nginx $(ratio "${R[java.down.$s]}" "${R[nginx.$s]}") (target >= 0.95)"
+  row "  warm runs min-max, $s GiB, MiB/s" "${RS[zed.down.$s]:-n/a}" "${RS[java.down.$s]}" "" \
+    "nginx sendfile ${R[nginx.sendfile.$s]} (${RS[nginx.sendfile.$s]}), buffered ${R[nginx.buffered.$s]} (${RS[nginx.buffered.$s]})"
   row "  cold (first read from disk), $s GiB, MiB/s" "${R[zed.down.$s.cold]:-n/a}" "${R[java.down.$s.cold]}" \
     "${R[nginx.$s.cold]}" "x nginx $(ratio "${R[java.down.$s.cold]}" "${R[nginx.$s.cold]}") (one run each; disk-bound)"
   row "server CPU s/GiB, download $s GiB" "${C[zed.down.$s]:-n/a}" "${C[java.down.$s]}" \
