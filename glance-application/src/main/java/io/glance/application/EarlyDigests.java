@@ -14,7 +14,9 @@ import static java.util.Objects.requireNonNull;
  * One import's digests taken while an import step wrote its new data ({@link ImportStep.Context#writtenUpTo}): the
  * file being written, and once the step handed it over ({@link #replaced}), the staged file's. A later replacement
  * of the staged data, or a file other than the announced one, drops them: the store write then reads the staged file
- * as before. {@link #close} stops whatever is still reading.
+ * as before. While the step writes, each announcement also starts the announced part's way to disk
+ * ({@link BackgroundFlush}), since the stores that take the file force it to disk when they get it. {@link #close}
+ * stops whatever is still reading.
  */
 final class EarlyDigests implements AutoCloseable {
     /** Where a reader's size limit comes from when it starts: {@code image_size_cap} or the quota left. */
@@ -27,6 +29,7 @@ final class EarlyDigests implements AutoCloseable {
     private final Supplier<Limit> limit;
     private final Executor executor;
     private GrowingFileDigests writing;
+    private BackgroundFlush flushing;
     private GrowingFileDigests staged;
     private boolean enabled;
 
@@ -50,14 +53,20 @@ final class EarlyDigests implements AutoCloseable {
         }
         Path normalized = file.toAbsolutePath().normalize();
         if (writing != null && !writing.file().equals(normalized)) {
-            writing.cancel();
-            writing = null;
+            dropWriting();
         }
         if (writing == null) {
             Limit now = limit.get();
             writing = new GrowingFileDigests(normalized, now.bytes(), now.overCap(), executor);
+            try {
+                flushing = new BackgroundFlush(normalized, executor);
+            } catch (IOException | RuntimeException e) {
+                dropWriting();
+                throw e;
+            }
         }
         writing.writtenUpTo(length);
+        flushing.request();
     }
 
     /** The staged data was replaced by {@code newData}: if that is the announced file, its digests are the staged data's. */
@@ -69,18 +78,27 @@ final class EarlyDigests implements AutoCloseable {
         if (writing != null && writing.file().equals(newData.toAbsolutePath().normalize())) {
             staged = writing;
             writing = null;
+            // Written in full: what is left to flush is the store's fsync, which follows at once.
+            stopFlushing();
             staged.complete();
         } else if (writing != null) {
-            writing.cancel();
-            writing = null;
+            dropWriting();
         }
     }
 
     /** A replacement failed: nothing announced describes the staged data. */
     synchronized void dropWriting() {
+        stopFlushing();
         if (writing != null) {
             writing.cancel();
             writing = null;
+        }
+    }
+
+    private void stopFlushing() {
+        if (flushing != null) {
+            flushing.close();
+            flushing = null;
         }
     }
 
