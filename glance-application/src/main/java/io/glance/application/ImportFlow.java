@@ -113,6 +113,7 @@ final class ImportFlow {
         ImageId id = job.imageId();
         List<StoreWrite> written = new ArrayList<>();
         EarlyDigests early = new EarlyDigests(() -> limitFor(job), digestExecutor);
+        boolean firstStepDone = false;
         try {
             try {
                 // Glance checks Keystone's limits once the image is marked as importing, before any work.
@@ -128,13 +129,13 @@ final class ImportFlow {
                                 + staging.describe());
                     }
                 }
-                case WEB_DOWNLOAD -> download(job);
+                case WEB_DOWNLOAD -> firstStepDone = download(job, early);
                 case COPY_IMAGE -> copyToStaging(job);
                 case GLANCE_DOWNLOAD -> downloadFromGlance(job);
             }
             if (job.method() != ImportMethod.COPY_IMAGE) {
                 early.enabled(everyTargetTakesTheStagedFile(job));
-                runSteps(job, early);
+                runSteps(job, early, firstStepDone ? 1 : 0);
             }
             long size = staging.size(id).orElseThrow(() -> new IllegalStateException("The staged data of image "
                     + id + " disappeared"));
@@ -227,12 +228,51 @@ final class ImportFlow {
         return OptimisticUpdate.apply(repository, () -> current(id, job), change);
     }
 
-    private void download(ImportJob job) throws IOException {
-        toStaging(job, webDownloads.open(job.uri()));
+    /**
+     * The download into staging; when the first step reads arriving data (image_conversion to raw) and the staging
+     * area reports its writes, that step runs meanwhile ({@link StepWhileArriving}).
+     *
+     * @return whether the first step ran
+     */
+    private boolean download(ImportJob job, EarlyDigests early) throws Exception {
+        WebDownloads.Body body = webDownloads.open(job.uri());
+        if (steps.isEmpty() || !steps.getFirst().readsArrivingData() || !staging.reportsProgress()
+                || body.channel() == null) {
+            toStaging(job, body, null);
+            return false;
+        }
+        ImportStep first = steps.getFirst();
+        StepWhileArriving beside = new StepWhileArriving(first, arriving -> new StepContext(job, early, arriving),
+                file -> early.enabled(everyTargetTakes(job, file)),
+                // "glance-import" like the import workers: bench/lib/import-phases.py counts its CPU with theirs.
+                "glance-import-step-" + job.task().id());
+        try {
+            toStaging(job, body, beside);
+        } catch (Throwable failure) {
+            Throwable cause = beside.downloadFailed(failure);
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) cause;
+        }
+        long size = staging.size(job.imageId()).orElseThrow(() -> new IllegalStateException("The staged data of"
+                + " image " + job.imageId() + " disappeared"));
+        boolean ran = beside.downloaded(size);
+        LOG.fine(() -> "Import task " + job.task().id() + ": step " + first.name() + (ran ? " ran" : " did not run")
+                + " beside the download");
+        return ran;
     }
 
-    /** A downloaded body into staging, through its channel when it has one (no heap copy of every byte). */
     private void toStaging(ImportJob job, WebDownloads.Body body) throws IOException {
+        toStaging(job, body, null);
+    }
+
+    /**
+     * A downloaded body into staging, through its channel when it has one (no heap copy of every byte).
+     *
+     * @param beside a step reading the data as it arrives, or {@code null}; needs the body's channel
+     */
+    private void toStaging(ImportJob job, WebDownloads.Body body, StepWhileArriving beside) throws IOException {
         try (InputStream data = body.data()) {
             if (body.channel() == null) {
                 toStaging(job, data, body.contentLength());
@@ -247,7 +287,12 @@ final class ImportFlow {
                     count -> Quotas.storageExceeded(count, remaining), formatCheck)
                     : new StagingChannel(body.channel(), limits.imageSizeCap(), body.contentLength(),
                     UploadStream.overImageSizeCap(limits.imageSizeCap()), formatCheck);
-            staging.writeForTask(job.imageId(), channel);
+            if (beside == null) {
+                staging.writeForTask(job.imageId(), channel);
+            } else {
+                staging.writeForTask(job.imageId(), channel,
+                        beside.progress(() -> formatCheck != null && formatCheck.decided()));
+            }
             channel.finish();
         }
     }
@@ -338,21 +383,30 @@ final class ImportFlow {
     private record SizeLimit(long bytes, LongFunction<LimitExceededException> overCap) implements EarlyDigests.Limit {
     }
 
-    private void runSteps(ImportJob job, EarlyDigests early) throws Exception {
-        for (ImportStep step : steps) {
+    /** The steps from {@code first} on (the first may have run beside the download). */
+    private void runSteps(ImportJob job, EarlyDigests early, int first) throws Exception {
+        for (ImportStep step : steps.subList(first, steps.size())) {
             current(job.imageId(), job);
             LOG.fine(() -> "Import task " + job.task().id() + ": step " + step.name());
-            step.apply(new StepContext(job, early));
+            step.apply(new StepContext(job, early, null));
         }
     }
 
     private final class StepContext implements ImportStep.Context {
         private final ImportJob job;
         private final EarlyDigests early;
+        private final ArrivingStaging arriving;
 
-        StepContext(ImportJob job, EarlyDigests early) {
+        /** @param arriving the staged data while it arrives, or {@code null} when it is complete */
+        StepContext(ImportJob job, EarlyDigests early, ArrivingStaging arriving) {
             this.job = job;
             this.early = early;
+            this.arriving = arriving;
+        }
+
+        @Override
+        public ImportStep.Arriving arriving() {
+            return arriving;
         }
 
         @Override
@@ -377,6 +431,10 @@ final class ImportFlow {
 
         @Override
         public void replaceStagedData(URI newData) throws IOException {
+            if (arriving != null && !arriving.isComplete()) {
+                throw new IllegalStateException("The staged data of image " + job.imageId() + " is still arriving:"
+                        + " it can be replaced only once it is complete");
+            }
             try {
                 staging.replace(job.imageId(), newData);
             } catch (IOException | RuntimeException | Error e) {
@@ -503,7 +561,11 @@ final class ImportFlow {
 
     /** Whether every target store would take the staged file itself (putLocalFile) rather than a copy of its bytes. */
     private boolean everyTargetTakesTheStagedFile(ImportJob job) {
-        Path staged = stagedFile(job.imageId());
+        return everyTargetTakes(job, stagedFile(job.imageId()));
+    }
+
+    /** {@link #everyTargetTakesTheStagedFile} asked of {@code staged}, e.g. the data still arriving. */
+    private boolean everyTargetTakes(ImportJob job, Path staged) {
         try {
             return staged != null && job.targets().stream()
                     .allMatch(storeId -> stores.store(storeId).driver().takesLocalFile(staged));

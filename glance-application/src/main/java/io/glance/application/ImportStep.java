@@ -19,6 +19,26 @@ public interface ImportStep {
 
     void apply(Context context) throws Exception;
 
+    /**
+     * Whether this step can start while the staged data still arrives ({@link Context#arriving()}): then, as the first
+     * step of a web-download, it runs beside the download instead of after it.
+     */
+    default boolean readsArrivingData() {
+        return false;
+    }
+
+    /** Staged data on its way in (the import SPI's {@code ArrivingStagedData}, which the server maps onto this). */
+    interface Arriving {
+        /** The data's file, readable below what {@link #awaitWritten} returned, until the import is over. */
+        java.nio.file.Path file();
+
+        /** Waits for {@code length} bytes or the whole data; returns the bytes readable now. */
+        long awaitWritten(long length) throws java.io.IOException, InterruptedException;
+
+        /** Waits for the whole data, checked; afterwards {@link Context#stagedData()} holds it. */
+        long awaitComplete() throws java.io.IOException, InterruptedException;
+    }
+
     /** What a step sees of the import. */
     interface Context {
         /** The image as it is now (status {@code importing}). */
@@ -33,6 +53,14 @@ public interface ImportStep {
          */
         default java.util.Set<String> callerRoles() {
             return java.util.Set.of();
+        }
+
+        /**
+         * The staged data while it arrives, to a step that {@linkplain ImportStep#readsArrivingData reads arriving
+         * data} started before the download ended; {@code null} when the staged data is complete.
+         */
+        default Arriving arriving() {
+            return null;
         }
 
         /** The staged data, a {@code file:} URI. */

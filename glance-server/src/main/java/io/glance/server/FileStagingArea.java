@@ -51,7 +51,10 @@ final class FileStagingArea implements StagingArea {
     private static final int CHANNEL_BUFFER = 256 * 1024;
 
     private final Path directory;
-    /** Staged files {@link #replace} moved aside, by image, until {@link #delete} removes them. */
+    /**
+     * Other names of an image's staged data, until {@link #delete} removes them: files {@link #replace} moved aside,
+     * and the name under which an import step read the data while it arrived.
+     */
     private final Map<ImageId, List<Path>> replaced = new ConcurrentHashMap<>();
 
     FileStagingArea(Path directory) {
@@ -85,7 +88,17 @@ final class FileStagingArea implements StagingArea {
      */
     @Override
     public long writeForTask(ImageId id, ReadableByteChannel data) throws IOException {
-        return write(id, false, out -> {
+        return writeForTask(id, data, null);
+    }
+
+    /**
+     * With {@code progress}: the partial file gets a second partial name at once, handed to {@link
+     * Progress#started}, which stays after the publication (the first partial name goes then) until {@link #delete};
+     * each buffer written is reported.
+     */
+    @Override
+    public long writeForTask(ImageId id, ReadableByteChannel data, Progress progress) throws IOException {
+        return write(id, false, progress, out -> {
             ByteBuffer buffer = ByteBuffer.allocateDirect(CHANNEL_BUFFER);
             long written = 0;
             while (data.read(buffer) >= 0) {
@@ -94,13 +107,21 @@ final class FileStagingArea implements StagingArea {
                     written += out.write(buffer);
                 }
                 buffer.clear();
+                if (progress != null) {
+                    progress.written(written);
+                }
             }
             return written;
         });
     }
 
+    @Override
+    public boolean reportsProgress() {
+        return true;
+    }
+
     private long write(ImageId id, InputStream data, boolean durable) throws IOException {
-        return write(id, durable, channel -> {
+        return write(id, durable, null, channel -> {
             long written = 0;
             OutputStream out = Channels.newOutputStream(channel);
             byte[] buffer = new byte[BUFFER];
@@ -118,16 +139,22 @@ final class FileStagingArea implements StagingArea {
         long fill(FileChannel partial) throws IOException;
     }
 
-    private long write(ImageId id, boolean durable, Filling filling) throws IOException {
+    private long write(ImageId id, boolean durable, Progress progress, Filling filling) throws IOException {
         Path target = file(id);
         if (Files.exists(target)) {
             throw new ConflictException("The image " + id + " has data on staging");
         }
         Path partial = directory.resolve("." + id.value() + "." + UUID.randomUUID() + PARTIAL);
+        Path reading = null;
         try {
             long written;
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
+                if (progress != null) {
+                    reading = directory.resolve("." + id.value() + "." + UUID.randomUUID() + PARTIAL);
+                    Files.createLink(reading, partial);
+                    progress.started(reading.toUri());
+                }
                 written = filling.fill(channel);
                 if (durable) {
                     channel.force(true);
@@ -138,9 +165,16 @@ final class FileStagingArea implements StagingArea {
             } catch (FileAlreadyExistsException e) {
                 throw new ConflictException("The image " + id + " has data on staging", e);
             }
+            if (reading != null) {
+                replaced.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(reading);
+                reading = null;
+            }
             return written;
         } finally {
             Files.deleteIfExists(partial);
+            if (reading != null) {
+                Files.deleteIfExists(reading);
+            }
         }
     }
 

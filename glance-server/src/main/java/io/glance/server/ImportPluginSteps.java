@@ -8,6 +8,7 @@ import io.glance.config.OptionSection;
 import io.glance.config.OptionValues;
 import io.glance.domain.Image;
 import io.glance.domain.InvalidInputException;
+import io.glance.importing.spi.ArrivingStagedData;
 import io.glance.importing.spi.ImportContext;
 import io.glance.importing.spi.ImportPlugin;
 
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -54,6 +56,29 @@ final class ImportPluginSteps {
         @Override
         public void apply(Context context) throws Exception {
             plugin.apply(new PluginContext(context, sizeCap));
+        }
+
+        @Override
+        public boolean readsArrivingData() {
+            return plugin.readsArrivingData();
+        }
+    }
+
+    /** The flow's arriving data as the SPI's. */
+    private record ArrivingData(ImportStep.Arriving arriving) implements ArrivingStagedData {
+        @Override
+        public Path file() {
+            return arriving.file();
+        }
+
+        @Override
+        public long awaitWritten(long length) throws IOException, InterruptedException {
+            return arriving.awaitWritten(length);
+        }
+
+        @Override
+        public long awaitComplete() throws IOException, InterruptedException {
+            return arriving.awaitComplete();
         }
     }
 
@@ -94,6 +119,11 @@ final class ImportPluginSteps {
         @Override
         public Set<String> callerRoles() {
             return step.callerRoles();
+        }
+
+        @Override
+        public Optional<ArrivingStagedData> arrivingStagedData() {
+            return Optional.ofNullable(step.arriving()).map(ArrivingData::new);
         }
 
         @Override

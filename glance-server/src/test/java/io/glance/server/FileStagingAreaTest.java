@@ -2,17 +2,21 @@ package io.glance.server;
 
 import io.glance.domain.ConflictException;
 import io.glance.domain.ImageId;
+import io.glance.ports.out.StagingArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +111,59 @@ class FileStagingAreaTest {
         try (var files = Files.list(directory)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void aWriteWithProgressNamesTheGrowingDataAndReportsEachBufferUntilTheDataIsDeleted() throws IOException {
+        FileStagingArea staging = new FileStagingArea(directory);
+        byte[] data = new byte[1024 * 1024 + 3];
+        new Random(19).nextBytes(data);
+        List<Long> reported = new ArrayList<>();
+        Path[] reading = {null};
+
+        staging.writeForTask(ID, Channels.newChannel(new ByteArrayInputStream(data)), new StagingArea.Progress() {
+            @Override
+            public void started(URI uri) {
+                reading[0] = Path.of(uri);
+            }
+
+            @Override
+            public void written(long length) throws IOException {
+                // What is reported is in the file under the reading name already, before the data is published.
+                assertThat(Files.size(reading[0])).isEqualTo(length);
+                assertThat(staging.size(ID)).isEmpty();
+                reported.add(length);
+            }
+        });
+
+        assertThat(reported).containsExactly(262_144L, 524_288L, 786_432L, 1_048_576L, 1_048_579L);
+        assertThat(reading[0].getFileName().toString()).startsWith(".").endsWith(".partial");
+        assertThat(Files.readAllBytes(reading[0])).isEqualTo(data);
+        staging.delete(ID);
+        try (var files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteStoppedByItsProgressFailsAndLeavesNothing() {
+        FileStagingArea staging = new FileStagingArea(directory);
+        byte[] data = new byte[1024 * 1024];
+
+        assertThatThrownBy(() -> staging.writeForTask(ID, Channels.newChannel(new ByteArrayInputStream(data)),
+                new StagingArea.Progress() {
+                    @Override
+                    public void started(URI reading) {
+                    }
+
+                    @Override
+                    public void written(long length) throws IOException {
+                        throw new IOException("the step failed");
+                    }
+                })).hasMessage("the step failed");
+
+        assertThat(staging.size(ID)).isEmpty();
+        assertThat(directory.toFile().list()).isEmpty();
     }
 
     @Test

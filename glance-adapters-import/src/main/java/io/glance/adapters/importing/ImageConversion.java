@@ -1,6 +1,7 @@
 package io.glance.adapters.importing;
 
 import io.glance.config.OptionValues;
+import io.glance.importing.spi.ArrivingStagedData;
 import io.glance.importing.spi.ImportContext;
 import io.glance.importing.spi.ImportPlugin;
 import io.glance.importing.spi.ImportPluginFactory;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +27,10 @@ import java.util.Set;
  * data while qemu-img still writes it. The image becomes {@code disk_format} = the output format,
  * {@code container_format} bare, {@code virtual_size} as qemu-img reports; its size and checksums are those of the
  * converted data. Data already in the output format is left alone.
+ * <p>
+ * A qcow2 converted to raw during a web-download is converted while it arrives (the plugin reads arriving data): qemu-img
+ * info once the header and tables are there, each window once its clusters are ({@link ArrivingQcow2}), and qemu-img
+ * info again on the whole file before it replaces the staged data. Any other case waits for the whole file.
  * <p>
  * The staged data has already passed the format inspection of the ingest path (safety checks, format match); the
  * qemu-img checks are the second opinion Glance also asks for.
@@ -50,7 +56,18 @@ public final class ImageConversion implements ImportPluginFactory {
         QemuImgProcess info = new QemuImgProcess("qemu-img", INFO_CPU, INFO_ADDRESS_SPACE);
         QemuImgProcess convert = new QemuImgProcess("qemu-img", values.get(ImportPluginSections.CPU_TIME_LIMIT),
                 values.get(ImportPluginSections.ADDRESS_SPACE_LIMIT));
-        return context -> convert(context, output, info, convert);
+        return new ImportPlugin() {
+            @Override
+            public void apply(ImportContext context) throws Exception {
+                convert(context, output, info, convert);
+            }
+
+            /** Raw output is converted window by window, which can follow a qcow2 as it downloads. */
+            @Override
+            public boolean readsArrivingData() {
+                return output.equals("raw");
+            }
+        };
     }
 
     private static void convert(ImportContext context, String output, QemuImgProcess info, QemuImgProcess convert)
@@ -59,14 +76,16 @@ public final class ImageConversion implements ImportPluginFactory {
         if (claimed == null || !CONVERTIBLE.contains(claimed)) {
             throw new IllegalArgumentException("Unable to convert from format " + claimed + " to " + output);
         }
-        Path staged = context.stagedData();
-        QemuImgProcess.Output described = info.run(List.of("info", "--output=json", "-f", qemuFormat(claimed),
-                staged.toString()));
-        if (!described.stderr().isEmpty()) {
-            throw new IllegalArgumentException("qemu-img info complained about the image: " + described.stderr());
+        Optional<ArrivingStagedData> arriving = context.arrivingStagedData();
+        if (arriving.isPresent()) {
+            if (claimed.equals("qcow2") && output.equals("raw")) {
+                convertWhileArriving(context, arriving.get(), info, convert);
+                return;
+            }
+            arriving.get().awaitComplete();
         }
-        QemuImgInfo facts = QemuImgInfo.parse(described.stdout());
-        check(claimed, facts);
+        Path staged = context.stagedData();
+        QemuImgInfo facts = describe(info, claimed, staged);
         if (claimed.equals(output)) {
             context.setAttributes(Map.of("virtual_size", Long.toString(facts.virtualSize())));
             return;
@@ -99,6 +118,45 @@ public final class ImageConversion implements ImportPluginFactory {
         }
         context.setAttributes(Map.of("disk_format", output, "container_format", "bare", "virtual_size",
                 Long.toString(facts.virtualSize())));
+    }
+
+    /**
+     * A qcow2 to raw while it downloads: {@code qemu-img info} once the header, L1 and refcount tables are there (the
+     * format inspection has passed the header before any byte is readable), windows as their clusters arrive
+     * ({@link ArrivingQcow2}), then, with the whole file there and checked by the ingest path, {@code qemu-img info}
+     * again: its checks read only the header, but a file that ended up different must not become the image.
+     */
+    private static void convertWhileArriving(ImportContext context, ArrivingStagedData arriving, QemuImgProcess info,
+                                             QemuImgProcess convert) throws IOException, InterruptedException {
+        Path converted = context.stagedData().resolveSibling(context.stagedData().getFileName() + ".raw");
+        try (ArrivingQcow2 source = ArrivingQcow2.open(arriving)) {
+            QemuImgInfo facts = describe(info, "qcow2", source.file());
+            RawWindows.convert(context, "qcow2", source, converted, facts.virtualSize(), RawWindows.WINDOW, convert);
+            arriving.awaitComplete();
+            QemuImgInfo whole = describe(info, "qcow2", context.stagedData());
+            if (!whole.equals(facts)) {
+                throw new IllegalArgumentException("qemu-img info of the whole image (" + whole + ") differs from"
+                        + " what it said of its first bytes (" + facts + ")");
+            }
+            context.replaceStagedData(converted);
+            context.setAttributes(Map.of("disk_format", "raw", "container_format", "bare", "virtual_size",
+                    Long.toString(facts.virtualSize())));
+        } finally {
+            Files.deleteIfExists(converted);
+        }
+    }
+
+    /** {@code qemu-img info} under its limits, with the checks of the claimed format. */
+    private static QemuImgInfo describe(QemuImgProcess info, String claimed, Path file)
+            throws IOException, InterruptedException {
+        QemuImgProcess.Output described = info.run(List.of("info", "--output=json", "-f", qemuFormat(claimed),
+                file.toString()));
+        if (!described.stderr().isEmpty()) {
+            throw new IllegalArgumentException("qemu-img info complained about the image: " + described.stderr());
+        }
+        QemuImgInfo facts = QemuImgInfo.parse(described.stdout());
+        check(claimed, facts);
+        return facts;
     }
 
     private static void check(String claimed, QemuImgInfo facts) {

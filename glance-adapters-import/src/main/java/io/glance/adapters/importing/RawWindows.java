@@ -43,6 +43,23 @@ final class RawWindows {
      */
     static void convert(ImportContext context, String qemuFormat, Path converted, long virtualSize, long window,
                         QemuImgProcess qemuImg) throws IOException, InterruptedException {
+        Path staged = context.stagedData();
+        convert(context, qemuFormat, (offset, size) -> staged, converted, virtualSize, window, qemuImg);
+    }
+
+    /** Where each window is read from, once all it needs is there. */
+    @FunctionalInterface
+    interface Source {
+        /** The file to read {@code size} bytes of virtual disk from {@code offset} from, waiting until it can be. */
+        Path ready(long offset, long size) throws IOException, InterruptedException;
+    }
+
+    /**
+     * {@link #convert(ImportContext, String, Path, long, long, QemuImgProcess)} from a {@code source} that may still
+     * be arriving: each window's process starts once the source says its bytes are there ({@link ArrivingQcow2}).
+     */
+    static void convert(ImportContext context, String qemuFormat, Source source, Path converted, long virtualSize,
+                        long window, QemuImgProcess qemuImg) throws IOException, InterruptedException {
         if (virtualSize > context.sizeCap()) {
             throw new IllegalArgumentException("The converted image (" + virtualSize + " bytes) exceeds the "
                     + "image_size_cap of " + context.sizeCap() + " bytes");
@@ -57,9 +74,10 @@ final class RawWindows {
                 throw new QemuImgException("qemu-img convert used up its CPU time limit of "
                         + qemuImg.cpuTime().toSeconds() + " s after " + offset + " of " + virtualSize + " bytes");
             }
+            Path from = source.ready(offset, size);
             QemuImgProcess.Output done = qemuImg.run(List.of("convert", "-n", "-W", "--target-is-zero",
-                    "--image-opts", window(qemuFormat + ",file.file.driver=file,file.file.filename", context
-                            .stagedData(), offset, size),
+                    "--image-opts", window(qemuFormat + ",file.file.driver=file,file.file.filename", from, offset,
+                            size),
                     "--target-image-opts", window("file,file.filename", converted, offset, size)), left);
             left = left.minus(done.cpuSeen());
             context.writtenUpTo(converted, offset + size);

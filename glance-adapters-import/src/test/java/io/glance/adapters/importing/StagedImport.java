@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A hand-written import context over a staged file in a temporary folder, recording what a plugin set. */
-final class StagedImport implements ImportContext {
+class StagedImport implements ImportContext {
     final Map<String, String> attributes = new HashMap<>();
     /** What the plugin announced as written ({@link #writtenUpTo}), in order: file name and length. */
     final List<String> announced = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.glance.importing.spi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What an import plugin sees of one import. */
@@ -47,6 +48,19 @@ public interface ImportContext {
      * @since 1.1.0 (on a host of SPI 1.0.0 a call fails with NoSuchMethodError)
      */
     default void writtenUpTo(Path newData, long length) throws IOException {
+    }
+
+    /**
+     * The staged data while it still arrives: present only to a plugin that {@linkplain ImportPlugin#readsArrivingData
+     * reads arriving data}, listed first in {@code image_import_plugins}, on a web-download into a staging directory
+     * (the plugin then runs while the data downloads). Such a plugin reads {@link ArrivingStagedData#file()} and calls
+     * {@link ArrivingStagedData#awaitComplete()} before it uses {@link #stagedData()} or {@link #replaceStagedData}
+     * (which fails before that). Empty otherwise: the staged data is complete.
+     *
+     * @since 1.2.0
+     */
+    default Optional<ArrivingStagedData> arrivingStagedData() {
+        return Optional.empty();
     }
 
     /**

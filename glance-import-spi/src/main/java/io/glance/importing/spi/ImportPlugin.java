@@ -11,4 +11,15 @@ package io.glance.importing.spi;
 public interface ImportPlugin {
 
     void apply(ImportContext context) throws Exception;
+
+    /**
+     * Whether this plugin can start before the staged data is complete, reading it as it arrives
+     * ({@link ImportContext#arrivingStagedData()}). Only the first plugin listed is started early; a failure of the
+     * plugin or of the download fails the import as either would alone.
+     *
+     * @since 1.2.0
+     */
+    default boolean readsArrivingData() {
+        return false;
+    }
 }

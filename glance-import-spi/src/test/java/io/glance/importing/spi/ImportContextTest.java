@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** SPI 1.1 keeps 1.0's contexts working: what it added has a default that changes nothing. */
+/** SPI 1.1 and 1.2 keep 1.0's contexts and plugins working: what they added has a default that changes nothing. */
 class ImportContextTest {
 
     @Test
@@ -56,5 +57,14 @@ class ImportContextTest {
         };
 
         assertThatNoException().isThrownBy(() -> spi10.writtenUpTo(Path.of("/nonexistent/new"), 1L << 30));
+        assertThat(spi10.arrivingStagedData()).isEmpty();
+    }
+
+    @Test
+    void aPluginWrittenAgainstSpi10RunsOnlyOnCompleteData() {
+        ImportPlugin spi10 = context -> {
+        };
+
+        assertThat(spi10.readsArrivingData()).isFalse();
     }
 }

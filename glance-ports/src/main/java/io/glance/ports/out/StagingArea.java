@@ -44,6 +44,35 @@ public interface StagingArea {
         return writeForTask(id, Channels.newInputStream(data));
     }
 
+    /**
+     * {@link #writeForTask(ImageId, ReadableByteChannel)} telling {@code progress} what is written as it goes, so that
+     * an import step can read the data while it arrives. Only an area that {@link #reportsProgress()} calls it; by
+     * default the progress is not reported.
+     */
+    default long writeForTask(ImageId id, ReadableByteChannel data, Progress progress) throws IOException {
+        return writeForTask(id, data);
+    }
+
+    /** Whether {@link #writeForTask(ImageId, ReadableByteChannel, Progress)} reports its progress. */
+    default boolean reportsProgress() {
+        return false;
+    }
+
+    /** What a write into staging reports while it runs. */
+    interface Progress {
+        /**
+         * The write began. {@code reading} is a {@code file:} URI of the data being written, which names it while it
+         * grows, after it is published and until {@link #delete} (or a failed write) removes the staged data.
+         */
+        void started(URI reading) throws IOException;
+
+        /**
+         * The first {@code length} bytes are in the file (readable by other processes). An exception stops the
+         * write, which then fails as if the data had failed.
+         */
+        void written(long length) throws IOException;
+    }
+
     /** The size of the staged data, or empty when none is staged. */
     OptionalLong size(ImageId id);
 

@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Format inspection and image_conversion on the import paths of a real glance-api (image_import_plugins:
  * image_conversion, output raw): the hostile-image table through PUT /stage (400 naming why) and through web-download
  * from the suite's nginx (the task fails naming why), nothing left in staging or in the store, the server still
- * serving; a qcow2 imported with glance-direct becomes raw bytes that {@code qemu-img compare} finds identical to the
- * source, with size, checksum and os_hash_value of the converted bytes; a conversion killed by its CPU limit fails the
- * task cleanly.
+ * serving; a qcow2 imported with glance-direct, and one with web-download (image_conversion is listed first, so it
+ * converts while the download arrives, and the hostile samples meet it there too), becomes raw bytes that
+ * {@code qemu-img compare} finds identical to the source, with size, checksum and os_hash_value of the converted
+ * bytes; a conversion killed by its CPU limit fails the task cleanly.
  */
 class ImportFormatsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +56,7 @@ class ImportFormatsEndToEndTest {
         String root = System.getProperty("glance.test.http.docroot");
         docroot = root == null ? null : Path.of(root);
         List<String> options = new ArrayList<>(List.of("--image_import_opts.image_import_plugins",
-                "no_op,image_conversion", "--image_conversion.output_format", "raw"));
+                "image_conversion,no_op", "--image_conversion.output_format", "raw"));
         if (httpBase != null) {
             options.addAll(List.of("--import_filtering_opts.allowed_hosts", "127.0.0.1",
                     "--import_filtering_opts.allowed_ports", Integer.toString(URI.create(httpBase).getPort())));
@@ -126,7 +127,26 @@ class ImportFormatsEndToEndTest {
                 .isEqualTo(202);
         JsonNode image = awaitStatus(glance, id, "active");
 
-        Path downloaded = work.resolve("downloaded.raw");
+        assertConvertedFrom(id, image, qcow2, "downloaded.raw");
+    }
+
+    @Test
+    void aQcow2WebDownloadedWithConversionBecomesRawIdenticalToTheSource() throws Exception {
+        Assumptions.assumeTrue(httpBase != null, "needs the suite's nginx (glance.test.http.base)");
+        Path raw = randomRaw(work.resolve("arriving.raw"), 8 << 20);
+        String name = "arriving-" + System.nanoTime() + ".qcow2";
+        Path qcow2 = QemuImg.convert(raw, "raw", docroot.resolve(name), "qcow2");
+        String id = create(glance, "qcow2");
+        assertThat(importImage(glance, id, "{\"method\":{\"name\":\"web-download\",\"uri\":\"" + httpBase + "/"
+                + name + "\"}}").statusCode()).isEqualTo(202);
+        JsonNode image = awaitStatus(glance, id, "active");
+
+        assertConvertedFrom(id, image, qcow2, "arriving-downloaded.raw");
+    }
+
+    /** The image holds the raw conversion of {@code qcow2}, described by its attributes; nothing is left staged. */
+    private void assertConvertedFrom(String id, JsonNode image, Path qcow2, String downloadName) throws Exception {
+        Path downloaded = work.resolve(downloadName);
         HTTP.send(HttpRequest.newBuilder(glance.uri("/v2/images/" + id + "/file")).build(),
                 HttpResponse.BodyHandlers.ofFile(downloaded));
         assertThat(QemuImg.run(List.of("qemu-img", "compare", "-f", "raw", "-F", "qcow2", downloaded.toString(),
@@ -140,7 +160,8 @@ class ImportFormatsEndToEndTest {
         assertThat(image.get("os_hash_value").asText()).isEqualTo(hex("SHA-512", bytes));
         // The store took qemu-img's output file itself and the digests come from their own read of it: they must
         // be those of the same conversion done by hand.
-        byte[] byHand = Files.readAllBytes(QemuImg.convert(qcow2, "qcow2", work.resolve("by-hand.raw"), "raw"));
+        byte[] byHand = Files.readAllBytes(QemuImg.convert(qcow2, "qcow2", work.resolve("by-hand-" + downloadName),
+                "raw"));
         assertThat(image.get("os_hash_value").asText()).isEqualTo(hex("SHA-512", byHand));
         assertThat(image.get("checksum").asText()).isEqualTo(hex("MD5", byHand));
         assertThat(files(work.resolve("server/staging"))).isEmpty();
