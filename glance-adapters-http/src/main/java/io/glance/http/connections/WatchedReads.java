@@ -67,15 +67,19 @@ final class WatchedReads implements Supplier<byte[]> {
         return bytes;
     }
 
-    /** One read of up to {@link #BLOCK} bytes, as Helidon's own socket reads would return them (and fail). */
+    /**
+     * One read of up to {@link #BLOCK} bytes, as Helidon's own socket reads would return them (and fail). Helidon's
+     * reader keeps the array it is given, so a read that filled the block hands over the block itself and the next
+     * read gets a new one; only a shorter read is copied into an array of its length. A fast upload's reads are mostly
+     * full (the client is ahead of the server), and copying every block had taken 15 % of the request thread's samples
+     * in a 1 GiB upload (async-profiler, 2026-12-07), about 0.18 CPU s per GiB.
+     */
     private byte[] readSocket() {
-        if (block == null) {
-            block = new byte[BLOCK];
-        }
+        byte[] into = block != null ? block : new byte[BLOCK];
         connection.readStarted(System.nanoTime());
         int count;
         try {
-            count = socket.read(block, 0, block.length);
+            count = socket.read(into, 0, into.length);
         } catch (IOException e) {
             connection.readFinished(System.nanoTime(), 0);
             throw new ServerConnectionException("Failed to get data from socket", e);
@@ -85,10 +89,16 @@ final class WatchedReads implements Supplier<byte[]> {
         }
         if (count <= 0) {
             // A blocking read returns at least one byte or the end of the stream.
+            block = into;
             connection.readFinished(System.nanoTime(), 0);
             return null;
         }
         connection.readFinished(System.nanoTime(), count);
-        return Arrays.copyOf(block, count);
+        if (count == into.length) {
+            block = null;
+            return into;
+        }
+        block = into;
+        return Arrays.copyOf(into, count);
     }
 }
