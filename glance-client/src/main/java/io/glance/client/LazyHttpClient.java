@@ -7,10 +7,12 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
- * The JDK HttpClient of a connection, built on its first JSON request. The data path (sendfile uploads,
- * HttpURLConnection transfers) never uses it and reads the connect timeout and TLS trust from here instead, so a
- * cold {@code bin/glance upload}, which sends one PUT and nothing else, does not build it (its selector thread, some
- * 265 java.net.http classes): with the GET the upload no longer ends with, 0.2 CPU s of the command (bench/README.md).
+ * The JDK HttpClient of a connection, built on its first request that needs it: one with a JSON body, or any over
+ * https (over plain http a request without a body goes out on the client's own socket, see Transport#json). The
+ * data path (sendfile uploads, HttpURLConnection transfers) never uses it and reads the connect timeout and TLS trust
+ * from here instead, so a cold {@code bin/glance upload}, which sends one PUT and nothing else, does not build it
+ * (its selector thread, some 265 java.net.http classes): with the GET the upload no longer ends with, 0.2 CPU s of
+ * the command (bench/README.md).
  */
 final class LazyHttpClient {
     /** How long {@link #close()} waits for the selector thread: it ends within milliseconds once told to. */
@@ -36,6 +38,16 @@ final class LazyHttpClient {
             client = Transport.httpClient(connectTimeout, tls);
         }
         return client;
+    }
+
+    /**
+     * Fails as {@link #get()} does once closed, for requests that go out without the HttpClient (plain http): a
+     * closed client refuses every request alike.
+     */
+    synchronized void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the client is closed");
+        }
     }
 
     /** Whether {@link #get()} has built the client yet. */
