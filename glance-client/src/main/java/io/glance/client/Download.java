@@ -5,7 +5,8 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * An image's data streamed into an OutputStream through a digest, so that the client never hands on bytes it could
@@ -20,46 +21,66 @@ final class Download {
         static final Expected NONE = new Expected("", "");
     }
 
-    /** API v2: {@code os_hash_value} with {@code os_hash_algo}, else {@code checksum}, else {@code Content-MD5}. */
-    static DownloadResult run(Transport transport, Image image, String path, OutputStream out,
-            ProgressListener progress) {
-        Expected fromImage = Expected.NONE;
-        if (image.osHashAlgo().isPresent() && image.osHashValue().isPresent()) {
-            fromImage = new Expected(image.osHashAlgo().get(), image.osHashValue().get());
-        } else if (image.checksum().isPresent()) {
-            fromImage = new Expected("md5", image.checksum().get());
-        }
-        Expected known = fromImage;
-        return run(transport, image.id(), path, out, progress, image.size().orElse(-1L), response -> {
-            if (!known.algorithm().isEmpty()) {
-                return known;
-            }
-            return response.header("Content-MD5").map(md5 -> new Expected("md5", md5))
-                    .orElse(Expected.NONE);
-        });
+    /** Where a download learns which digest to check: asked twice, for the algorithm before the bytes, for the value after. */
+    interface Check {
+        /** Throws the failure that explains a failed data request better than its own (v2: the record's), if any. */
+        void failFirst();
+
+        /** The algorithm to hash with from the first byte, "" for none; must not wait for anything. */
+        String algorithm(DataResponse response);
+
+        /** The digest the bytes must match, once they are through (may wait for it). */
+        Expected expected(DataResponse response);
+    }
+
+    /** API v2: the image's record, fetched beside the data (see {@link RecordCheck}). */
+    static DownloadResult run(Transport transport, String imageId, Supplier<Image> record, String path,
+            OutputStream out, ProgressListener progress) {
+        RecordCheck check = RecordCheck.start(record);
+        return run(transport, imageId, path, out, progress, check::knownSize, check);
     }
 
     /**
-     * Streams {@code path} into {@code out} through the digest {@code expected} picks from the answer's headers, and
-     * fails with {@link ChecksumMismatchException} when the bytes do not match it.
+     * Streams {@code path} into {@code out} through the digest {@code check} names, and fails with
+     * {@link ChecksumMismatchException} when the bytes do not match the one it expects at the end. When that is
+     * another algorithm than the one hashed (a guess that was wrong), the data is asked for once more and hashed
+     * with it, not written. {@code knownSize} (-1: unknown) only when the answer has no Content-Length.
      */
     static DownloadResult run(Transport transport, String imageId, String path, OutputStream out,
-            ProgressListener progress, long knownSize, Function<DataResponse, Expected> expected) {
-        DataResponse response = transport.data("GET", path, Map.of(), null);
+            ProgressListener progress, LongSupplier knownSize, Check check) {
+        DataResponse response;
+        try {
+            response = transport.data("GET", path, Map.of(), null);
+        } catch (RuntimeException e) {
+            try {
+                check.failFirst();
+            } catch (RuntimeException first) {
+                first.addSuppressed(e);
+                throw first;
+            }
+            throw e;
+        }
         boolean complete = false;
         try (ReadAhead body = new ReadAhead(response.body())) {
             int status = response.status();
+            if (status == 204 || status >= 300) {
+                check.failFirst();
+            }
             if (status == 204) {
                 throw new ImageHasNoDataException(imageId);
             }
             response.check("GET", path);
-            Expected wanted = expected.apply(response);
-            long total = response.header("Content-Length").map(Long::parseLong).orElse(knownSize);
-            MessageDigest digest = wanted.algorithm().isEmpty() ? null : HashAlgorithms.digest(wanted.algorithm());
+            long total = response.header("Content-Length").map(Long::parseLong).orElseGet(knownSize::getAsLong);
+            String algorithm = check.algorithm(response);
+            MessageDigest digest = algorithm.isEmpty() ? null : HashAlgorithms.digest(algorithm);
             long count = copy(body, out, digest, total, progress);
             complete = true;
-            if (digest == null) {
+            Expected wanted = check.expected(response);
+            if (wanted.algorithm().isEmpty()) {
                 return new DownloadResult(imageId, count, "", "");
+            }
+            if (!wanted.algorithm().equalsIgnoreCase(algorithm)) {
+                digest = hashAgain(transport, path, wanted.algorithm());
             }
             String actual = HashAlgorithms.hex(digest.digest());
             String wantedHex = wanted.value().strip().toLowerCase(Locale.ROOT);
@@ -75,6 +96,19 @@ final class Download {
                 response.abort();
             }
         }
+    }
+
+    /** The data once more, only hashed with {@code algorithm}: the one the record named was not the one guessed. */
+    private static MessageDigest hashAgain(Transport transport, String path, String algorithm) throws IOException {
+        MessageDigest digest = HashAlgorithms.digest(algorithm);
+        try (DataResponse again = transport.data("GET", path, Map.of(), null)) {
+            again.check("GET", path);
+            byte[] block = new byte[ReadAhead.BLOCK];
+            for (int n = again.body().read(block); n >= 0; n = again.body().read(block)) {
+                digest.update(block, 0, n);
+            }
+        }
+        return digest;
     }
 
     /**

@@ -245,7 +245,7 @@ public final class GlanceClient implements AutoCloseable {
     public DownloadResult download(String imageId, OutputStream out, ProgressListener progress) {
         requireNonNull(out, "out is null");
         requireNonNull(progress, "progress is null");
-        return Download.run(transport, show(imageId), imagePath(imageId) + "/file", out, progress);
+        return Download.run(transport, imageId, () -> show(imageId), imagePath(imageId) + "/file", out, progress);
     }
 
     // ---- interoperable import and tasks -------------------------------------------------------------------------

@@ -135,15 +135,29 @@ public final class GlanceV1Client {
     public DownloadResult download(String imageId, OutputStream out, ProgressListener progress) {
         requireNonNull(out, "out is null");
         requireNonNull(progress, "progress is null");
-        return Download.run(transport, imageId, imagePath(imageId), out, progress, -1, GlanceV1Client::expectedMd5);
+        return Download.run(transport, imageId, imagePath(imageId), out, progress, () -> -1L, new Md5Check());
     }
 
-    private static Download.Expected expectedMd5(DataResponse response) {
-        Optional<String> md5 = response.header(HeadersV1.PREFIX + "checksum")
-                .filter(value -> !value.isBlank())
-                .or(() -> response.header("ETag").map(etag -> etag.replace("\"", ""))
-                        .filter(value -> !value.isBlank()));
-        return md5.map(value -> new Download.Expected("md5", value)).orElse(Download.Expected.NONE);
+    /** API v1: the md5 in {@code x-image-meta-checksum}, else the ETag, both headers of the data's own answer. */
+    private static final class Md5Check implements Download.Check {
+        @Override
+        public void failFirst() {
+            // nothing asked beside the data request
+        }
+
+        @Override
+        public String algorithm(DataResponse response) {
+            return expected(response).algorithm();
+        }
+
+        @Override
+        public Download.Expected expected(DataResponse response) {
+            Optional<String> md5 = response.header(HeadersV1.PREFIX + "checksum")
+                    .filter(value -> !value.isBlank())
+                    .or(() -> response.header("ETag").map(etag -> etag.replace("\"", ""))
+                            .filter(value -> !value.isBlank()));
+            return md5.map(value -> new Download.Expected("md5", value)).orElse(Download.Expected.NONE);
+        }
     }
 
     // ---- members (Diablo) ---------------------------------------------------------------------------------------
