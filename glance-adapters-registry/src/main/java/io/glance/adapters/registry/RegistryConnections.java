@@ -31,7 +31,9 @@ import static java.util.Objects.requireNonNull;
  * futures (two thread hand-offs and a dozen objects per request), which made the hop cost more than the database work
  * behind it. Idle connections are kept in a small pool and reused; one that the registry closed while idle is
  * noticed by the first read and the request is sent once more on a new connection (the registry answered nothing on
- * it, so it did not run it).
+ * it, so it did not run it). The timeout bounds each exchange, from sending the request to the answer's last byte: the
+ * sockets have no read timeout of their own (a timed park per read on a virtual thread), {@link AnswerDeadlines}
+ * closes an exchange's connection once its deadline has passed.
  */
 final class RegistryConnections implements AutoCloseable {
     /** Idle connections kept at most; more concurrent callers open more and close the surplus afterwards. */
@@ -56,7 +58,7 @@ final class RegistryConnections implements AutoCloseable {
 
     /**
      * @param base    the registry's base URL ({@code http} or {@code https})
-     * @param timeout for connecting and for each wait on the registry's answer
+     * @param timeout for connecting, and for each exchange from sending the request to the answer's last byte
      * @param tls     the TLS trust (and client certificate) for {@code https}, or {@code null} for the JDK's
      */
     RegistryConnections(URI base, Duration timeout, SSLContext tls) {
@@ -110,20 +112,27 @@ final class RegistryConnections implements AutoCloseable {
         if (!https || failure instanceof SSLException) {
             return failure;
         }
-        try (Socket probe = open().socket) {
-            probe.setSoTimeout(Math.min(timeoutMillis, PROBE_MILLIS));
-            probe.getInputStream().read();
+        Connection probe = null;
+        try {
+            probe = open();
+            probe.socket.setSoTimeout(Math.min(timeoutMillis, PROBE_MILLIS));
+            probe.socket.getInputStream().read();
         } catch (SSLException refused) {
             refused.addSuppressed(failure);
             return refused;
         } catch (IOException | RuntimeException other) {
             failure.addSuppressed(other);
+        } finally {
+            if (probe != null) {
+                probe.close();
+            }
         }
         return failure;
     }
 
     private Answer exchange(Connection connection, byte[] head, byte[] body) throws IOException {
         boolean reusable = false;
+        connection.startExchange(timeoutMillis);
         try {
             try {
                 connection.out.write(head);
@@ -132,13 +141,22 @@ final class RegistryConnections implements AutoCloseable {
                 }
                 connection.out.flush();
             } catch (IOException e) {
-                throw connection.used ? new StaleConnectionException("glance-registry closed an idle connection", e)
-                        : e;
+                throw connection.expired() ? connection.timedOut(e) : connection.used
+                        ? new StaleConnectionException("glance-registry closed an idle connection", e) : e;
             }
-            Answer answer = connection.read();
+            Answer answer;
+            try {
+                answer = connection.read();
+            } catch (IOException e) {
+                throw connection.expired() ? connection.timedOut(e) : e;
+            }
             reusable = connection.keepAlive;
             return answer;
         } finally {
+            // An exchange the watcher ended in the meantime leaves a closed socket: not one to reuse.
+            if (!connection.endExchange()) {
+                reusable = false;
+            }
             if (reusable && !closed && idle.size() < MAX_IDLE) {
                 idle.addFirst(connection);
             } else {
@@ -173,9 +191,11 @@ final class RegistryConnections implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
             if (https) {
+                // The handshake's reads are bounded by a socket timeout; the exchanges' by AnswerDeadlines.
+                socket.setSoTimeout(timeoutMillis);
                 socket = secure(socket);
+                socket.setSoTimeout(0);
             }
             return new Connection(socket);
         } catch (IOException | RuntimeException e) {
@@ -215,18 +235,59 @@ final class RegistryConnections implements AutoCloseable {
         }
     }
 
-    /** One keep-alive connection: its streams and whether its last answer let it stay open. */
-    private static final class Connection {
+    /**
+     * One keep-alive connection: its streams, whether its last answer let it stay open, and the deadline of the
+     * exchange running on it (watched by {@link AnswerDeadlines}).
+     */
+    private static final class Connection implements AnswerDeadlines.Watched {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
         private boolean keepAlive;
         private boolean used;
+        private long timeoutMillis;
+        private volatile long deadline;
+        private volatile boolean expired;
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
             this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+            AnswerDeadlines.shared().watch(this);
+        }
+
+        void startExchange(long timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
+            long due = System.nanoTime() + timeoutMillis * 1_000_000L;
+            deadline = due == 0 ? 1 : due;
+        }
+
+        /** @return whether the exchange ended before its deadline, so the connection is still whole */
+        boolean endExchange() {
+            deadline = 0;
+            return !expired;
+        }
+
+        @Override
+        public long deadline() {
+            return deadline;
+        }
+
+        @Override
+        public void expire() {
+            expired = true;
+            close();
+        }
+
+        boolean expired() {
+            return expired;
+        }
+
+        SocketTimeoutException timedOut(IOException failure) {
+            SocketTimeoutException timeout = new SocketTimeoutException("glance-registry did not answer within "
+                    + timeoutMillis + " ms");
+            timeout.initCause(failure);
+            return timeout;
         }
 
         Answer read() throws IOException {
@@ -236,7 +297,7 @@ final class RegistryConnections implements AutoCloseable {
             try {
                 statusLine = line();
             } catch (IOException e) {
-                if (reused) {
+                if (reused && !expired) {
                     throw new StaleConnectionException("glance-registry closed an idle connection", e);
                 }
                 throw e;
@@ -339,6 +400,7 @@ final class RegistryConnections implements AutoCloseable {
         }
 
         void close() {
+            AnswerDeadlines.shared().forget(this);
             try {
                 socket.close();
             } catch (IOException ignored) {

@@ -3,6 +3,7 @@ package io.glance.adapters.registry;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,11 +20,16 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The registry client's own HTTP/1.1: keep-alive reuse, chunked and sized answers, a connection closed while idle. */
+/**
+ * The registry client's own HTTP/1.1: keep-alive reuse, chunked and sized answers, a connection closed while idle, an
+ * answer that does not come within the timeout.
+ */
 class RegistryConnectionsTest {
     private HttpServer server;
 
@@ -97,6 +104,66 @@ class RegistryConnectionsTest {
             assertThat(connections.exchange("GET", "/b", Map.of(), null).body()).containsExactly('2');
             serving.get();
             assertThat(requests).hasValue(2);
+        }
+    }
+
+    /**
+     * The sockets have no read timeout (AnswerDeadlines ends late exchanges instead): a registry that takes a request
+     * and never answers must still fail the call with a timeout, on a pooled connection too, without the request being
+     * sent a second time (it is not a connection closed while idle), and the next call must work on a new connection.
+     */
+    @Test
+    @Timeout(60) // a client that waited for ever would otherwise hang the build
+    void anAnswerThatDoesNotComeEndsTheExchangeWithATimeoutAndIsNotSentAgain() throws Exception {
+        AtomicInteger hanging = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!registry.isClosed()) {
+                    try {
+                        Socket socket = registry.accept();
+                        Thread.ofPlatform().daemon().start(() -> answerUntilHang(socket, hanging, release));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            RegistryConnections connections = new RegistryConnections(
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMillis(300), null);
+            try {
+                assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('k');
+                assertThatThrownBy(() -> connections.exchange("GET", "/hang", Map.of(), null))
+                        .isInstanceOf(SocketTimeoutException.class)
+                        .hasMessageContaining("did not answer within 300 ms");
+                assertThat(hanging).hasValue(1);
+                assertThat(connections.exchange("GET", "/b", Map.of(), null).body()).containsExactly('k');
+            } finally {
+                release.countDown();
+                connections.close();
+            }
+        }
+    }
+
+    /** Answers "k" to each request on the connection until one asks for /hang, which gets no answer. */
+    private static void answerUntilHang(Socket socket, AtomicInteger hanging, CountDownLatch release) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            for (String requestLine = in.readLine(); requestLine != null; requestLine = in.readLine()) {
+                while (!in.readLine().isEmpty()) {
+                    // the rest of the head; GET has no body
+                }
+                if (requestLine.startsWith("GET /hang ")) {
+                    hanging.incrementAndGet();
+                    release.await();
+                    return;
+                }
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nk"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            }
+        } catch (IOException | InterruptedException ended) {
+            // the client closed the connection, or the test is over
         }
     }
 }
