@@ -54,8 +54,9 @@ public interface ImportContext {
      * The staged data while it still arrives: present only to a plugin that {@linkplain ImportPlugin#readsArrivingData
      * reads arriving data}, listed first in {@code image_import_plugins}, on a web-download into a staging directory
      * (the plugin then runs while the data downloads). Such a plugin reads {@link ArrivingStagedData#file()} and calls
-     * {@link ArrivingStagedData#awaitComplete()} before it uses {@link #stagedData()} or {@link #replaceStagedData}
-     * (which fails before that). Empty otherwise: the staged data is complete.
+     * {@link ArrivingStagedData#awaitComplete()} before it reads {@link #stagedData()} (which names where the data will
+     * be, e.g. for an output file next to it) or calls {@link #replaceStagedData} (which fails before that). Empty
+     * otherwise: the staged data is complete.
      *
      * @since 1.2.0
      */
