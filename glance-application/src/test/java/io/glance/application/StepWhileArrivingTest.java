@@ -59,8 +59,10 @@ class StepWhileArrivingTest {
         progress.started(dir.resolve(".reading.partial").toUri());
         failed.await();
 
+        // The step thread records its failure just after the latch; the writes go on until they see it (bounded
+        // only so that a broken stop ends the test: 2 minutes of 10 ms pauses, far beyond a loaded machine's delay).
         Throwable stopped = null;
-        for (int attempt = 0; attempt < 1000 && stopped == null; attempt++) {
+        for (int attempt = 0; attempt < 12_000 && stopped == null; attempt++) {
             try {
                 progress.written(4096L * (attempt + 1));
                 Thread.sleep(10);
