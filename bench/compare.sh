@@ -276,31 +276,8 @@ line "md5 + sha512 alone in a JVM (bench/DigestCost.java)" "${C[digests]} CPU s/
 echo
 echo "-- nginx (1 worker): sendfile on, and sendfile off with 2 x 1 MiB output buffers; curl -o /dev/null"
 echo "   (started here, measured with glance-api's downloads, interleaved with them)"
-nport=$(bench_free_port); nport2=$(bench_free_port)
-while [ "$nport2" = "$nport" ]; do nport2=$(bench_free_port); done
-cat > "$work/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  default_type application/octet-stream;
-  client_body_temp_path $work/nginx/client_body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  server { listen 127.0.0.1:$nport; root $work/www; sendfile on; tcp_nopush on; }
-  server { listen 127.0.0.1:$nport2; root $work/www; sendfile off; output_buffers 2 1m; }
-}
-EOF
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/logs/stdout.log" 2>&1 &
-nginx_pid=$!
-BENCH_PIDS+=("$nginx_pid")
-echo ok > "$work/www/ping"
-bench_wait_http "http://127.0.0.1:$nport/ping" 20 "$nginx_pid" || { cat "$work/nginx/logs/"*.log >&2; exit 1; }
+bench_start_nginx_pair "$work/nginx" "$work/www"
+nport=$NGINX_SENDFILE_PORT nport2=$NGINX_BUFFERED_PORT nginx_pid=$NGINX_PID
 # nginx keeps running: its downloads are interleaved with glance-api's and Zed's below (download_rounds)
 
 # --- this project's glance-api ---------------------------------------------------------------------------------------

@@ -31,27 +31,8 @@ openssl enc -aes-128-ctr -nosalt -K 00112233445566778899aabbccddeeff -iv 0102030
   < /dev/zero 2>/dev/null | head -c "$bytes" > "$src" || true
 [ "$(stat -c %s "$src")" = "$bytes" ] || { echo "generating $size GiB failed" >&2; exit 1; }
 
-nport=$(bench_free_port); nport2=$(bench_free_port)
-while [ "$nport2" = "$nport" ]; do nport2=$(bench_free_port); done
-cat > "$work/nginx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  default_type application/octet-stream;
-  client_body_temp_path $work/nginx/client_body;
-  server { listen 127.0.0.1:$nport; root $work/www; sendfile on; tcp_nopush on; }
-  server { listen 127.0.0.1:$nport2; root $work/www; sendfile off; output_buffers 2 1m; }
-}
-EOF
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/logs/stdout.log" 2>&1 &
-nginx_pid=$!
-BENCH_PIDS+=("$nginx_pid")
-echo ok > "$work/www/ping"
-bench_wait_http "http://127.0.0.1:$nport/ping" 20 "$nginx_pid" || { cat "$work/nginx/logs/"*.log >&2; exit 1; }
+bench_start_nginx_pair "$work/nginx" "$work/www"
+nport=$NGINX_SENDFILE_PORT nport2=$NGINX_BUFFERED_PORT nginx_pid=$NGINX_PID
 nginx_worker=$(pgrep -P "$nginx_pid" | head -n 1)   # the worker serves the downloads, the master only waits
 
 gport=$(bench_free_port)

@@ -118,44 +118,8 @@ rm -f "$copy"
 # --- (b) nginx baseline --------------------------------------------------------------------------------------------
 echo
 echo "-- (b) nginx on 127.0.0.1 (1 worker), curl -o /dev/null; two configs, the faster one is the reference"
-nport=$(bench_free_port)
-nport2=$(bench_free_port)
-while [ "$nport2" = "$nport" ]; do nport2=$(bench_free_port); done
-cat > "$work/nginx/nginx.conf" <<EOF
-daemon off;
-master_process on;
-worker_processes 1;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  default_type application/octet-stream;
-  client_body_temp_path $work/nginx/client_body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  server {
-    listen 127.0.0.1:$nport;
-    root $work/www;
-    sendfile on;
-    tcp_nopush on;
-  }
-  server {
-    listen 127.0.0.1:$nport2;
-    root $work/www;
-    sendfile off;
-    output_buffers 2 1m;
-  }
-}
-EOF
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/logs/stdout.log" 2>&1 &
-nginx_pid=$!
-BENCH_PIDS+=("$nginx_pid")
-echo ok > "$work/www/ping"
-bench_wait_http "http://127.0.0.1:$nport/ping" 20 "$nginx_pid" || {
-  cat "$work/nginx/logs/"*.log >&2; exit 1; }
+bench_start_nginx_pair "$work/nginx" "$work/www"
+nport=$NGINX_SENDFILE_PORT nport2=$NGINX_BUFFERED_PORT nginx_pid=$NGINX_PID
 # Downloads below must return exactly SIZE bytes; curl's time_total is the figure.
 curl_get() { # curl_get URL -> "code bytes seconds"
   curl -sS -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "$1"

@@ -102,6 +102,45 @@ bench_start_registry() {
   fi
 }
 
+# bench_start_nginx_pair DIR DOCROOT: the nginx that download figures are compared with, one worker serving DOCROOT on
+# two ports: NGINX_SENDFILE_PORT with sendfile (nginx's way with static files) and NGINX_BUFFERED_PORT with sendfile off
+# and 2 x 1 MiB output buffers (every byte copied through user space, as a server that reads and writes does). Sets
+# NGINX_PID (the master; the worker that serves is its child) and waits until it answers; an nginx that does not come
+# up prints its logs and ends the script.
+bench_start_nginx_pair() {
+  local dir=$1 docroot=$2
+  mkdir -p "$dir/logs"
+  NGINX_SENDFILE_PORT=$(bench_free_port)
+  NGINX_BUFFERED_PORT=$(bench_free_port)
+  while [ "$NGINX_BUFFERED_PORT" = "$NGINX_SENDFILE_PORT" ]; do NGINX_BUFFERED_PORT=$(bench_free_port); done
+  cat > "$dir/nginx.conf" <<EOF
+daemon off;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  default_type application/octet-stream;
+  client_body_temp_path $dir/client_body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  server { listen 127.0.0.1:$NGINX_SENDFILE_PORT; root $docroot; sendfile on; tcp_nopush on; }
+  server { listen 127.0.0.1:$NGINX_BUFFERED_PORT; root $docroot; sendfile off; output_buffers 2 1m; }
+}
+EOF
+  nginx -c "$dir/nginx.conf" -p "$dir" >"$dir/logs/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  BENCH_PIDS+=("$NGINX_PID")
+  echo ok > "$docroot/ping"
+  if ! bench_wait_http "http://127.0.0.1:$NGINX_SENDFILE_PORT/ping" 20 "$NGINX_PID"; then
+    cat "$dir/logs/"*.log >&2
+    exit 1
+  fi
+}
+
 # bench_stop PID: SIGTERM, up to 15 s for a clean exit, then SIGKILL.
 bench_stop() {
   local pid=$1 i
