@@ -1,5 +1,6 @@
 package io.glance.client;
 
+import io.glance.client.testing.RequestHeads;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -127,7 +128,7 @@ class DownloadRecordTest {
                 }
                 Thread.ofPlatform().daemon().start(() -> {
                     try (socket) {
-                        handler.answer(head(socket.getInputStream()), socket.getOutputStream());
+                        handler.answer(RequestHeads.read(socket.getInputStream()), socket.getOutputStream());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -151,17 +152,5 @@ class DownloadRecordTest {
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
-    }
-
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                throw new java.io.EOFException("the request's head ended early: " + head);
-            }
-            head.write(c);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 }

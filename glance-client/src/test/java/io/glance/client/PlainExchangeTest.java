@@ -1,5 +1,6 @@
 package io.glance.client;
 
+import io.glance.client.testing.RequestHeads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,16 +40,13 @@ class PlainExchangeTest {
             CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
                 try (Socket socket = server.accept()) {
                     InputStream in = socket.getInputStream();
-                    ByteArrayOutputStream head = new ByteArrayOutputStream();
-                    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                        head.write(in.read());
-                    }
+                    String head = RequestHeads.read(in);
                     byte[] body = in.readNBytes(data.length);
                     OutputStream out = socket.getOutputStream();
                     out.write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                     ByteArrayOutputStream all = new ByteArrayOutputStream();
-                    all.write(head.toByteArray());
+                    all.write(head.getBytes(StandardCharsets.ISO_8859_1));
                     all.write(body);
                     return all.toByteArray();
                 } catch (IOException e) {
@@ -81,10 +79,7 @@ class PlainExchangeTest {
             CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> {
                 try (Socket socket = server.accept()) {
                     InputStream in = socket.getInputStream();
-                    ByteArrayOutputStream head = new ByteArrayOutputStream();
-                    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                        head.write(in.read());
-                    }
+                    RequestHeads.read(in);
                     String body = "{\"title\": \"Request Entity Too Large\", \"message\": \"Image exceeds the "
                             + "storage quota\"}";
                     socket.getOutputStream().write(("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: "
@@ -114,12 +109,12 @@ class PlainExchangeTest {
                 try {
                     String firstHead;
                     try (Socket first = server.accept()) { // refused at once, its body left unread
-                        firstHead = head(first.getInputStream());
+                        firstHead = RequestHeads.read(first.getInputStream());
                         first.getOutputStream().write(("HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\n\r\n{}")
                                 .getBytes(StandardCharsets.ISO_8859_1));
                     }
                     try (Socket second = server.accept()) {
-                        String secondHead = head(second.getInputStream());
+                        String secondHead = RequestHeads.read(second.getInputStream());
                         byte[] body = second.getInputStream().readNBytes(data.length);
                         second.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n"
                                 .getBytes(StandardCharsets.ISO_8859_1));
@@ -162,13 +157,13 @@ class PlainExchangeTest {
             CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
                 try {
                     try (Socket upload = server.accept()) {
-                        head(upload.getInputStream());
+                        RequestHeads.read(upload.getInputStream());
                         upload.getInputStream().readNBytes(data.length);
                         upload.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n"
                                 .getBytes(StandardCharsets.ISO_8859_1));
                     }
                     try (Socket show = server.accept()) {
-                        String showHead = head(show.getInputStream());
+                        String showHead = RequestHeads.read(show.getInputStream());
                         show.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                 + "Content-Length: 2\r\nConnection: close\r\n\r\n{}")
                                 .getBytes(StandardCharsets.ISO_8859_1));
@@ -200,7 +195,7 @@ class PlainExchangeTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
                 try (Socket download = server.accept()) {
-                    String requestHead = head(download.getInputStream());
+                    String requestHead = RequestHeads.read(download.getInputStream());
                     OutputStream out = download.getOutputStream();
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
                             + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -250,18 +245,6 @@ class PlainExchangeTest {
                 return expected;
             }
         };
-    }
-
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                throw new java.io.EOFException("the request's head ended early: " + head);
-            }
-            head.write(c);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Test
