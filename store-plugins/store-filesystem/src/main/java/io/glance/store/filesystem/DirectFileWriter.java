@@ -4,14 +4,11 @@ import com.sun.nio.file.ExtendedOpenOption;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,49 +21,24 @@ import static java.util.Objects.requireNonNull;
  * same GiB for 0.27-0.31 s, and in less wall time, since the store's fsync before answering then has nothing left to
  * write back. The price: the image is not in the page cache after its upload, so its first download reads the disk.
  * <p>
- * An {@code O_DIRECT} write returns only once the disk has the block (here 1.7-2.8 s per GiB, i.e. 370-600 MiB/s):
- * written on the upload's own thread, the socket was not read meanwhile, so the disk's time and the receive's
- * added up instead of overlapping. The blocks are therefore written by a thread of their own
- * ({@value #WRITER_NAME}), {@value #BLOCKS} blocks in flight: the caller fills one while the others wait for or are in
- * the disk write, and waits only when all are taken.
- * <p>
  * {@code O_DIRECT} needs the buffer's address, the file position and the length to be multiples of the file system's
- * block size: bytes are gathered in aligned direct buffers and written in whole buffers; the last, partial block is
+ * block size: bytes are gathered in an aligned direct buffer and written in whole buffers; the last, partial block is
  * written padded and the file is then cut to its real length.
- * <p>
- * Not thread-safe: one thread calls {@link #write}, then {@link #finish()}, and always {@link #close()}, after which
- * the writer thread has ended.
  */
 final class DirectFileWriter implements Closeable {
-    /** Blocks per upload: 4 MiB of direct memory at 1 MiB blocks, enough to ride out a slow disk write or two. */
-    static final int BLOCKS = 4;
-    static final String WRITER_NAME = "glance-store-writer";
-    /** Tells the writer thread that no more blocks come. */
-    private static final ByteBuffer END = ByteBuffer.allocate(0);
-
     private final FileChannel direct;
     private final FileChannel plain;
     private final int alignment;
-    private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BLOCKS);
-    /** Filled blocks in file order, then {@link #END}. */
-    private final BlockingQueue<ByteBuffer> filled = new ArrayBlockingQueue<>(BLOCKS + 1);
-    private final Thread writer;
-    /** The writer's failure; from then on it returns blocks unwritten, so the caller never waits for ever. */
-    private volatile IOException failure;
-    private ByteBuffer block;
+    private final ByteBuffer block;
+    private long position;
     private long size;
-    private boolean ended;
 
     private DirectFileWriter(FileChannel direct, FileChannel plain, int alignment, int blockSize) {
         this.direct = direct;
         this.plain = plain;
         this.alignment = alignment;
         int aligned = Math.max(alignment, blockSize / alignment * alignment);
-        for (int i = 0; i < BLOCKS; i++) {
-            free.add(ByteBuffer.allocateDirect(aligned + alignment - 1).alignedSlice(alignment));
-        }
-        this.block = free.remove();
-        this.writer = Thread.ofPlatform().name(WRITER_NAME).daemon(true).start(this::writeBlocks);
+        this.block = ByteBuffer.allocateDirect(aligned + alignment - 1).alignedSlice(alignment);
     }
 
     /**
@@ -92,20 +64,10 @@ final class DirectFileWriter implements Closeable {
             closeQuietly(direct);
             return null;
         }
-        try {
-            return new DirectFileWriter(direct, plain, alignment, blockSize);
-        } catch (RuntimeException | Error e) {
-            // No direct memory left, say, or no thread to be had: nothing was written yet.
-            closeQuietly(direct);
-            throw e;
-        }
+        return new DirectFileWriter(direct, plain, alignment, blockSize);
     }
 
-    /**
-     * Appends bytes; they reach the disk when their block is full, or at {@link #finish()}.
-     *
-     * @throws IOException a failed write of an earlier block, or an interrupt while waiting for a free block
-     */
+    /** Appends bytes; they reach the disk when the block is full, or at {@link #finish()}. */
     void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
             int count = Math.min(length, block.remaining());
@@ -114,127 +76,37 @@ final class DirectFileWriter implements Closeable {
             length -= count;
             size += count;
             if (!block.hasRemaining()) {
-                handOver(block);
-                block = takeFree();
+                writeBlock();
             }
         }
     }
 
-    /**
-     * Writes what is left (padded to the alignment), waits until every block is on disk and cuts the file to the
-     * bytes written; returns their number.
-     */
+    /** Writes what is left (padded to the alignment) and cuts the file to the bytes written; returns their number. */
     long finish() throws IOException {
-        int rest = block.position();
-        int padded = (rest + alignment - 1) / alignment * alignment;
-        if (rest > 0) {
+        int filled = block.position();
+        if (filled > 0) {
+            int padded = (filled + alignment - 1) / alignment * alignment;
+            block.limit(padded);
             block.position(padded);
-            handOver(block);
-            block = null;
-        }
-        endWriter();
-        throwIfFailed();
-        if (padded != rest) {
-            plain.truncate(size);
+            writeBlock();
+            if (padded != filled) {
+                plain.truncate(size);
+            }
         }
         return size;
     }
 
-    /** Ends the writer thread (what is queued is still written) and closes the O_DIRECT channel. */
+    private void writeBlock() throws IOException {
+        block.flip();
+        while (block.hasRemaining()) {
+            position += direct.write(block, position);
+        }
+        block.clear();
+    }
+
     @Override
     public void close() throws IOException {
-        try {
-            endWriter();
-        } finally {
-            direct.close();
-        }
-    }
-
-    private void handOver(ByteBuffer full) throws IOException {
-        throwIfFailed();
-        full.flip();
-        try {
-            // Never waits: there are only BLOCKS buffers, and room for all of them and END.
-            filled.put(full);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing the image file");
-        }
-    }
-
-    private ByteBuffer takeFree() throws IOException {
-        try {
-            return free.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the disk");
-        }
-    }
-
-    /** The writer's own exception, unchanged: its type and text tell a full disk from a denied write (IoFailures). */
-    private void throwIfFailed() throws IOException {
-        IOException failed = failure;
-        if (failed != null) {
-            throw failed;
-        }
-    }
-
-    /** Queues {@link #END} once and waits for the writer, also when this thread is interrupted. */
-    private void endWriter() {
-        if (ended) {
-            return;
-        }
-        ended = true;
-        filled.add(END);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                writer.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The writer thread: the blocks in the order they were filled, each at the position that follows the last. */
-    private void writeBlocks() {
-        long position = 0;
-        while (true) {
-            ByteBuffer next = filled.poll();
-            if (next == null) {
-                next = takeUninterruptibly();
-            }
-            if (next == END) {
-                return;
-            }
-            if (failure == null) {
-                try {
-                    while (next.hasRemaining()) {
-                        position += direct.write(next, position);
-                    }
-                } catch (IOException e) {
-                    failure = e;
-                } catch (RuntimeException e) {
-                    failure = new IOException("writing the image file failed: " + e, e);
-                }
-            }
-            next.clear();
-            free.add(next);
-        }
-    }
-
-    private ByteBuffer takeUninterruptibly() {
-        while (true) {
-            try {
-                return filled.take();
-            } catch (InterruptedException e) {
-                // Only this class ends the thread (END); an interrupt would otherwise lose the blocks queued.
-            }
-        }
+        direct.close();
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The two ways an upload reaches its file: past the page cache (O_DIRECT) and buffered; the same bytes either way. */
@@ -28,13 +27,9 @@ class ImageFileWriterTest {
     @TempDir
     private Path tmp;
 
-    /**
-     * Sizes around the 4 KiB alignment and the 1 MiB write, where padding and the final cut happen, and one that
-     * goes round the writer thread's blocks twice.
-     */
+    /** Sizes around the 4 KiB alignment and the 1 MiB write, where padding and the final cut happen. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 511, 4095, 4096, 4097, MIB - 1, MIB, MIB + 1, 3 * MIB + 4099,
-            2 * DirectFileWriter.BLOCKS * MIB + 4099})
+    @ValueSource(ints = {0, 1, 511, 4095, 4096, 4097, MIB - 1, MIB, MIB + 1, 3 * MIB + 4099})
     void directWritesHoldExactlyTheData(int size) throws IOException {
         assertThat(written(true, size)).isEqualTo(pattern(size));
     }
@@ -68,40 +63,6 @@ class ImageFileWriterTest {
         writer(true).write(IMAGE_ID, data, directory().objectPath(IMAGE_ID));
 
         assertThat(partialFileFlags).anyMatch(flags -> (flags & directFlag) != 0);
-    }
-
-    /** The writer thread ends with the write, whether it succeeded or the client failed after several blocks. */
-    @Test
-    void noWriterThreadOutlivesTheWrite() throws IOException {
-        assertThat(written(true, 5 * MIB + 1)).hasSize(5 * MIB + 1);
-        assertThat(writerThreads()).isEmpty();
-
-        InputStream failing = new FilterInputStream(new PatternInputStream(64L * MIB, 5)) {
-            private long delivered;
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (delivered > 6L * MIB) {
-                    throw new IOException("client went away");
-                }
-                int count = super.read(buffer, offset, length);
-                delivered += Math.max(count, 0);
-                return count;
-            }
-        };
-        Path target = directory().objectPath(IMAGE_ID);
-        Files.delete(target);
-
-        assertThatThrownBy(() -> writer(true).write(IMAGE_ID, failing, target)).hasRootCauseMessage("client went away");
-        assertThat(writerThreads()).isEmpty();
-        try (Stream<Path> files = Files.walk(tmp)) {
-            assertThat(files.filter(Files::isRegularFile)).isEmpty();
-        }
-    }
-
-    private static List<Thread> writerThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals(DirectFileWriter.WRITER_NAME)).toList();
     }
 
     private byte[] written(boolean directIo, int size) throws IOException {
