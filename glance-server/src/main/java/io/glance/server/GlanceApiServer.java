@@ -137,6 +137,7 @@ public final class GlanceApiServer implements AutoCloseable {
                 // Each registry call carries the id of the API request it serves: one id in both access logs.
                 RegistryImageRepository registry = new RegistryImageRepository(registryUrl, registryTimeout(options),
                         auth.serviceToken(), RegistryClientTls.of(registryClient), CurrentRequestId::get);
+                resources.add(registry);
                 repository = registry;
                 members = registry;
                 // Import tasks live in glance-registry's database too (its /tasks).

@@ -12,22 +12,17 @@ import java.util.concurrent.locks.LockSupport;
  * and that scheduler's thread woke for both. In a profile of glance-api with {@code data_api: registry} that was about
  * 5 % of its CPU (the direct database path has none of it); a deadline field per connection and one thread looking at
  * them every {@link #TICK_MILLIS} ms cost next to nothing.
+ *
+ * <p>Each {@link RegistryConnections} owns one: its thread starts with the first connection watched and ends when the
+ * connections are closed, so a closed registry client leaves no thread behind.
  */
-final class AnswerDeadlines {
+final class AnswerDeadlines implements AutoCloseable {
     /** How often deadlines are looked at: a timed-out exchange ends at most this much after its deadline. */
     static final long TICK_MILLIS = 100;
-    private static final AnswerDeadlines SHARED = new AnswerDeadlines();
 
     private final Set<Watched> open = ConcurrentHashMap.newKeySet();
-    private volatile Thread watcher;
-
-    private AnswerDeadlines() {
-    }
-
-    /** The one instance of this JVM; its thread starts with the first connection watched. */
-    static AnswerDeadlines shared() {
-        return SHARED;
-    }
+    private Thread watcher;
+    private volatile boolean closed;
 
     /** What the watcher ends when its deadline has passed. */
     interface Watched {
@@ -36,31 +31,47 @@ final class AnswerDeadlines {
 
         /** Closes the connection so that its blocked read or write fails; the exchange then reports a timeout. */
         void expire();
+
+        /** Closes the connection because its client is closing; an exchange still running on it fails. */
+        void close();
     }
 
-    void watch(Watched connection) {
+    /**
+     * Watches {@code connection} until it is forgotten or expired.
+     *
+     * @return {@code false} once closed (the connection is not watched: an exchange on it could wait for ever)
+     */
+    boolean watch(Watched connection) {
         open.add(connection);
-        if (watcher == null) {
-            start();
-        }
+        return start(connection);
     }
 
     void forget(Watched connection) {
         open.remove(connection);
     }
 
-    private synchronized void start() {
-        if (watcher != null) {
-            return;
+    /** Whether the watching thread is alive: from the first connection watched until {@link #close()} ends it. */
+    synchronized boolean watching() {
+        return watcher != null && watcher.isAlive();
+    }
+
+    /** Starts the thread with the first connection; {@code false} once closed. */
+    private synchronized boolean start(Watched connection) {
+        if (closed) {
+            open.remove(connection);
+            return false;
         }
-        Thread thread = new Thread(this::run, "glance-registry-deadlines");
-        thread.setDaemon(true);
-        thread.start();
-        watcher = thread;
+        if (watcher == null) {
+            Thread thread = new Thread(this::run, "glance-registry-deadlines");
+            thread.setDaemon(true);
+            thread.start();
+            watcher = thread;
+        }
+        return true;
     }
 
     private void run() {
-        while (true) {
+        while (!closed) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
             long now = System.nanoTime();
             for (Watched connection : open) {
@@ -70,6 +81,42 @@ final class AnswerDeadlines {
                     connection.expire();
                 }
             }
+        }
+    }
+
+    /**
+     * Stops the watching thread and waits for it to end, then closes the connections still watched: an exchange
+     * still running on one fails instead of waiting without a deadline.
+     */
+    @Override
+    public void close() {
+        Thread thread;
+        synchronized (this) {
+            closed = true;
+            thread = watcher;
+        }
+        stop(thread);
+        for (Watched connection : open) {
+            open.remove(connection);
+            connection.close();
+        }
+    }
+
+    private static void stop(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

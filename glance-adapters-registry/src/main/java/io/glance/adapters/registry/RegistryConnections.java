@@ -50,6 +50,8 @@ final class RegistryConnections implements AutoCloseable {
     private final int timeoutMillis;
     private final SSLContext tls;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** This client's own watcher: its thread ends with {@link #close()}. */
+    private final AnswerDeadlines deadlines = new AnswerDeadlines();
     private volatile boolean closed;
 
     /** A registry's answer: its status and body (empty when it sent none). */
@@ -80,9 +82,13 @@ final class RegistryConnections implements AutoCloseable {
      * @param target  the request target: the path and query as they go on the request line
      * @param headers sent as given, besides Host and Content-Length
      * @param body    the request body, or {@code null} for none
-     * @throws IOException when the registry cannot be reached or the connection fails or times out
+     * @throws IOException when the registry cannot be reached or the connection fails or times out, or this client
+     *                     is closed
      */
     Answer exchange(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        if (closed) {
+            throw new IOException("The glance-registry client is closed");
+        }
         byte[] head = head(method, target, headers, body);
         Connection pooled = idle.pollFirst();
         if (pooled != null) {
@@ -197,7 +203,7 @@ final class RegistryConnections implements AutoCloseable {
                 socket = secure(socket);
                 socket.setSoTimeout(0);
             }
-            return new Connection(socket);
+            return new Connection(socket, deadlines);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -220,12 +226,19 @@ final class RegistryConnections implements AutoCloseable {
         return secure;
     }
 
+    /** Closes the idle connections and ends the deadline watcher's thread; exchanges still running fail. */
     @Override
     public void close() {
         closed = true;
         for (Connection connection; (connection = idle.pollFirst()) != null; ) {
             connection.close();
         }
+        deadlines.close();
+    }
+
+    /** Whether this client's deadline watcher is running (it starts with the first connection); for tests. */
+    boolean watchingDeadlines() {
+        return deadlines.watching();
     }
 
     /** The registry closed a reused connection before answering: the request may be sent again on a new one. */
@@ -241,6 +254,7 @@ final class RegistryConnections implements AutoCloseable {
      */
     private static final class Connection implements AnswerDeadlines.Watched {
         private final Socket socket;
+        private final AnswerDeadlines deadlines;
         private final InputStream in;
         private final OutputStream out;
         private boolean keepAlive;
@@ -249,11 +263,15 @@ final class RegistryConnections implements AutoCloseable {
         private volatile long deadline;
         private volatile boolean expired;
 
-        Connection(Socket socket) throws IOException {
+        /** @throws IOException when the streams cannot be had, or the client is closed (the socket is not closed) */
+        Connection(Socket socket, AnswerDeadlines deadlines) throws IOException {
             this.socket = socket;
+            this.deadlines = deadlines;
             this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
             this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
-            AnswerDeadlines.shared().watch(this);
+            if (!deadlines.watch(this)) {
+                throw new IOException("The glance-registry client is closed");
+            }
         }
 
         void startExchange(long timeoutMillis) {
@@ -399,8 +417,9 @@ final class RegistryConnections implements AutoCloseable {
             }
         }
 
-        void close() {
-            AnswerDeadlines.shared().forget(this);
+        @Override
+        public void close() {
+            deadlines.forget(this);
             try {
                 socket.close();
             } catch (IOException ignored) {

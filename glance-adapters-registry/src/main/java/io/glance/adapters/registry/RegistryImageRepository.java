@@ -37,7 +37,7 @@ import static java.util.Objects.requireNonNull;
  * conditional and optimistic updates keep their meaning across the wire (the preconditions travel in
  * {@link RegistryHeaders}).
  */
-public final class RegistryImageRepository implements ImageRepository, MemberRepository {
+public final class RegistryImageRepository implements ImageRepository, MemberRepository, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryTransport transport;
@@ -80,6 +80,15 @@ public final class RegistryImageRepository implements ImageRepository, MemberRep
         String base = registry.toString();
         this.transport = new RegistryTransport(URI.create(base.endsWith("/") ? base : base + "/"), timeout, token,
                 tls, requestId);
+    }
+
+    /**
+     * Closes the connections to glance-registry and ends the thread that watches their deadlines; the
+     * {@link #tasks()} over them stop working too.
+     */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     /** The tasks glance-registry keeps beside the images (its /tasks), over the same connections. */

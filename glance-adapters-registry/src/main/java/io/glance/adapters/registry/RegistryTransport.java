@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  * documents: the registry's 400/403/404/409 into their domain twins, and anything that means "the metadata store is
  * not there" (connection refused, timeout, 5xx) into {@link ServiceUnavailableException}, which the API answers 503.
  */
-final class RegistryTransport {
+final class RegistryTransport implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -188,5 +188,11 @@ final class RegistryTransport {
     /** The API's JSON errors keep the {@code <br /><br />} of webob's HTML template; a domain message should not. */
     private static String withoutBreaks(String message) {
         return message.replaceAll("(?i)(<br\\s*/?>\\s*)+", " ").strip();
+    }
+
+    /** Closes the registry connections and ends their deadline watcher's thread. */
+    @Override
+    public void close() {
+        connections.close();
     }
 }

@@ -72,6 +72,7 @@ class RegistryConnectionsTest {
             assertThat(new String(chunked.body(), StandardCharsets.UTF_8)).isEqualTo("GET /images/chunked  null");
         }
         assertThat(clients).hasSize(1);
+        connections.close();
     }
 
     @Test
@@ -104,6 +105,7 @@ class RegistryConnectionsTest {
             assertThat(connections.exchange("GET", "/b", Map.of(), null).body()).containsExactly('2');
             serving.get();
             assertThat(requests).hasValue(2);
+            connections.close();
         }
     }
 
@@ -137,6 +139,57 @@ class RegistryConnectionsTest {
                         .hasMessageContaining("did not answer within 300 ms");
                 assertThat(hanging).hasValue(1);
                 assertThat(connections.exchange("GET", "/b", Map.of(), null).body()).containsExactly('k');
+            } finally {
+                release.countDown();
+                connections.close();
+            }
+        }
+    }
+
+    /**
+     * Each client owns its deadline watcher: the thread starts with the first connection and closing the client ends
+     * it, fails an exchange still waiting for its answer (which has no socket timeout of its own) and refuses new ones.
+     */
+    @Test
+    @Timeout(60) // an exchange that close() did not end would otherwise hang the build
+    void closingEndsTheDeadlineWatcherAndTheExchangesStillWaiting() throws Exception {
+        AtomicInteger hanging = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!registry.isClosed()) {
+                    try {
+                        Socket socket = registry.accept();
+                        Thread.ofPlatform().daemon().start(() -> answerUntilHang(socket, hanging, release));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            RegistryConnections connections = new RegistryConnections(
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMinutes(10), null);
+            try {
+                assertThat(connections.watchingDeadlines()).isFalse();
+                assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('k');
+                assertThat(connections.watchingDeadlines()).isTrue();
+
+                CompletableFuture<RegistryConnections.Answer> waiting = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return connections.exchange("GET", "/hang", Map.of(), null);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, runnable -> Thread.ofPlatform().daemon().start(runnable));
+                while (hanging.get() == 0) {
+                    Thread.sleep(10); // until the registry holds the request
+                }
+                connections.close();
+
+                assertThat(connections.watchingDeadlines()).isFalse();
+                assertThatThrownBy(waiting::join).hasRootCauseInstanceOf(IOException.class);
+                assertThatThrownBy(() -> connections.exchange("GET", "/b", Map.of(), null))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("closed");
             } finally {
                 release.countDown();
                 connections.close();

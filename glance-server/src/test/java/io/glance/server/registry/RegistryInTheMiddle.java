@@ -45,6 +45,7 @@ final class RegistryInTheMiddle implements AutoCloseable {
 
     @Override
     public void close() {
+        client.close();
         server.close();
     }
 }

@@ -51,6 +51,9 @@ class RegistryProcessMariaDbContractTest implements ImageRepositoryContract {
 
     @AfterAll
     void stopRegistry() throws Exception {
+        if (client != null) {
+            client.close();
+        }
         if (registry != null) {
             registry.close();
         }
