@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * The training run of bin/glance's JDK 25 AOT cache (JEP 483/514/515): {@code show} and {@code index} as a user runs
  * them, against a canned image service on a loopback port of this JVM, so that the classes a command loads and links
- * (Jackson's, the client's socket and HTTP parsing, glance-cli's; not picocli's, whose Java 5 class files the cache
- * skips) are what the cache holds, without any real server. bin/glance runs it once in the background with
+ * (Jackson's, the client's socket and HTTP parsing, glance-cli's, picocli's: the build rewrites picocli's Java 5
+ * class files as Java 8 ones, which the cache can hold, src/build/UpgradeOldClassFiles.java) are what the cache holds,
+ * without any real server. bin/glance runs it once in the background with
  * {@code -XX:AOTCacheOutput} when the cache is missing or older than the jars; every later start maps those classes
  * instead of loading, verifying and linking them again.
  *
