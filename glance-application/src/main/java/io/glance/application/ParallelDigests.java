@@ -1,5 +1,6 @@
 package io.glance.application;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -100,6 +101,54 @@ final class ParallelDigests {
         }
     }
 
+    /** Fills a pooled buffer: returns how many bytes it put at the start, or a negative number for none. */
+    interface Filler {
+        int fill(byte[] buffer) throws IOException;
+    }
+
+    /** Reads a filled buffer while the workers hash it; must neither change it nor keep it after returning. */
+    interface Sharer {
+        void use(byte[] buffer, int length) throws IOException;
+    }
+
+    /**
+     * Hands bytes to the workers without copying them: {@code filler} fills a pooled buffer in place, the workers get
+     * it, and {@code sharer} reads the same buffer meanwhile (a store writing it), so one copy of the bytes serves
+     * both. The buffer goes back to the pool when the workers and the sharer are all done with it. Waits while all
+     * buffers are in flight.
+     *
+     * @return what {@code filler} returned: the bytes handed over, or a negative number when it had none
+     */
+    int fillAndShare(Filler filler, Sharer sharer) throws IOException {
+        if (ended) {
+            throw new IllegalStateException("Digests already finished or cancelled");
+        }
+        if (fill > 0) {
+            handOver();
+        }
+        byte[] buffer = current != null ? current : takeFreeBuffer();
+        current = null;
+        int filled;
+        try {
+            filled = filler.fill(buffer);
+        } catch (IOException | RuntimeException | Error e) {
+            free.offer(buffer);
+            throw e;
+        }
+        if (filled <= 0) {
+            free.offer(buffer);
+            return filled;
+        }
+        Chunk chunk = new Chunk(buffer, filled, new AtomicInteger(workers.size() + 1));
+        queue(chunk);
+        try {
+            sharer.use(buffer, filled);
+        } finally {
+            release(chunk);
+        }
+        return filled;
+    }
+
     /** Waits until every worker has hashed everything handed over; the digests in the order of the algorithms. */
     List<byte[]> finish() throws InterruptedIOException {
         if (ended) {
@@ -159,6 +208,10 @@ final class ParallelDigests {
         Chunk chunk = new Chunk(current, fill, new AtomicInteger(workers.size()));
         current = null;
         fill = 0;
+        queue(chunk);
+    }
+
+    private void queue(Chunk chunk) throws InterruptedIOException {
         try {
             // Never blocks for long: a queue holds at most as many chunks as there are buffers, plus END.
             for (Worker worker : workers) {
@@ -167,6 +220,13 @@ final class ParallelDigests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw interrupted();
+        }
+    }
+
+    /** One holder of the chunk is done with it; the last one returns the buffer to the pool. */
+    private void release(Chunk chunk) {
+        if (chunk.pending().decrementAndGet() == 0) {
+            free.offer(chunk.buffer());
         }
     }
 
@@ -237,9 +297,7 @@ final class ParallelDigests {
                         return;
                     }
                     digest.update(chunk.buffer(), 0, chunk.length());
-                    if (chunk.pending().decrementAndGet() == 0) {
-                        free.offer(chunk.buffer());
-                    }
+                    release(chunk);
                 }
             } catch (InterruptedException e) {
                 // The executor is shutting down.

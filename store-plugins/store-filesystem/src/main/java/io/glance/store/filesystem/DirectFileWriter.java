@@ -81,6 +81,11 @@ final class DirectFileWriter implements Closeable {
         }
     }
 
+    /** Bytes given to {@link #write} so far. */
+    long size() {
+        return size;
+    }
+
     /** Writes what is left (padded to the alignment) and cuts the file to the bytes written; returns their number. */
     long finish() throws IOException {
         int filled = block.position();

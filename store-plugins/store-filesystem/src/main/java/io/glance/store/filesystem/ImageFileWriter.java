@@ -5,6 +5,7 @@ import io.glance.store.spi.SizeMismatchException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -143,17 +144,57 @@ final class ImageFileWriter {
         return total;
     }
 
-    /** Copies to the end of the data past the page cache (see {@link DirectFileWriter}). */
+    /**
+     * Copies to the end of the data past the page cache (see {@link DirectFileWriter}). {@code transferTo} lets the
+     * host's stream hand over the buffers it already holds (its digest buffers) instead of filling one of ours: one
+     * copy of every byte fewer. The direct writer gathers whatever sizes arrive into whole blocks. A failure of the
+     * disk travels through the stream as a {@link DiskWriteFailure}, so that it is not taken for the client's.
+     */
     private long copy(String imageId, InputStream data, DirectFileWriter direct) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        long total = 0;
-        while (true) {
-            int count = readFromClient(imageId, data, buffer, buffer.length, total);
-            if (count == 0) {
-                return direct.finish();
+        DirectOutput out = new DirectOutput(direct);
+        try {
+            data.transferTo(out);
+        } catch (DiskWriteFailure e) {
+            throw e.getCause();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the data of image " + imageId + " failed after "
+                    + direct.size() + " bytes: " + e.getMessage(), e);
+        }
+        return direct.finish();
+    }
+
+    /** The direct writer as the target of {@link InputStream#transferTo}; it keeps no array it is given. */
+    private static final class DirectOutput extends OutputStream {
+        private final DirectFileWriter direct;
+
+        DirectOutput(DirectFileWriter direct) {
+            this.direct = direct;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            try {
+                direct.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw new DiskWriteFailure(e);
             }
-            total += count;
-            direct.write(buffer, 0, count);
+        }
+    }
+
+    /** The disk's failure on its way out of the host's {@code transferTo}, told apart from the client's. */
+    private static final class DiskWriteFailure extends RuntimeException {
+        DiskWriteFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 
