@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -34,6 +33,8 @@ import static java.util.Objects.requireNonNull;
 final class GrowingFileDigests {
     private final Path file;
     private final FileChannel channel;
+    /** Reads the bytes past the page cache where it can: they go into a store once and are not read again. */
+    private final UncachedReads reads;
     private final Object fileKey;
     private final CompletableFuture<UploadDigests> result;
     /** Guarded by this. */
@@ -51,6 +52,7 @@ final class GrowingFileDigests {
             throws IOException {
         this.file = requireNonNull(file, "file is null");
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.reads = new UncachedReads(file, channel, UncachedReads.READ_SIZE);
         try {
             this.fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
             UploadStream stream = new UploadStream(new AnnouncedBytes(), sizeCap, -1, overCap, null, executor);
@@ -61,6 +63,7 @@ final class GrowingFileDigests {
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
+            reads.close();
             channel.close();
             throw e;
         }
@@ -144,7 +147,7 @@ final class GrowingFileDigests {
     }
 
     private UploadDigests drain(UploadStream stream) {
-        try (channel) {
+        try (channel; reads) {
             byte[] buffer = new byte[UploadStream.BUFFER_SIZE];
             while (stream.readNBytes(buffer, 0, buffer.length) > 0) {
                 // The stream counts, caps and hands the bytes to the digest workers.
@@ -178,7 +181,7 @@ final class GrowingFileDigests {
             if (readable == 0) {
                 return -1;
             }
-            int read = channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, readable)), position);
+            int read = reads.read(buffer, offset, length, position, readable);
             if (read < 0) {
                 throw new IOException(file + " ended at " + position + " bytes, before the " + (position + readable)
                         + " announced as written");

@@ -2,11 +2,16 @@ package io.glance.adapters.importing;
 
 import io.glance.importing.spi.ImportContext;
 
+import com.sun.nio.file.ExtendedOpenOption;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +25,12 @@ import java.util.List;
  * file, which is created at the virtual size first (so its holes read as zeros: {@code --target-is-zero} keeps
  * zero clusters holes, as a plain convert does) and opened with {@code -n}. {@code -W}: out-of-order writes within a
  * window; the bytes are the same and a 1 GiB qcow2 took 1.3-2.2 s instead of 2.6-4.2 s (runs alternated, bench/README).
+ * <p>
+ * Where the file system takes {@code O_DIRECT}, the output is written with it ({@code -t none}): the converted bytes go
+ * from qemu-img's buffers to the disk, which the store's fsync needs anyway, instead of into gigabytes of dirty page
+ * cache that the kernel must fill, write back and reclaim, which cost more CPU than the conversion itself
+ * (bench/README, import-conversion.sh). The host's digest reader reads the windows back without the page cache too.
+ * <p>
  * Every process runs under the address-space limit, and all of them together under the CPU-time limit: each gets
  * what the earlier ones left (their CPU is sampled while they run, so up to 100 ms each may go uncounted).
  */
@@ -67,6 +78,7 @@ final class RawWindows {
         try (RandomAccessFile file = new RandomAccessFile(converted.toFile(), "rw")) {
             file.setLength(virtualSize);
         }
+        List<String> cacheMode = takesDirectIo(converted) ? List.of("-t", "none") : List.of();
         Duration left = qemuImg.cpuTime();
         for (long offset = 0; offset < virtualSize; offset += window) {
             long size = Math.min(window, virtualSize - offset);
@@ -75,10 +87,12 @@ final class RawWindows {
                         + qemuImg.cpuTime().toSeconds() + " s after " + offset + " of " + virtualSize + " bytes");
             }
             Path from = source.ready(offset, size);
-            QemuImgProcess.Output done = qemuImg.run(List.of("convert", "-n", "-W", "--target-is-zero",
-                    "--image-opts", window(qemuFormat + ",file.file.driver=file,file.file.filename", from, offset,
-                            size),
-                    "--target-image-opts", window("file,file.filename", converted, offset, size)), left);
+            List<String> args = new ArrayList<>(List.of("convert", "-n", "-W", "--target-is-zero"));
+            args.addAll(cacheMode);
+            args.addAll(List.of("--image-opts", window(qemuFormat + ",file.file.driver=file,file.file.filename",
+                    from, offset, size), "--target-image-opts", window("file,file.filename", converted, offset,
+                    size)));
+            QemuImgProcess.Output done = qemuImg.run(args, left);
             left = left.minus(done.cpuSeen());
             context.writtenUpTo(converted, offset + size);
         }
@@ -86,6 +100,15 @@ final class RawWindows {
         if (written != virtualSize) {
             throw new QemuImgException("qemu-img convert left " + written + " bytes instead of the virtual size "
                     + virtualSize);
+        }
+    }
+
+    /** Whether {@code file} can be opened with {@code O_DIRECT} (not on tmpfs, for one), as qemu-img's -t none needs. */
+    private static boolean takesDirectIo(Path file) {
+        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
