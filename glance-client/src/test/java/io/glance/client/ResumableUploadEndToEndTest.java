@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResumableUploadEndToEndTest {
     private static final long SIZE = Long.getLong("glance.test.resumeMiB", 2048) * 1024 * 1024;
+    /** The session lifetime of the expiry case. */
+    private static final Duration LIFETIME = Duration.ofSeconds(5);
     private static final ResumeSettings QUICK_RETRIES = ResumeSettings.defaults().withRetries(100)
             .withDelays(Duration.ofMillis(100), Duration.ofSeconds(2));
 
@@ -135,7 +137,9 @@ class ResumableUploadEndToEndTest {
     @Order(4)
     void anExpiredSessionIsGoneWithItsData() throws Exception {
         server.close();
-        server = GlanceApiProcess.start(dataDir, "--resumable_upload_expiration", "1");
+        // Long enough for the POST, the PATCH and the look at the partial file to fit in it at load 25 (with 1 s the
+        // PATCH was once too late: 410); short enough for the test to watch the session expire.
+        server = GlanceApiProcess.start(dataDir, "--resumable_upload_expiration", Long.toString(LIFETIME.toSeconds()));
         proxy.target(server.port());
         Image image = newImage("expiring");
         HttpClient http = HttpClient.newHttpClient();

@@ -20,7 +20,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@link UploadSessions} on the {@code upload_sessions} table (V5) with plain JDBC: a handful of fixed statements
- * on one table, so no mapper. Times are UTC wall-clock DATETIMEs at second precision, as everywhere in the schema.
+ * on one table, so no mapper. Times are UTC wall-clock DATETIMEs at second precision, as everywhere in the schema;
+ * an expiry is rounded up to it, never down, so a session lives at least as long as it was given.
  */
 final class JdbcUploadSessions implements UploadSessions {
     private static final String COLUMNS = "id, image_id, owner, upload_length, upload_offset, upload_options, node,"
@@ -36,7 +37,7 @@ final class JdbcUploadSessions implements UploadSessions {
     public void create(UploadSession s) {
         update("record upload session " + s.id(), "INSERT INTO upload_sessions (" + COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.imageId().value(), s.owner(), s.length(),
-                s.offset(), s.options(), s.node(), time(s.createdAt()), time(s.expiresAt()));
+                s.offset(), s.options(), s.node(), time(s.createdAt()), deadline(s.expiresAt()));
     }
 
     @Override
@@ -49,8 +50,8 @@ final class JdbcUploadSessions implements UploadSessions {
     @Override
     public void progressed(String id, long offset, Instant expiresAt) {
         update("record the progress of upload session " + id,
-                "UPDATE upload_sessions SET upload_offset = ?, expires_at = ? WHERE id = ?", offset, time(expiresAt),
-                id);
+                "UPDATE upload_sessions SET upload_offset = ?, expires_at = ? WHERE id = ?", offset,
+                deadline(expiresAt), id);
     }
 
     @Override
@@ -120,6 +121,16 @@ final class JdbcUploadSessions implements UploadSessions {
 
     private static LocalDateTime time(Instant instant) {
         return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+    }
+
+    /**
+     * An expiry at the column's precision, rounded up: truncated, a session given one second
+     * ({@code resumable_upload_expiration: 1}) opened at 12:00:00.999 would be stored to end at 12:00:01 and answer
+     * 410 to a PATCH sent a millisecond after its POST.
+     */
+    private static LocalDateTime deadline(Instant instant) {
+        Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
+        return time(seconds.equals(instant) ? seconds : seconds.plusSeconds(1));
     }
 
     private static Instant instant(LocalDateTime value) {

@@ -29,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the storage quota holds across PATCHes.
  */
 class ResumableUploadRestartEndToEndTest {
+    /**
+     * How long the expiry case waits for its sessions (6 s, {@code --resumable_upload_expiration 6}) to expire: the
+     * database keeps expiries in whole seconds rounded up, so a session can live up to 7 s after its last PATCH.
+     */
+    private static final long EXPIRED = 7_500;
 
     @TempDir
     Path work;
@@ -141,7 +146,7 @@ class ResumableUploadRestartEndToEndTest {
             String id = http.createImage();
             String location = http.open(id, 50_000);
             assertThat(http.patch(location, 0, new byte[10]).statusCode()).isEqualTo(204);
-            Thread.sleep(6_500);
+            Thread.sleep(EXPIRED);
             HttpResponse<String> expired = http.tus("HEAD", location, null);
             assertThat(expired.statusCode()).isEqualTo(410);
             assertThat(expired.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
@@ -171,7 +176,7 @@ class ResumableUploadRestartEndToEndTest {
         }
         Path partial = staging.resolve(".upload-" + session(swept));
         assertThat(partial).exists();
-        Thread.sleep(6_500);
+        Thread.sleep(EXPIRED);
         glance = GlanceProcess.start(dataDir, options);
         try {
             assertThat(partial).doesNotExist();
