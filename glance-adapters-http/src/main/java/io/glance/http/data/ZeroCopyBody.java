@@ -8,9 +8,12 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Sends a response body of a known length from a store stream that can transfer itself to a socket
@@ -44,8 +47,71 @@ final class ZeroCopyBody {
         }
         out.write(head);
         out.flush();
+        boolean virtual = Thread.currentThread().isVirtual();
+        long sent = sendFrom(head.length, length, in, transferable, client, virtual);
+        if (sent < length) {
+            sendOnPlatformThread(in, transferable, client, sent, length);
+        }
+        return true;
+    }
+
+    /**
+     * Sends the rest from {@code sent} on a platform thread of its own and waits for it. When the send buffer is
+     * full, a virtual thread's write parks and is woken through the JDK's poller thread and the carrier pool (two
+     * more threads to schedule per wait, several hundred waits per GiB on loopback); a platform thread waits in
+     * poll(2) on the socket itself and is woken by the kernel, as nginx's worker is from epoll. One thread per
+     * download that fills its send buffer: a body that fits never starts one.
+     */
+    private static void sendOnPlatformThread(InputStream in, ChannelTransferable transferable, ClientChannel client,
+                                             long sent, long length) throws IOException {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            sendFrom(sent, length, in, transferable, client, false);
+            return null;
+        });
+        Thread sender = Thread.ofPlatform().name("glance-sendfile").daemon().start(task);
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            // The channels are interruptible: the interrupt closes them, which ends the transfer; the sender is
+            // waited for so that nothing uses the store's stream after the caller has closed it.
+            sender.interrupt();
+            joinUninterruptibly(sender);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending a body");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Sends from {@code sent} to {@code length}; with {@code untilFull} only until the socket's send buffer is first
+     * full, so that the caller can hand the waiting to a platform thread.
+     *
+     * @return how far the body has been sent: {@code length}, or less when {@code untilFull} stopped it
+     */
+    private static long sendFrom(long sent, long length, InputStream in, ChannelTransferable transferable,
+                                 ClientChannel client, boolean untilFull) throws IOException {
         SocketChannel socket = client.channel();
-        long sent = head.length;
         ByteBuffer slice = null;
         while (sent < length) {
             long count = transferable.transferTo(socket);
@@ -53,8 +119,11 @@ final class ZeroCopyBody {
                 throw new EOFException("the data ended after " + sent + " of " + length + " bytes");
             }
             if (count == 0) {
-                // The send buffer is full (the socket is non-blocking under a virtual thread): a blocking write of
-                // the next few bytes parks until the client has taken some.
+                if (untilFull) {
+                    return sent;
+                }
+                // The send buffer is full (Helidon's virtual threads made the socket non-blocking): a blocking write
+                // of the next few bytes waits in poll(2) until the client has taken some.
                 slice = slice == null ? ByteBuffer.allocate(WAIT_SLICE_BYTES) : slice.clear();
                 int read = in.read(slice.array(), 0, (int) Math.min(WAIT_SLICE_BYTES, length - sent));
                 if (read < 0) {
@@ -69,6 +138,6 @@ final class ZeroCopyBody {
             sent += count;
             client.sentDirectly(count);
         }
-        return true;
+        return sent;
     }
 }

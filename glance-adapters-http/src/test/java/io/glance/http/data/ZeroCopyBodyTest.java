@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,8 @@ class ZeroCopyBodyTest {
     private WebServer server;
     private final AtomicLong transferred = new AtomicLong();
     private final AtomicLong sentDirectly = new AtomicLong();
+    private final AtomicLong transferredOffVirtualThreads = new AtomicLong();
+    private final CompletableFuture<Throwable> sendFailure = new CompletableFuture<>();
 
     @AfterEach
     void stop() {
@@ -84,6 +88,9 @@ class ZeroCopyBodyTest {
             }
             assertThat(body.toByteArray()).isEqualTo(data);
             assertThat(transferred.get()).as("bytes sent by transfer").isGreaterThan(SIZE / 2);
+            assertThat(transferredOffVirtualThreads.get())
+                    .as("bytes sent after the send buffer was full, by a platform thread waiting in poll(2)")
+                    .isPositive();
 
             out.write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -93,6 +100,27 @@ class ZeroCopyBodyTest {
             assertThat(sentDirectly.get()).as("counted for the access log: all but what Helidon wrote")
                     .isEqualTo(SIZE - ZeroCopyBody.HEAD_BYTES);
         }
+    }
+
+    /** A client that goes away mid-body: the sender's failure reaches the handler as an IOException. */
+    @Test
+    void aClientThatGoesAwayEndsTheSendWithAnIOException() throws Exception {
+        byte[] data = new byte[SIZE];
+        new Random(8).nextBytes(data);
+        Path file = Files.write(tmp.resolve("image"), data);
+        start(file);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.setReceiveBufferSize(16 * 1024);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("GET /file HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readHead(in)).startsWith("HTTP/1.1 200");
+            assertThat(in.readNBytes(ZeroCopyBody.HEAD_BYTES)).hasSize(ZeroCopyBody.HEAD_BYTES);
+            socket.setSoLinger(true, 0); // a reset: the server's next write fails at once
+        }
+        assertThat(sendFailure.get(30, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
     }
 
     private void start(Path file) {
@@ -113,6 +141,9 @@ class ZeroCopyBodyTest {
         res.headers().contentLength(SIZE);
         try (FileStream in = new FileStream(FileChannel.open(file)); OutputStream out = res.outputStream()) {
             assertThat(ZeroCopyBody.send(res, out, in, in, socket, SIZE)).isTrue();
+        } catch (IOException | RuntimeException e) {
+            sendFailure.complete(e);
+            throw e;
         }
         sentDirectly.set(ClientChannel.sentDirectly(req));
     }
@@ -159,6 +190,9 @@ class ZeroCopyBodyTest {
             long n = channel.transferTo(position, channel.size() - position, target);
             position += n;
             transferred.addAndGet(n);
+            if (!Thread.currentThread().isVirtual()) {
+                transferredOffVirtualThreads.addAndGet(n);
+            }
             return n;
         }
 
