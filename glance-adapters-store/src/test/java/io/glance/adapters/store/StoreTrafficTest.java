@@ -42,6 +42,41 @@ class StoreTrafficTest {
         assertThat(traffic.bytesRead()).isEqualTo(300);
     }
 
+    @Test
+    void anUploadsTransferToIsTheWrappedStreamsOwnAndCountsWhatTheStoreTook() throws IOException {
+        StoreTraffic traffic = new StoreTraffic();
+        SelfTransferring upload = new SelfTransferring(new byte[3000]);
+        ByteArrayOutputStream store = new ByteArrayOutputStream();
+
+        assertThat(traffic.countingWrites(upload).transferTo(store)).isEqualTo(3000);
+
+        assertThat(upload.ownTransfers).as("the wrapped stream's transferTo ran").isEqualTo(1);
+        assertThat(store.size()).isEqualTo(3000);
+        assertThat(traffic.bytesWritten()).isEqualTo(3000);
+    }
+
+    /** Bytes in memory whose transferTo writes slices of 1000 and says that it ran. */
+    private static final class SelfTransferring extends ByteArrayInputStream {
+        int ownTransfers;
+
+        SelfTransferring(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized long transferTo(java.io.OutputStream out) throws IOException {
+            ownTransfers++;
+            long total = 0;
+            while (pos < count) {
+                int n = Math.min(1000, count - pos);
+                out.write(buf, pos, n);
+                pos += n;
+                total += n;
+            }
+            return total;
+        }
+    }
+
     /** Bytes in memory that transfer themselves in slices of at most 256. */
     private static final class TransferableBytes extends ByteArrayInputStream implements ChannelTransferable {
         TransferableBytes(byte[] bytes) {
