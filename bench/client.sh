@@ -19,7 +19,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 
 size=${1:-1}
 runs=${2:-3}
-bytes=$(awk -v g="$size" 'BEGIN { printf "%d", g * 1073741824 }')
+bytes=$(awk -v g="$size" 'BEGIN { printf "%.0f", g * 1073741824 }')
 bench_need curl curl
 bench_need openssl openssl
 bench_need sha512sum coreutils

@@ -45,7 +45,7 @@ bench_need fincore util-linux-extra
 bench_need glance python3-glanceclient
 
 total=0
-for s in "${sizes[@]}"; do total=$(awk -v t="$total" -v s="$s" 'BEGIN { printf "%d", t + s * 1073741824 }'); done
+for s in "${sizes[@]}"; do total=$(awk -v t="$total" -v s="$s" 'BEGIN { printf "%.0f", t + s * 1073741824 }'); done
 bench_workdir $(( 3 * total + 2 * gib )) glance-compare
 mkdir -p "$work/www" "$work/nginx/logs" "$work/classes" "$work/home"
 export HOME=$work/home   # the python clients write caches under HOME
@@ -53,7 +53,7 @@ bench_glance_cli_ready   # bin/glance's start-up cache is trained before anythin
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
 declare -A R C   # R[key] = MiB/s (or req/s, seconds), C[key] = server CPU seconds per GiB
-bytes_of() { awk -v g="$1" 'BEGIN { printf "%d", g * 1073741824 }'; }
+bytes_of() { awk -v g="$1" 'BEGIN { printf "%.0f", g * 1073741824 }'; }
 tree_pids() { local p=$1 c; echo "$p"; for c in $(pgrep -P "$p" 2>/dev/null); do tree_pids "$c"; done; }
 tree_ticks() { # utime + stime of PID and its descendants, in clock ticks
   local p t=0 v

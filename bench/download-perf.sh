@@ -23,7 +23,7 @@ bench_need perf linux-perf
 bench_need fincore util-linux-extra
 [ -x /usr/bin/time ] || bench_need /usr/bin/time time
 
-bytes=$(awk -v g="$size" 'BEGIN { printf "%d", g * 1073741824 }')
+bytes=$(awk -v g="$size" 'BEGIN { printf "%.0f", g * 1073741824 }')
 bench_workdir $((2 * bytes + 1073741824)) glance-download-perf
 mkdir -p "$work/www" "$work/nginx/logs"
 src=$work/www/data.bin

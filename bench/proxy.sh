@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 size_gib=${1:-1}
 clients=${2:-8}
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
-size=$(awk -v g="$size_gib" 'BEGIN { printf "%d", g * 1073741824 }')
+size=$(awk -v g="$size_gib" 'BEGIN { printf "%.0f", g * 1073741824 }')
 if ! [ "$size" -gt 0 ] 2>/dev/null || ! [ "$clients" -gt 0 ] 2>/dev/null; then
   echo "usage: $0 [SIZE_GIB] [CLIENTS]   (defaults 1 and 8)" >&2
   exit 2

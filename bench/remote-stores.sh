@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$bench_root/bin/lib/test-s3proxy.sh"
 
 size_gib=${1:-1}
-bytes=$(awk -v g="$size_gib" 'BEGIN { printf "%d", g * 1073741824 }')   # decimals allowed: 0.25 for a quick try
+bytes=$(awk -v g="$size_gib" 'BEGIN { printf "%.0f", g * 1073741824 }')   # decimals allowed: 0.25 for a quick try
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
 swift_chunk=${BENCH_SWIFT_CHUNK_MIB:-200}
 s3_part=${BENCH_S3_PART_MIB:-64}

@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$bench_root/bin/lib/find-jdk.sh"
 
 size=${1:-4}
-bytes=$(awk -v g="$size" 'BEGIN { printf "%d", g * 1073741824 }')
+bytes=$(awk -v g="$size" 'BEGIN { printf "%.0f", g * 1073741824 }')
 bench_need openssl openssl
 bench_need curl curl
 bench_workdir $(( 4 * bytes + 1073741824 )) glance-resume-bench

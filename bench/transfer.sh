@@ -14,7 +14,7 @@ size_gib=${1:-4}
 runs=${BENCH_RUNS:-2}
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
 gib=1073741824
-size=$(awk -v g="$size_gib" 'BEGIN { printf "%d", g * 1073741824 }')
+size=$(awk -v g="$size_gib" 'BEGIN { printf "%.0f", g * 1073741824 }')
 if ! [ "$size" -gt 0 ] 2>/dev/null; then
   echo "usage: $0 [SIZE_GIB]   (a positive number of GiB, default 4)" >&2
   exit 2

@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 
 size_gib=${1:-1}
 runs=${2:-3}
-size=$(awk -v g="$size_gib" 'BEGIN { printf "%d", g * 1073741824 }')
+size=$(awk -v g="$size_gib" 'BEGIN { printf "%.0f", g * 1073741824 }')
 if ! [ "$size" -gt 0 ] 2>/dev/null || ! [ "$runs" -gt 0 ] 2>/dev/null; then
   echo "usage: $0 [SIZE_GIB=1] [RUNS=3]" >&2
   exit 2
