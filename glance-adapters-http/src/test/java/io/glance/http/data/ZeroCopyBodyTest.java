@@ -62,13 +62,8 @@ class ZeroCopyBodyTest {
     /** glance-api's plaintext listener: Helidon's stream socket (use-nio false). */
     @Test
     void aBodyArrivesWholeOverASlowReaderAndTheConnectionCarriesOn() throws Exception {
-        byte[] data = new byte[SIZE];
-        new Random(7).nextBytes(data);
-        Path file = Files.write(tmp.resolve("image"), data);
-        start(file);
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(30_000);
-            socket.setReceiveBufferSize(16 * 1024);
+        byte[] data = serveRandomFile(7);
+        try (Socket socket = slowReader()) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             out.write("GET /file HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -105,13 +100,8 @@ class ZeroCopyBodyTest {
     /** A client that goes away mid-body: the sender's failure reaches the handler as an IOException. */
     @Test
     void aClientThatGoesAwayEndsTheSendWithAnIOException() throws Exception {
-        byte[] data = new byte[SIZE];
-        new Random(8).nextBytes(data);
-        Path file = Files.write(tmp.resolve("image"), data);
-        start(file);
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(30_000);
-            socket.setReceiveBufferSize(16 * 1024);
+        serveRandomFile(8);
+        try (Socket socket = slowReader()) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             out.write("GET /file HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -121,6 +111,22 @@ class ZeroCopyBodyTest {
             socket.setSoLinger(true, 0); // a reset: the server's next write fails at once
         }
         assertThat(sendFailure.get(30, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+    }
+
+    /** Starts the server on a file of {@code SIZE} random bytes and returns them. */
+    private byte[] serveRandomFile(long seed) throws IOException {
+        byte[] data = new byte[SIZE];
+        new Random(seed).nextBytes(data);
+        start(Files.write(tmp.resolve("image"), data));
+        return data;
+    }
+
+    /** A client whose small receive buffer makes the server's send buffer fill up. */
+    private Socket slowReader() throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(30_000);
+        socket.setReceiveBufferSize(16 * 1024);
+        return socket;
     }
 
     private void start(Path file) {

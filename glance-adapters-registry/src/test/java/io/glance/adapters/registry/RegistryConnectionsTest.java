@@ -120,16 +120,7 @@ class RegistryConnectionsTest {
         AtomicInteger hanging = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread.ofPlatform().daemon().start(() -> {
-                while (!registry.isClosed()) {
-                    try {
-                        Socket socket = registry.accept();
-                        Thread.ofPlatform().daemon().start(() -> answerUntilHang(socket, hanging, release));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
+            acceptHangingExchanges(registry, hanging, release);
             RegistryConnections connections = new RegistryConnections(
                     URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMillis(300), null);
             try {
@@ -156,16 +147,7 @@ class RegistryConnectionsTest {
         AtomicInteger hanging = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread.ofPlatform().daemon().start(() -> {
-                while (!registry.isClosed()) {
-                    try {
-                        Socket socket = registry.accept();
-                        Thread.ofPlatform().daemon().start(() -> answerUntilHang(socket, hanging, release));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
+            acceptHangingExchanges(registry, hanging, release);
             RegistryConnections connections = new RegistryConnections(
                     URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMinutes(10), null);
             try {
@@ -198,6 +180,20 @@ class RegistryConnectionsTest {
     }
 
     /** Answers "k" to each request on the connection until one asks for /hang, which gets no answer. */
+    /** Serves each connection the registry socket accepts with {@link #answerUntilHang}, until it is closed. */
+    private static void acceptHangingExchanges(ServerSocket registry, AtomicInteger hanging, CountDownLatch release) {
+        Thread.ofPlatform().daemon().start(() -> {
+            while (!registry.isClosed()) {
+                try {
+                    Socket socket = registry.accept();
+                    Thread.ofPlatform().daemon().start(() -> answerUntilHang(socket, hanging, release));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+    }
+
     private static void answerUntilHang(Socket socket, AtomicInteger hanging, CountDownLatch release) {
         try (socket) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
