@@ -59,8 +59,9 @@ class DatabaseUpkeepEndToEndTest {
         assertThat(rest.output()).as(rest.output()).contains("Purged 15 images").contains("image_properties 60")
                 .contains("image_tags 15");
 
+        // No claim on the size here: H2 compacts for a moment when a database closes (each glance-manage run), and
+        // on a quiet machine that alone may give much of the space back. What the product promises is the compaction.
         long purged = Files.size(file);
-        assertThat(purged).as("H2 does not shrink its file by itself").isGreaterThanOrEqualTo(grown / 2);
         CommandLine.Result compacted = manage("db", "compact", "--data_dir", dataDir.toString());
         assertThat(compacted.exitCode()).as(compacted.output()).isZero();
         long[] sizes = sizes(compacted.output());
