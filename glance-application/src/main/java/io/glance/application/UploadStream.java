@@ -114,9 +114,7 @@ final class UploadStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        length = arriving.room(length);
-        int read = length == 0 ? -1 : readSource(buffer, offset, length);
-        arriving.arrived(read, () -> readSource(new byte[1], 0, 1) >= 0);
+        int read = readCounted(buffer, offset, length);
         if (read > 0) {
             if (digests != null) {
                 digests.update(buffer, offset, read);
@@ -157,9 +155,7 @@ final class UploadStream extends InputStream {
     private int fillChecked(byte[] buffer) throws IOException {
         int filled = 0;
         while (filled < buffer.length) {
-            int length = arriving.room(buffer.length - filled);
-            int read = length == 0 ? -1 : readSource(buffer, filled, length);
-            arriving.arrived(read, () -> readSource(new byte[1], 0, 1) >= 0);
+            int read = readCounted(buffer, filled, buffer.length - filled);
             if (read < 0) {
                 break;
             }
@@ -169,6 +165,17 @@ final class UploadStream extends InputStream {
             filled += read;
         }
         return filled == 0 ? -1 : filled;
+    }
+
+    /**
+     * Reads from the client at most what the cap and the declared size leave room for, and counts it; both
+     * {@link #read} and {@link #transferTo} go through here, so their checks cannot drift apart.
+     */
+    private int readCounted(byte[] buffer, int offset, int length) throws IOException {
+        int room = arriving.room(length);
+        int read = room == 0 ? -1 : readSource(buffer, offset, room);
+        arriving.arrived(read, () -> readSource(new byte[1], 0, 1) >= 0);
+        return read;
     }
 
     private int readSource(byte[] buffer, int offset, int length) throws IOException {
