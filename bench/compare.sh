@@ -12,7 +12,8 @@
 # concurrency level; default 1000,500,1000), BENCH_WARMUP (creates,lists and as many shows at 8 clients before each
 # server's measured metadata phases, not reported; default 4000,2000, the same for every server),
 # BENCH_BIG_LIST (images for the list limit=1000 figure, this project only; default 100000, 0 skips it),
-# BENCH_GLANCE_WORKERS (Zed's workers, default 2), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS, BENCH_REMOTE (1: also
+# BENCH_GLANCE_WORKERS (Zed's workers, default 2), BENCH_CLIENT_RUNS (rounds of the clients' up- and
+# downloads and cold starts, the median counts; default 3), GLANCE_API_CMD, GLANCE_API_EXTRA_ARGS, BENCH_REMOTE (1: also
 # bench/remote-stores.sh at the first size, Swift and S3 against their own CLIs; about 5 more minutes at 1 GiB).
 # The machine may be shared: the load average is printed before and after each part; only a quiet run is a result.
 set -euo pipefail
@@ -196,44 +197,67 @@ metadata() {
 }
 
 # clients KEY BASE PID FILE BYTES SHA512: curl, bin/glance and python-glanceclient up- and downloads of FILE against
-# BASE, and each CLI's cold start to its answer of a show.
+# BASE, and each CLI's cold start to its answer of a show. BENCH_CLIENT_RUNS rounds (default 3), the order of the
+# three clients rotating each round; each figure is the median of its rounds (the spread is printed): one run each
+# moved bin/glance against curl by more than the 0.95 target's margin between two quiet runs.
+client_runs=${BENCH_CLIENT_RUNS:-3}
+declare -A CS   # CS[key] = the client figures of every round, space-separated
+client_upload() { # client_upload WHO BASE FILE SHA512 -> seconds
+  local who=$1 base=$2 file=$3 sha=$4 id t0 t1
+  id=$(create_image "$base" "$who-up"); settle
+  t0=$(bench_now_ns)
+  case $who in
+    curl) curl -sS -o /dev/null -T "$file" -X PUT -H 'Content-Type: application/octet-stream' -H 'Expect:' \
+            "$base/v2/images/$id/file" ;;
+    java) "$bench_root/bin/glance" --url "$base" upload "$id" "$file" >/dev/null ;;
+    py) "${pyglance[@]}" image-upload --file "$file" "$id" >/dev/null ;;
+  esac
+  t1=$(bench_now_ns)
+  [ "$(image_field "$base" "$id" os_hash_value)" = "$sha" ] || echo "  $who upload: os_hash_value differs" >&2
+  echo "$id $(bench_secs "$t0" "$t1")"
+}
+client_download() { # client_download WHO BASE ID SHA512 -> seconds (each verifies the bytes as it goes)
+  local who=$1 base=$2 id=$3 sha=$4 t0 t1 got
+  t0=$(bench_now_ns)
+  case $who in
+    curl) got=$(curl -sS "$base/v2/images/$id/file" | sha512sum | cut -d' ' -f1)
+          [ "$got" = "$sha" ] || echo "  curl | sha512sum: digest differs" >&2 ;;
+    java) "$bench_root/bin/glance" --url "$base" download "$id" /dev/null >/dev/null ;;
+    py) "${pyglance[@]}" image-download --file /dev/null "$id" >/dev/null ;;
+  esac
+  t1=$(bench_now_ns); bench_secs "$t0" "$t1"
+}
 clients() {
-  local key=$1 base=$2 pid=$3 file=$4 bytes=$5 sha=$6 id t0 t1 got
+  local key=$1 base=$2 pid=$3 file=$4 bytes=$5 sha=$6 round who id secs t0 t1 order
   local pyglance=(glance --os-image-url "$base" --os-auth-token bench --os-image-api-version 2)
-  # curl upload (the reference for the clients' uploads)
-  id=$(create_image "$base" "curl-up"); settle
-  t0=$(bench_now_ns)
-  curl -sS -o /dev/null -T "$file" -X PUT -H 'Content-Type: application/octet-stream' -H 'Expect:' "$base/v2/images/$id/file"
-  t1=$(bench_now_ns); R[$key.up.curl]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
-  # bin/glance upload
-  id=$(create_image "$base" "java-up"); settle
-  t0=$(bench_now_ns)
-  "$bench_root/bin/glance" --url "$base" upload "$id" "$file" >/dev/null
-  t1=$(bench_now_ns); R[$key.up.java]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
-  [ "$(image_field "$base" "$id" os_hash_value)" = "$sha" ] || echo "  bin/glance upload: os_hash_value differs" >&2
-  # python glanceclient upload
-  id=$(create_image "$base" "py-up"); settle
-  t0=$(bench_now_ns)
-  "${pyglance[@]}" image-upload --file "$file" "$id" >/dev/null
-  t1=$(bench_now_ns); R[$key.up.py]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
-  # downloads with verification, of the image bin/glance uploaded... any of them: same bytes
-  t0=$(bench_now_ns)
-  got=$(curl -sS "$base/v2/images/$id/file" | sha512sum | cut -d' ' -f1)
-  t1=$(bench_now_ns); R[$key.down.curl]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
-  [ "$got" = "$sha" ] || echo "  curl | sha512sum: digest differs" >&2
-  t0=$(bench_now_ns)
-  "$bench_root/bin/glance" --url "$base" download "$id" /dev/null >/dev/null
-  t1=$(bench_now_ns); R[$key.down.java]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
-  t0=$(bench_now_ns)
-  "${pyglance[@]}" image-download --file /dev/null "$id" >/dev/null
-  t1=$(bench_now_ns); R[$key.down.py]=$(bench_mibs "$bytes" "$(bench_secs "$t0" "$t1")")
-  # cold starts: a new process each, answering a show
-  t0=$(bench_now_ns); "$bench_root/bin/glance" --url "$base" show "$id" >/dev/null; t1=$(bench_now_ns)
-  R[$key.start.java]=$(bench_secs "$t0" "$t1")
-  t0=$(bench_now_ns); "${pyglance[@]}" image-show "$id" >/dev/null; t1=$(bench_now_ns)
-  R[$key.start.py]=$(bench_secs "$t0" "$t1")
-  line "clients against $key, upload MiB/s" "curl ${R[$key.up.curl]}, bin/glance ${R[$key.up.java]}, glanceclient ${R[$key.up.py]}"
-  line "clients against $key, download+verify MiB/s" "curl|sha512sum ${R[$key.down.curl]}, bin/glance ${R[$key.down.java]}, glanceclient ${R[$key.down.py]}"
+  local all=(curl java py)
+  for ((round = 0; round < client_runs; round++)); do
+    order=("${all[@]:round % 3}" "${all[@]:0:round % 3}")
+    for who in "${order[@]}"; do
+      read -r id secs < <(client_upload "$who" "$base" "$file" "$sha")
+      CS[$key.up.$who]="${CS[$key.up.$who]:-} $(bench_mibs "$bytes" "$secs")"
+    done
+    for who in "${order[@]}"; do   # any uploaded image will do: the same bytes
+      secs=$(client_download "$who" "$base" "$id" "$sha")
+      CS[$key.down.$who]="${CS[$key.down.$who]:-} $(bench_mibs "$bytes" "$secs")"
+    done
+    for who in java py; do   # cold starts: a new process each, answering a show
+      t0=$(bench_now_ns)
+      if [ "$who" = java ]; then "$bench_root/bin/glance" --url "$base" show "$id" >/dev/null
+      else "${pyglance[@]}" image-show "$id" >/dev/null; fi
+      t1=$(bench_now_ns); CS[$key.start.$who]="${CS[$key.start.$who]:-} $(bench_secs "$t0" "$t1")"
+    done
+  done
+  for who in curl java py; do
+    R[$key.up.$who]=$(median <<<"${CS[$key.up.$who]}"); R[$key.down.$who]=$(median <<<"${CS[$key.down.$who]}")
+  done
+  for who in java py; do R[$key.start.$who]=$(median 3 <<<"${CS[$key.start.$who]}"); done
+  line "clients against $key, upload MiB/s (median of $client_runs)" \
+    "curl ${R[$key.up.curl]}, bin/glance ${R[$key.up.java]}, glanceclient ${R[$key.up.py]}"
+  line "  each round" "curl${CS[$key.up.curl]}, bin/glance${CS[$key.up.java]}, glanceclient${CS[$key.up.py]}"
+  line "clients against $key, download+verify MiB/s" \
+    "curl|sha512sum ${R[$key.down.curl]}, bin/glance ${R[$key.down.java]}, glanceclient ${R[$key.down.py]}"
+  line "  each round" "curl|sha512sum${CS[$key.down.curl]}, bin/glance${CS[$key.down.java]}, glanceclient${CS[$key.down.py]}"
   line "clients against $key, cold start to a show, s" "bin/glance ${R[$key.start.java]}, glanceclient ${R[$key.start.py]}"
 }
 
