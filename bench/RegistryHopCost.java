@@ -25,12 +25,35 @@ import java.util.Set;
  * noisier of the two on a busy machine). The calls are the registry client glance-api runs with
  * {@code data_api: registry}: whole-image creates, shows (findById) and lists of 25 (ImageQuery.firstPage(25)).
  *
- * <p>Arguments: REGISTRY_URL REGISTRY_PID COUNT (calls per operation; a warm-up of the same size runs first).
+ * <p>With {@code virtual} the calls run on a virtual thread, as glance-api's requests do (a virtual thread's blocking
+ * read waits on the JDK's poller, a platform thread's in the kernel), and glance-api's side is this whole JVM's utime +
+ * stime instead (a virtual thread has no CPU time of its own; the client's other threads, its poller and a
+ * connection's reading thread, then count too), with its threads' voluntary context switches per call: the wake-ups.
+ *
+ * <p>Arguments: REGISTRY_URL REGISTRY_PID COUNT [virtual] (calls per operation; a warm-up of the same size runs first).
  */
 public final class RegistryHopCost {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 3 && args[3].equals("virtual")) {
+            Exception[] failure = {null};
+            Thread.ofVirtual().start(() -> {
+                try {
+                    run(args, true);
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            }).join();
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        } else {
+            run(args, false);
+        }
+    }
+
+    private static void run(String[] args, boolean virtual) throws Exception {
         URI registry = URI.create(args[0]);
         long pid = Long.parseLong(args[1]);
         int count = Integer.parseInt(args[2]);
@@ -42,7 +65,7 @@ public final class RegistryHopCost {
         List<ImageId> ids = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             boolean report = round == 1;
-            measure(report, "create", count, pid, i -> {
+            measure(report, virtual, "create", count, pid, i -> {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 ImageId id = ImageId.random();
                 repository.create(Image.newImage(id, now).name("hop-" + i).owner("bench").diskFormat("raw")
@@ -50,8 +73,8 @@ public final class RegistryHopCost {
                         .build());
                 ids.add(id);
             });
-            measure(report, "show", count, pid, i -> repository.findById(ids.get(i % ids.size())).orElseThrow());
-            measure(report, "list25", count, pid, i -> {
+            measure(report, virtual, "show", count, pid, i -> repository.findById(ids.get(i % ids.size())).orElseThrow());
+            measure(report, virtual, "list25", count, pid, i -> {
                 if (repository.list(ImageQuery.firstPage(25), admin).size() != 25) {
                     throw new IllegalStateException("a list of 25 answered fewer images");
                 }
@@ -63,21 +86,49 @@ public final class RegistryHopCost {
         void run(int i) throws Exception;
     }
 
-    private static void measure(boolean report, String name, int count, long pid, Call call) throws Exception {
+    private static void measure(boolean report, boolean virtual, String name, int count, long pid, Call call)
+            throws Exception {
+        long self = ProcessHandle.current().pid();
         long registry0 = processTicks(pid);
-        long own0 = THREADS.getCurrentThreadCpuTime();
+        long process0 = processTicks(self);
+        long switches0 = voluntarySwitches(self);
+        long own0 = virtual ? 0 : THREADS.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
             call.run(i);
         }
         long wall = System.nanoTime() - wall0;
-        long own = THREADS.getCurrentThreadCpuTime() - own0;
+        long own = virtual ? (processTicks(self) - process0) * 10_000_000L : THREADS.getCurrentThreadCpuTime() - own0;
+        long switches = voluntarySwitches(self) - switches0;
         long registry = (processTicks(pid) - registry0) * 10_000_000L; // USER_HZ 100: 10 ms a tick
-        if (report) {
+        if (report && virtual) {
+            System.out.printf(Locale.ROOT, "%-7s %6d calls  glance-api JVM %7.1f us/call, %5.2f wake-ups/call  registry"
+                    + " %7.1f us/call  wall %7.1f us/call%n", name, count, own / 1e3 / count, (double) switches / count,
+                    registry / 1e3 / count, wall / 1e3 / count);
+        } else if (report) {
             System.out.printf(Locale.ROOT, "%-7s %6d calls  glance-api side %7.1f us/call  registry %7.1f us/call"
                     + "  wall %7.1f us/call%n", name, count, own / 1e3 / count, registry / 1e3 / count,
                     wall / 1e3 / count);
         }
+    }
+
+    /** Voluntary context switches of the process's live threads: each one a thread going to sleep to be woken. */
+    private static long voluntarySwitches(long pid) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return sum;
     }
 
     private static long processTicks(long pid) throws Exception {

@@ -21,23 +21,30 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * HTTP/1.1 exchanges with one glance-registry over keep-alive connections that the calling thread reads and writes
- * itself. Every metadata call of glance-api with {@code data_api: registry} is one such exchange, so its cost is the
- * hop's cost: the JDK's {@code HttpClient} handed each request to its selector thread and the answer back through
- * futures (two thread hand-offs and a dozen objects per request), which made the hop cost more than the database work
- * behind it. Idle connections are kept in a small pool and reused; one that the registry closed while idle is
- * noticed by the first read and the request is sent once more on a new connection (the registry answered nothing on
- * it, so it did not run it). The timeout bounds each exchange, from sending the request to the answer's last byte: the
- * sockets have no read timeout of their own (a timed park per read on a virtual thread), {@link AnswerDeadlines}
- * closes an exchange's connection once its deadline has passed.
+ * HTTP/1.1 exchanges with one glance-registry over keep-alive connections: the calling thread writes the request, and
+ * reads the answer itself or takes it from the connection's reading thread (below). Every metadata call of glance-api
+ * with {@code data_api: registry} is one such exchange, so its cost is the hop's cost: the JDK's {@code HttpClient}
+ * handed each request to its selector thread and the answer back through futures (two thread hand-offs and a dozen
+ * objects per request), which made the hop cost more than the database work
+ * behind it. Idle connections are kept in a small pool and reused; one that the registry closed while idle leaves the
+ * pool as soon as its reader sees the end (or, read by the caller, is noticed by the first read), and a request that
+ * met it is sent once more on a new connection (the registry answered nothing on it, so it did not run it). The
+ * timeout bounds each exchange, from sending the request to the answer's last byte: the sockets have no read timeout
+ * of their own (a timed park per read on a virtual thread), {@link AnswerDeadlines} closes an exchange's connection
+ * once its deadline has passed. Up to {@link #MAX_READERS} connections have a {@link PlatformReader}: a platform thread
+ * reads their answers, so that a request on a virtual thread waits for one hand-off instead of the JDK's poller; the
+ * connections beyond that are read by the calling thread.
  */
 final class RegistryConnections implements AutoCloseable {
     /** Idle connections kept at most; more concurrent callers open more and close the surplus afterwards. */
     static final int MAX_IDLE = 64;
+    /** Connections read by a platform thread at most (one thread each): glance-api's benchmarks run 32 clients. */
+    static final int MAX_READERS = 32;
     private static final int BUFFER = 16 * 1024;
     private static final int MAX_HEAD_LINE = 16 * 1024;
     /** How long a diagnosis of a failed TLS connection waits for the registry's alert. */
@@ -49,6 +56,9 @@ final class RegistryConnections implements AutoCloseable {
     private final boolean https;
     private final int timeoutMillis;
     private final SSLContext tls;
+    private final int maxReaders;
+    /** Connections whose reading thread has not ended yet. */
+    private final AtomicInteger readers = new AtomicInteger();
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     /** This client's own watcher: its thread ends with {@link #close()}. */
     private final AnswerDeadlines deadlines = new AnswerDeadlines();
@@ -64,6 +74,15 @@ final class RegistryConnections implements AutoCloseable {
      * @param tls     the TLS trust (and client certificate) for {@code https}, or {@code null} for the JDK's
      */
     RegistryConnections(URI base, Duration timeout, SSLContext tls) {
+        this(base, timeout, tls, MAX_READERS);
+    }
+
+    /** @param maxReaders how many connections at most have a platform thread reading their answers (0: none) */
+    RegistryConnections(URI base, Duration timeout, SSLContext tls, int maxReaders) {
+        if (maxReaders < 0) {
+            throw new IllegalArgumentException("maxReaders is negative: " + maxReaders);
+        }
+        this.maxReaders = maxReaders;
         requireNonNull(base, "base is null");
         this.https = "https".equalsIgnoreCase(base.getScheme());
         if (!https && !"http".equalsIgnoreCase(base.getScheme())) {
@@ -93,14 +112,14 @@ final class RegistryConnections implements AutoCloseable {
         Connection pooled = idle.pollFirst();
         if (pooled != null) {
             try {
-                return exchange(pooled, head, body);
+                return exchange(pooled, true, head, body);
             } catch (StaleConnectionException stale) {
                 pooled.close();
                 // closed by the registry while idle: it saw no request on it, so sending it again runs it once
             }
         }
         try {
-            return exchange(open(), head, body);
+            return exchange(open(true), false, head, body);
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {
@@ -120,7 +139,7 @@ final class RegistryConnections implements AutoCloseable {
         }
         Connection probe = null;
         try {
-            probe = open();
+            probe = open(false);
             probe.socket.setSoTimeout(Math.min(timeoutMillis, PROBE_MILLIS));
             probe.socket.getInputStream().read();
         } catch (SSLException refused) {
@@ -136,7 +155,11 @@ final class RegistryConnections implements AutoCloseable {
         return failure;
     }
 
-    private Answer exchange(Connection connection, byte[] head, byte[] body) throws IOException {
+    /**
+     * @param pooled whether the connection comes from the pool, so served an exchange before: a write that fails then
+     *               means the registry closed it while idle
+     */
+    private Answer exchange(Connection connection, boolean pooled, byte[] head, byte[] body) throws IOException {
         boolean reusable = false;
         connection.startExchange(timeoutMillis);
         try {
@@ -147,12 +170,12 @@ final class RegistryConnections implements AutoCloseable {
                 }
                 connection.out.flush();
             } catch (IOException e) {
-                throw connection.expired() ? connection.timedOut(e) : connection.used
+                throw connection.expired() ? connection.timedOut(e) : pooled
                         ? new StaleConnectionException("glance-registry closed an idle connection", e) : e;
             }
             Answer answer;
             try {
-                answer = connection.read();
+                answer = connection.reader != null ? connection.reader.await() : connection.read();
             } catch (IOException e) {
                 throw connection.expired() ? connection.timedOut(e) : e;
             }
@@ -163,8 +186,13 @@ final class RegistryConnections implements AutoCloseable {
             if (!connection.endExchange()) {
                 reusable = false;
             }
-            if (reusable && !closed && idle.size() < MAX_IDLE) {
+            if (reusable && !closed && idle.size() < MAX_IDLE && !connection.readingEnded) {
                 idle.addFirst(connection);
+                if (connection.readingEnded) {
+                    // its reader ended (the registry closed it) between the check and the add, and may have looked
+                    // for it in the pool before it was there
+                    idle.remove(connection);
+                }
             } else {
                 connection.close();
             }
@@ -192,7 +220,8 @@ final class RegistryConnections implements AutoCloseable {
         return text;
     }
 
-    private Connection open() throws IOException {
+    /** @param withReader whether the connection may get a reading thread (not a probe that reads by itself) */
+    private Connection open(boolean withReader) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -203,11 +232,52 @@ final class RegistryConnections implements AutoCloseable {
                 socket = secure(socket);
                 socket.setSoTimeout(0);
             }
-            return new Connection(socket, deadlines);
+            Connection connection = new Connection(socket, deadlines);
+            if (withReader) {
+                startReader(connection);
+            }
+            return connection;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+    }
+
+    /** Gives the connection a reading thread while fewer than {@code maxReaders} connections have one. */
+    private void startReader(Connection connection) {
+        if (readers.incrementAndGet() > maxReaders) {
+            readers.decrementAndGet();
+            return;
+        }
+        try {
+            connection.reader = PlatformReader.start(readingSource(connection));
+        } catch (RuntimeException | OutOfMemoryError noThread) {
+            // No thread to be had (the JVM's thread limit): the callers read this connection themselves, as they
+            // do the connections beyond maxReaders.
+            readers.decrementAndGet();
+        }
+    }
+
+    private PlatformReader.Source readingSource(Connection connection) {
+        return new PlatformReader.Source() {
+            @Override
+            public Answer read() throws IOException {
+                return connection.read();
+            }
+
+            @Override
+            public boolean keepAlive() {
+                return connection.keepAlive;
+            }
+
+            @Override
+            public void readingEnded() {
+                connection.readingEnded = true;
+                idle.remove(connection);
+                connection.close();
+                readers.decrementAndGet();
+            }
+        };
     }
 
     /** TLS over the connected socket, checking the certificate's name against the registry's host as https does. */
@@ -236,6 +306,16 @@ final class RegistryConnections implements AutoCloseable {
         deadlines.close();
     }
 
+    /** Connections whose reading thread is still alive; for tests. */
+    int reading() {
+        return readers.get();
+    }
+
+    /** Connections kept for reuse; for tests. */
+    int idleConnections() {
+        return idle.size();
+    }
+
     /** Whether this client's deadline watcher is running (it starts with the first connection); for tests. */
     boolean watchingDeadlines() {
         return deadlines.watching();
@@ -259,6 +339,10 @@ final class RegistryConnections implements AutoCloseable {
         private final OutputStream out;
         private boolean keepAlive;
         private boolean used;
+        /** The thread reading this connection's answers, or {@code null} when the exchange's thread reads them. */
+        private PlatformReader reader;
+        /** Set once the reader has ended: the connection is closed and must not go back to the pool. */
+        private volatile boolean readingEnded;
         private long timeoutMillis;
         private volatile long deadline;
         private volatile boolean expired;

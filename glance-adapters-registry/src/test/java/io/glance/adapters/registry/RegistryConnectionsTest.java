@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,11 +18,14 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The registry client's own HTTP/1.1: keep-alive reuse, chunked and sized answers, a connection closed while idle, an
- * answer that does not come within the timeout.
+ * answer that does not come within the timeout; with the answers read by the connections' platform threads (the
+ * default) and by the calling threads (maxReaders 0, as the connections beyond {@code MAX_READERS} are).
  */
 class RegistryConnectionsTest {
     private HttpServer server;
@@ -75,8 +81,9 @@ class RegistryConnectionsTest {
         connections.close();
     }
 
-    @Test
-    void aConnectionTheRegistryClosedWhileIdleIsReplacedAndTheRequestSentOnce() throws Exception {
+    @ParameterizedTest(name = "maxReaders {0}")
+    @ValueSource(ints = {0, RegistryConnections.MAX_READERS})
+    void aConnectionTheRegistryClosedWhileIdleIsReplacedAndTheRequestSentOnce(int maxReaders) throws Exception {
         AtomicInteger requests = new AtomicInteger();
         try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             // Answers one request per connection with keep-alive, then closes it without a word.
@@ -98,7 +105,8 @@ class RegistryConnectionsTest {
                 }
             });
             RegistryConnections connections = new RegistryConnections(
-                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofSeconds(10), null);
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofSeconds(10), null,
+                    maxReaders);
 
             assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('1');
             Thread.sleep(100); // the registry has closed the first connection by now
@@ -114,15 +122,17 @@ class RegistryConnectionsTest {
      * and never answers must still fail the call with a timeout, on a pooled connection too, without the request being
      * sent a second time (it is not a connection closed while idle), and the next call must work on a new connection.
      */
-    @Test
+    @ParameterizedTest(name = "maxReaders {0}")
+    @ValueSource(ints = {0, RegistryConnections.MAX_READERS})
     @Timeout(60) // a client that waited for ever would otherwise hang the build
-    void anAnswerThatDoesNotComeEndsTheExchangeWithATimeoutAndIsNotSentAgain() throws Exception {
+    void anAnswerThatDoesNotComeEndsTheExchangeWithATimeoutAndIsNotSentAgain(int maxReaders) throws Exception {
         AtomicInteger hanging = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             acceptHangingExchanges(registry, hanging, release);
             RegistryConnections connections = new RegistryConnections(
-                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMillis(300), null);
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMillis(300), null,
+                    maxReaders);
             try {
                 assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('k');
                 assertThatThrownBy(() -> connections.exchange("GET", "/hang", Map.of(), null))
@@ -141,15 +151,17 @@ class RegistryConnectionsTest {
      * Each client owns its deadline watcher: the thread starts with the first connection and closing the client ends
      * it, fails an exchange still waiting for its answer (which has no socket timeout of its own) and refuses new ones.
      */
-    @Test
+    @ParameterizedTest(name = "maxReaders {0}")
+    @ValueSource(ints = {0, RegistryConnections.MAX_READERS})
     @Timeout(60) // an exchange that close() did not end would otherwise hang the build
-    void closingEndsTheDeadlineWatcherAndTheExchangesStillWaiting() throws Exception {
+    void closingEndsTheDeadlineWatcherAndTheExchangesStillWaiting(int maxReaders) throws Exception {
         AtomicInteger hanging = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             acceptHangingExchanges(registry, hanging, release);
             RegistryConnections connections = new RegistryConnections(
-                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMinutes(10), null);
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofMinutes(10), null,
+                    maxReaders);
             try {
                 assertThat(connections.watchingDeadlines()).isFalse();
                 assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('k');
@@ -169,6 +181,7 @@ class RegistryConnectionsTest {
 
                 assertThat(connections.watchingDeadlines()).isFalse();
                 assertThatThrownBy(waiting::join).hasRootCauseInstanceOf(IOException.class);
+                awaitNoReaders(connections);
                 assertThatThrownBy(() -> connections.exchange("GET", "/b", Map.of(), null))
                         .isInstanceOf(IOException.class)
                         .hasMessageContaining("closed");
@@ -179,7 +192,107 @@ class RegistryConnectionsTest {
         }
     }
 
-    /** Answers "k" to each request on the connection until one asks for /hang, which gets no answer. */
+    /**
+     * A reading thread sees at once that the registry closed an idle connection: the connection leaves the pool and
+     * its thread ends, before any request could be sent on it.
+     */
+    @Test
+    @Timeout(60)
+    void aConnectionTheRegistryClosesWhileIdleLeavesThePoolWithItsReader() throws Exception {
+        try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
+                try (Socket socket = registry.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.ISO_8859_1));
+                    while (!in.readLine().isEmpty()) {
+                        // the request head; GET has no body
+                    }
+                    socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nk"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            RegistryConnections connections = new RegistryConnections(
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofSeconds(10), null);
+            try {
+                assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('k');
+                serving.get(); // the registry has closed the connection
+                awaitNoReaders(connections);
+                assertThat(connections.idleConnections()).isZero();
+            } finally {
+                connections.close();
+            }
+        }
+    }
+
+    /**
+     * Requests from more virtual threads at once than there are reading threads: each gets its own answer, on the
+     * connections read by a platform thread and on those read by the caller, and closing the client ends every
+     * reading thread.
+     */
+    @Test
+    @Timeout(60)
+    void concurrentVirtualThreadsEachGetTheirOwnAnswerWhoeverReadsTheConnection() throws Exception {
+        int callers = RegistryConnections.MAX_READERS + 16;
+        CountDownLatch allArrived = new CountDownLatch(callers);
+        java.util.concurrent.ExecutorService handlers = Executors.newCachedThreadPool();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), callers);
+        server.setExecutor(handlers);
+        server.createContext("/", exchange -> {
+            allArrived.countDown();
+            try {
+                allArrived.await(); // every caller holds its own connection until all requests are in
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] answer = exchange.getRequestURI().getPath().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+        RegistryConnections connections = new RegistryConnections(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), Duration.ofSeconds(30), null);
+        try {
+            List<CompletableFuture<String>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String path = "/images/" + i;
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        String first = new String(connections.exchange("GET", path, Map.of(), null).body(),
+                                StandardCharsets.UTF_8);
+                        String second = new String(connections.exchange("GET", path + "/again", Map.of(), null)
+                                .body(), StandardCharsets.UTF_8);
+                        return first + " " + second;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, runnable -> Thread.ofVirtual().start(runnable)));
+            }
+            for (int i = 0; i < callers; i++) {
+                assertThat(answers.get(i).join()).isEqualTo("/images/" + i + " /images/" + i + "/again");
+            }
+            assertThat(connections.reading()).isEqualTo(RegistryConnections.MAX_READERS);
+        } finally {
+            connections.close();
+            server.stop(0);
+            server = null;
+            handlers.shutdownNow();
+        }
+        awaitNoReaders(connections);
+    }
+
+    private static void awaitNoReaders(RegistryConnections connections) throws InterruptedException {
+        long give = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (connections.reading() > 0 && System.nanoTime() - give < 0) {
+            Thread.sleep(10);
+        }
+        assertThat(connections.reading()).isZero();
+    }
+
     /** Serves each connection the registry socket accepts with {@link #answerUntilHang}, until it is closed. */
     private static void acceptHangingExchanges(ServerSocket registry, AtomicInteger hanging, CountDownLatch release) {
         Thread.ofPlatform().daemon().start(() -> {
@@ -194,6 +307,7 @@ class RegistryConnectionsTest {
         });
     }
 
+    /** Answers "k" to each request on the connection until one asks for /hang, which gets no answer. */
     private static void answerUntilHang(Socket socket, AtomicInteger hanging, CountDownLatch release) {
         try (socket) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
