@@ -57,6 +57,23 @@ thread_ticks() {
     sed -e 's/^.*) //' "$stat" 2>/dev/null | awk -v g="$comm" '{ print g, $12 + $13 }'
   done | awk '{ t[$1] += $2 } END { for (g in t) print g, t[g] }'
 }
+# thread_switches: "group voluntary-switches" lines: how often each thread group went to sleep (a wait for a lock,
+# a queue, the socket or the disk), each one a wake-up later; on a busy machine a truer count than any time.
+thread_switches() {
+  local status comm
+  for status in /proc/"$GLANCE_PID"/task/*/status; do
+    comm=$(sed -n 's/^Name:[[:space:]]*//p' "$status" 2>/dev/null) || continue
+    case "$comm" in
+      glance-upload-d*) comm=digests ;;
+      glance-store-wr*) comm=store-writer ;;
+      C1\ CompilerThre*|C2\ CompilerThre*) comm=jit ;;
+      GC\ *|G1\ *|VM\ Thread) comm=gc+vm ;;
+      ForkJoinPool-*|"") comm=request ;;
+      *) comm=other ;;
+    esac
+    awk -v g="$comm" '/^voluntary_ctxt_switches/ { print g, $2 }' "$status" 2>/dev/null
+  done | awk '{ t[$1] += $2 } END { for (g in t) print g, t[g] }'
+}
 upload() { # upload FILE -> "seconds" on stdout; checks the stored sha512 when CHECK is set
   local id code t
   id=$(curl -sS -X POST "$base/v2/images" -H 'Content-Type: application/json' \
@@ -79,9 +96,9 @@ echo "== glance-api uploads: $size_gib GiB x $runs, $(nproc) cores; before: $(be
 upload "$warm" >/dev/null
 printf '  %-4s %8s %8s %10s   %s\n' run MiB/s s "CPU s/GiB" "CPU s/GiB by thread group; load average"
 for i in $(seq 1 "$runs"); do
-  before=$(cpu_ticks); thread_ticks > "$work/threads.before"
+  before=$(cpu_ticks); thread_ticks > "$work/threads.before"; thread_switches > "$work/switches.before"
   t=$(CHECK=1 upload "$src")
-  after=$(cpu_ticks); thread_ticks > "$work/threads.after"
+  after=$(cpu_ticks); thread_ticks > "$work/threads.after"; thread_switches > "$work/switches.after"
   # Threads that ended during the upload (the store writer's) show as the total less the living threads' share.
   split=$(awk -v hz="$hz" -v gib="$size_gib" -v total=$(( after - before )) 'NR == FNR { b[$1] = $2; next }
       { d = $2 - b[$1]; seen += d; if (d / hz / gib >= 0.01) printf "%s %.2f, ", $1, d / hz / gib }
@@ -89,5 +106,8 @@ for i in $(seq 1 "$runs"); do
   printf '  %-4s %8s %8.3f %10s   %s%s\n' "$i" "$(bench_mibs "$size" "$t")" "$t" \
     "$(awk -v a="$before" -v b="$after" -v hz="$hz" -v g="$size_gib" 'BEGIN { printf "%.2f", (b - a) / hz / g }')" \
     "$split" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '  %-4s %29s   %s\n' "" "sleeps per GiB" "$(awk -v gib="$size_gib" 'NR == FNR { b[$1] = $2; next }
+      { d = $2 - b[$1]; if (d / gib >= 1) printf "%s %.0f, ", $1, d / gib }' \
+      "$work/switches.before" "$work/switches.after")"
 done
 echo "  glance-api VmHWM $(bench_kib_to_mib "$(bench_status_kib "$GLANCE_PID" VmHWM)") MiB; after: $(bench_load_note)"
