@@ -28,6 +28,8 @@ final class GuardedConnection {
     private long blockedSince;
     private long windowWaitNanos;
     private long windowBytes;
+    /** The reads of the HTTP/1 connection on this socket; set by its thread before its first request. */
+    private volatile WatchedReads reads;
 
     GuardedConnection(SocketChannel channel, long now) {
         this.channel = channel;
@@ -38,6 +40,15 @@ final class GuardedConnection {
 
     SocketChannel channel() {
         return channel;
+    }
+
+    void reads(WatchedReads reads) {
+        this.reads = reads;
+    }
+
+    /** The HTTP/1 connection's reads, or {@code null} before it has started. */
+    WatchedReads reads() {
+        return reads;
     }
 
     long acceptedAt() {

@@ -25,8 +25,11 @@ final class WatchedConnectionContext implements ConnectionContext {
         this.delegate = delegate;
         this.connection = connection;
         PeerInfo local = delegate.localPeer();
-        this.reader = DataReader.create(new WatchedReads(delegate.dataReader(), plainSocket(delegate, connection),
-                connection, local.host() + ":" + local.port()));
+        WatchedReads reads = new WatchedReads(delegate.dataReader(), plainSocket(delegate, connection), connection,
+                local.host() + ":" + local.port());
+        this.reader = DataReader.create(reads);
+        reads.readBy(reader);
+        connection.reads(reads);
     }
 
     /** The socket's own stream on a plaintext connection with a blocking channel (Helidon's stream socket), else null. */
