@@ -1,5 +1,8 @@
 package io.glance.server.imports;
 
+import io.glance.wire.HttpAnswer;
+import io.glance.wire.HttpAnswerReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -7,15 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,57 +22,19 @@ import java.util.Map;
  * second lookup between the check and the connection). The body is a channel: a caller's direct buffer is filled
  * straight from the socket, where {@link java.net.HttpURLConnection}'s stream copies every byte from the JDK's direct
  * buffer into a heap array, and the file write copies it back into another direct buffer (those two copies were 17 %
- * of a web-download's CPU; bench/README, web-download.sh). Bodies of a Content-Length, chunked or ending with the
- * connection; {@code Connection: close}, so nothing is pooled. A read that waits longer than the read timeout fails.
+ * of a web-download's CPU; bench/README, web-download.sh). The answer is read by the shared
+ * {@link HttpAnswerReader} (interim 1xx answers skipped; Content-Length, chunked or to the connection's end; a body
+ * cut short is an error); {@code Connection: close}, so nothing is pooled. A read that waits longer than the read
+ * timeout fails ({@link TimedSocketReads}).
  */
 final class PlainHttpGet implements ReadableByteChannel {
-    /** The status line and headers must fit in this (the rest of the buffer's first fill is body). */
-    private static final int HEAD_LIMIT = 64 * 1024;
+    /** The most the answer's head may have; also the reader's buffer. */
+    private static final int HEAD_LIMIT = HttpAnswerReader.DEFAULT_HEAD_LIMIT;
 
-    private final SocketChannel socket;
-    private final Selector selector;
-    private final long readTimeoutMillis;
-    /** Bytes read from the socket and not handed out yet (head, chunk lines, the body's first bytes). */
-    private final ByteBuffer pending = ByteBuffer.allocate(HEAD_LIMIT);
-    private final int status;
-    private final Map<String, String> headers;
-    private final boolean chunked;
-    /** Identity body: bytes left ({@code -1}: until the connection ends). Chunked: bytes left in this chunk. */
-    private long left;
-    private boolean lastChunkSeen;
-    private boolean open = true;
+    private final HttpAnswer answer;
 
-    private PlainHttpGet(SocketChannel socket, Selector selector, long readTimeoutMillis) throws IOException {
-        this.socket = socket;
-        this.selector = selector;
-        this.readTimeoutMillis = readTimeoutMillis;
-        pending.flip();
-        String head = readHead();
-        String[] lines = head.split("\r\n");
-        String[] statusLine = lines[0].split(" ", 3);
-        if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-            throw new IOException("Not an HTTP/1.x answer: " + lines[0]);
-        }
-        try {
-            status = Integer.parseInt(statusLine[1]);
-        } catch (NumberFormatException e) {
-            throw new IOException("Not an HTTP/1.x answer: " + lines[0], e);
-        }
-        headers = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
-            }
-        }
-        String encoding = headers.getOrDefault("transfer-encoding", "");
-        chunked = encoding.toLowerCase(Locale.ROOT).contains("chunked");
-        if (chunked) {
-            left = 0;
-        } else {
-            left = contentLength();
-        }
+    private PlainHttpGet(HttpAnswer answer) {
+        this.answer = answer;
     }
 
     /**
@@ -85,7 +46,7 @@ final class PlainHttpGet implements ReadableByteChannel {
                              Duration connectTimeout, Duration readTimeout) throws IOException {
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         SocketChannel socket = SocketChannel.open();
-        Selector selector = null;
+        TimedSocketReads reads = null;
         try {
             socket.socket().connect(new InetSocketAddress(address, port), (int) connectTimeout.toMillis());
             socket.socket().setTcpNoDelay(true);
@@ -98,15 +59,14 @@ final class PlainHttpGet implements ReadableByteChannel {
             while (out.hasRemaining()) {
                 socket.write(out);
             }
-            socket.configureBlocking(false);
-            selector = Selector.open();
-            socket.register(selector, SelectionKey.OP_READ);
-            return new PlainHttpGet(socket, selector, readTimeout.toMillis());
+            reads = new TimedSocketReads(socket, readTimeout.toMillis());
+            return new PlainHttpGet(new HttpAnswerReader(reads, HEAD_LIMIT).next("GET"));
         } catch (IOException | RuntimeException e) {
-            if (selector != null) {
-                selector.close();
+            if (reads != null) {
+                reads.close(); // its selector and the socket
+            } else {
+                socket.close();
             }
-            socket.close();
             throw e;
         }
     }
@@ -117,203 +77,37 @@ final class PlainHttpGet implements ReadableByteChannel {
     }
 
     int status() {
-        return status;
+        return answer.status();
     }
 
     /** A header's value (several occurrences joined by ", "), or {@code null}. */
     String header(String name) {
-        return headers.get(name.toLowerCase(Locale.ROOT));
+        List<String> values = answer.headers().get(name);
+        return values == null ? null : String.join(", ", values);
     }
 
-    /** The Content-Length of an identity body, or {@code -1}. */
-    long contentLength() throws IOException {
-        String value = headers.get("content-length");
-        if (value == null || chunked) {
-            return -1;
-        }
-        try {
-            long length = Long.parseLong(value.trim());
-            if (length < 0) {
-                throw new NumberFormatException();
-            }
-            return length;
-        } catch (NumberFormatException e) {
-            throw new IOException("Bad Content-Length: " + value, e);
-        }
+    /** The Content-Length of a sized body, or {@code -1}. */
+    long contentLength() {
+        return answer.contentLength();
     }
 
     /** The body as a stream, for callers that read one (each read goes through the channel). */
     InputStream stream() {
-        return Channels.newInputStream(this);
+        return answer.body().stream();
     }
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        if (!open) {
-            throw new java.nio.channels.ClosedChannelException();
-        }
-        if (!dst.hasRemaining()) {
-            return 0;
-        }
-        if (chunked) {
-            if (left == 0) {
-                if (lastChunkSeen || !nextChunk()) {
-                    return -1;
-                }
-            }
-        } else if (left == 0) {
-            return -1;
-        }
-        int room = left < 0 ? dst.remaining() : (int) Math.min(dst.remaining(), left);
-        int read;
-        if (pending.hasRemaining()) {
-            read = Math.min(room, pending.remaining());
-            dst.put(dst.position(), pending, pending.position(), read);
-            dst.position(dst.position() + read);
-            pending.position(pending.position() + read);
-        } else {
-            ByteBuffer window = room == dst.remaining() ? dst : dst.slice(dst.position(), room);
-            read = readSocket(window);
-            if (window != dst && read > 0) {
-                dst.position(dst.position() + read);
-            }
-            if (read < 0) {
-                if (chunked) {
-                    throw new IOException("The connection ended inside the chunked body");
-                }
-                // A body shorter than its Content-Length ends here; the import compares the count with the length.
-                left = 0;
-                return -1;
-            }
-        }
-        if (left > 0) {
-            left -= read;
-        }
-        return read;
-    }
-
-    /** Reads the next chunk's size line (after the previous chunk's CRLF); false at the last chunk. */
-    private boolean nextChunk() throws IOException {
-        String line = readLine();
-        if (line.isEmpty()) {
-            // The CRLF that ends the previous chunk's data.
-            line = readLine();
-        }
-        int extension = line.indexOf(';');
-        String size = (extension < 0 ? line : line.substring(0, extension)).trim();
-        try {
-            left = Long.parseLong(size, 16);
-        } catch (NumberFormatException e) {
-            throw new IOException("Bad chunk size line: " + line, e);
-        }
-        if (left < 0) {
-            throw new IOException("Bad chunk size line: " + line);
-        }
-        if (left == 0) {
-            lastChunkSeen = true;
-            return false;
-        }
-        return true;
-    }
-
-    /** Reads the head up to its empty line; what follows it stays in {@link #pending}. */
-    private String readHead() throws IOException {
-        while (true) {
-            int end = find(pending, "\r\n\r\n");
-            if (end >= 0) {
-                String head = text(pending, end);
-                pending.position(pending.position() + end + 4);
-                return head;
-            }
-            if (!fill()) {
-                throw new IOException("The connection ended inside the answer's headers");
-            }
-        }
-    }
-
-    private String readLine() throws IOException {
-        while (true) {
-            int end = find(pending, "\r\n");
-            if (end >= 0) {
-                String line = text(pending, end);
-                pending.position(pending.position() + end + 2);
-                return line;
-            }
-            if (!fill()) {
-                throw new IOException("The connection ended inside a chunk size line");
-            }
-        }
-    }
-
-    /** Reads more into {@link #pending}; false at the connection's end. */
-    private boolean fill() throws IOException {
-        pending.compact();
-        try {
-            if (!pending.hasRemaining()) {
-                throw new IOException("The answer's head or a chunk line is longer than " + HEAD_LIMIT + " bytes");
-            }
-            return readSocket(pending) >= 0;
-        } finally {
-            pending.flip();
-        }
-    }
-
-    /** A read that waits at most the read timeout for data; -1 at the end. */
-    private int readSocket(ByteBuffer dst) throws IOException {
-        long deadline = System.nanoTime() + readTimeoutMillis * 1_000_000;
-        while (true) {
-            int read = socket.read(dst);
-            if (read != 0) {
-                return read;
-            }
-            long wait = (deadline - System.nanoTime()) / 1_000_000;
-            if (wait <= 0) {
-                throw new SocketTimeoutException("No data from the server for " + readTimeoutMillis + " ms");
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new java.io.InterruptedIOException("Interrupted while waiting for the server's data");
-            }
-            // Cleared first: a key still in the selected set would not be counted again, and the wait would end at once.
-            selector.selectedKeys().clear();
-            selector.select(wait);
-        }
-    }
-
-    private static int find(ByteBuffer buffer, String what) {
-        byte[] needle = what.getBytes(StandardCharsets.ISO_8859_1);
-        for (int i = buffer.position(); i + needle.length <= buffer.limit(); i++) {
-            boolean match = true;
-            for (int j = 0; j < needle.length && match; j++) {
-                match = buffer.get(i + j) == needle[j];
-            }
-            if (match) {
-                return i - buffer.position();
-            }
-        }
-        return -1;
-    }
-
-    private static String text(ByteBuffer buffer, int length) {
-        byte[] bytes = new byte[length];
-        buffer.get(buffer.position(), bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+        return answer.body().read(dst);
     }
 
     @Override
     public boolean isOpen() {
-        return open;
+        return answer.body().isOpen();
     }
 
     @Override
     public void close() throws IOException {
-        if (!open) {
-            return;
-        }
-        open = false;
-        try {
-            selector.close();
-        } finally {
-            socket.close();
-        }
+        answer.body().close();
     }
 }

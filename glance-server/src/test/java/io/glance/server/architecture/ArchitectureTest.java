@@ -26,6 +26,22 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The HTTP/1.1 answer reader is shared with glance-client, which must not drag anything of the server along. */
+    @Test
+    void theWireFormatDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("io.glance.wire..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.glance.wire..")
+                .check(classes);
+    }
+
+    /** How answers arrive on a socket is the adapters' business: the core and its ports speak in their own terms. */
+    @Test
+    void theCoreAndItsPortsDoNotUseTheWireFormat() {
+        noClasses().that().resideInAnyPackage("io.glance.domain..", "io.glance.ports..", "io.glance.application..")
+                .should().dependOnClassesThat().resideInAPackage("io.glance.wire..")
+                .check(classes);
+    }
+
     @Test
     void optionDeclarationsDependOnlyOnTheJdk() {
         classes().that().resideInAPackage("io.glance.config..")

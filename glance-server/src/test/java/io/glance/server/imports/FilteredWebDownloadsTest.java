@@ -7,14 +7,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +129,40 @@ class FilteredWebDownloadsTest {
             buffer.clear();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A server may send interim answers before the final one (103 Early Hints from a CDN, 100 Continue): they are
+     * passed over, not taken for the answer ("answered 103").
+     */
+    @Test
+    void interimAnswersBeforeTheFinalOneArePassedOver() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> {
+                try (Socket socket = server.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(
+                            socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    while (!in.readLine().isEmpty()) {
+                        // the GET's head
+                    }
+                    socket.getOutputStream().write(("HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
+                            + "HTTP/1.1 200 OK\r\nContent-Length: " + BODY.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().write(BODY);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            FilteredWebDownloads downloads = new FilteredWebDownloads(filter(server.getLocalPort()));
+
+            WebDownloads.Body body = downloads.open(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x"));
+
+            try (InputStream data = body.data()) {
+                assertThat(data.readAllBytes()).isEqualTo(BODY);
+            }
+            assertThat(body.contentLength()).isEqualTo(BODY.length);
+            answered.get();
+        }
     }
 
     @Test
