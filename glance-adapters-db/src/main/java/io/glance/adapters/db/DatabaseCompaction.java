@@ -17,8 +17,8 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Gives the space of deleted data back to the file system. An H2 file only grows while it is open (its store appends
- * and reuses, it never truncates), so it is rewritten with {@code SHUTDOWN COMPACT}, which needs the database to
+ * Gives the space of deleted data back to the file system. While glance-api runs, {@link H2OnlineCompaction} keeps
+ * the H2 file within bounds; a full rewrite is {@code SHUTDOWN COMPACT}, which needs the database to
  * itself: glance-api does it at start before it opens its pool ({@code db_compact_on_start}), and
  * {@code glance-manage db compact} while glance-api is stopped (H2 locks its file, so a running glance-api makes
  * the command fail, saying so). On MariaDB {@code OPTIMIZE TABLE} rebuilds the image tables online.

@@ -11,6 +11,9 @@ import io.glance.ports.out.TaskRepository;
 import io.glance.ports.out.UploadSessions;
 import io.glance.ports.out.metadef.MetadefRepository;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -34,8 +37,11 @@ public final class GlanceDatabase implements AutoCloseable {
     private final UploadSessions uploadSessions;
     private final StoredLocations storedLocations;
     private final Transactions transactions;
+    /** Keeps an H2 file's size bounded while it is open; null on MariaDB and in-memory H2. */
+    private final H2CompactionSchedule compaction;
 
-    private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool) {
+    private GlanceDatabase(DatabaseSettings settings, HikariDataSource pool,
+                           H2OnlineCompaction.Policy compactionPolicy) {
         this.settings = settings;
         this.pool = pool;
         this.failures = new DatabaseFailures(settings.describe());
@@ -48,6 +54,10 @@ public final class GlanceDatabase implements AutoCloseable {
         this.tasks = new MyBatisTaskRepository(transactions);
         this.uploadSessions = new JdbcUploadSessions(transactions);
         this.storedLocations = new MyBatisStoredLocations(transactions);
+        Optional<Path> file = JdbcUrls.isH2(settings.jdbcUrl()) ? DatabaseCompaction.h2File(settings.jdbcUrl())
+                : Optional.empty();
+        this.compaction = file.map(path -> new H2CompactionSchedule(new H2OnlineCompaction(pool, path,
+                compactionPolicy), settings.describe())).orElse(null);
     }
 
     /**
@@ -58,15 +68,26 @@ public final class GlanceDatabase implements AutoCloseable {
      * @throws IllegalArgumentException                    for an H2 URL without {@code MODE=MariaDB}
      */
     public static GlanceDatabase open(DatabaseSettings settings) {
+        return open(settings, H2OnlineCompaction.Policy.DEFAULT);
+    }
+
+    /** {@link #open(DatabaseSettings)} with another online compaction policy for an H2 file (tests, benches). */
+    static GlanceDatabase open(DatabaseSettings settings, H2OnlineCompaction.Policy compactionPolicy) {
         requireNonNull(settings, "settings is null");
+        requireNonNull(compactionPolicy, "compactionPolicy is null");
         JdbcUrls.requireSupportedDialect(settings.jdbcUrl());
         HikariDataSource pool = startPool(settings);
         try {
-            GlanceDatabase database = new GlanceDatabase(settings, pool);
-            if (settings.migrateOnStart()) {
-                database.migrate();
+            GlanceDatabase database = new GlanceDatabase(settings, pool, compactionPolicy);
+            try {
+                if (settings.migrateOnStart()) {
+                    database.migrate();
+                }
+                return database;
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
             }
-            return database;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -244,6 +265,9 @@ public final class GlanceDatabase implements AutoCloseable {
     /** Closes every pooled connection; an embedded H2 database is closed with its last connection. */
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         pool.close();
     }
 }

@@ -15,7 +15,7 @@ class DatabaseSettingsTest {
         DatabaseSettings settings = DatabaseSettings.embeddedH2(Path.of("/var/lib/glance"));
 
         assertThat(settings.jdbcUrl())
-                .isEqualTo("jdbc:h2:file:/var/lib/glance/glance;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/var/lib/glance/glance;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;REUSE_SPACE=FALSE");
         assertThat(settings.maxPoolSize()).isEqualTo(DatabaseSettings.DEFAULT_MAX_POOL_SIZE);
         assertThat(settings.connectionTimeout()).isEqualTo(DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT);
         assertThat(settings.migrateOnStart()).isTrue();
