@@ -43,7 +43,7 @@ final class GrowingFileDigests {
     private boolean cancelled;
 
     /**
-     * Starts reading {@code file} on {@code executor} (one reader, plus the two digest workers).
+     * Starts reading {@code file} on {@code executor} (one reader and its read-ahead, plus the two digest workers).
      *
      * @param sizeCap the most bytes accepted ({@code image_size_cap} or what the quota leaves)
      * @param overCap the failure once more arrived
@@ -52,7 +52,7 @@ final class GrowingFileDigests {
             throws IOException {
         this.file = requireNonNull(file, "file is null");
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        this.reads = new UncachedReads(file, channel, UncachedReads.READ_SIZE);
+        this.reads = new UncachedReads(file, channel, UncachedReads.READ_SIZE, executor);
         try {
             this.fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
             UploadStream stream = new UploadStream(new AnnouncedBytes(), sizeCap, -1, overCap, null, executor);

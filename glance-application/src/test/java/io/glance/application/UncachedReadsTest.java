@@ -8,13 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Reads past the page cache return the file's bytes at any position and length (aligned or not, up to and past the
- * end), never a byte beyond those the caller said are final, and see bytes just written through the page cache.
+ * end), never a byte beyond those the caller said are final, and see bytes just written through the page cache; the
+ * next final bytes are read while the current ones are handed out, and never bytes that are not final yet.
  */
 class UncachedReadsTest {
     private static final int BLOCK = UncachedReads.ALIGNMENT;
@@ -28,7 +32,7 @@ class UncachedReadsTest {
         Path file = dir.resolve("data");
         Files.write(file, data);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             UncachedReads reads = new UncachedReads(file, channel, 2 * BLOCK)) {
+             UncachedReads reads = new UncachedReads(file, channel, 2 * BLOCK, Runnable::run)) {
             byte[] buffer = new byte[3 * BLOCK];
 
             // Aligned, more asked than one read takes: at most the read size.
@@ -67,7 +71,7 @@ class UncachedReadsTest {
         byte[] before = new byte[4 * BLOCK];
         Files.write(file, before);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             UncachedReads reads = new UncachedReads(file, channel, 4 * BLOCK);
+             UncachedReads reads = new UncachedReads(file, channel, 4 * BLOCK, Runnable::run);
              FileChannel writer = FileChannel.open(file, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[4 * BLOCK];
             // One block final: the read underneath may take more, but only the final block comes out.
@@ -80,6 +84,67 @@ class UncachedReadsTest {
             int read = reads.read(buffer, 0, buffer.length, BLOCK, BLOCK);
             assertThat(read).isEqualTo(BLOCK);
             assertThat(Arrays.copyOf(buffer, read)).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void readsTheNextFinalBytesAheadWhileTheCurrentOnesAreHandedOut() throws Exception {
+        byte[] data = TestData.bytes(6 * BLOCK);
+        Path file = dir.resolve("data");
+        Files.write(file, data);
+        List<Runnable> readsAhead = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             UncachedReads reads = new UncachedReads(file, channel, 2 * BLOCK, readsAhead::add)) {
+            assumeTrue(reads.direct(), "the temporary folder's file system takes O_DIRECT");
+            byte[] buffer = new byte[BLOCK];
+
+            // Three blocks final: the first read takes two, and the third is read ahead at once.
+            assertThat(reads.read(buffer, 0, BLOCK, 0, 3 * BLOCK)).isEqualTo(BLOCK);
+            assertThat(buffer).isEqualTo(Arrays.copyOf(data, BLOCK));
+            assertThat(readsAhead).hasSize(1);
+            readsAhead.removeFirst().run();
+
+            assertThat(reads.read(buffer, 0, BLOCK, BLOCK, 2 * BLOCK)).isEqualTo(BLOCK);
+            assertThat(buffer).isEqualTo(Arrays.copyOfRange(data, BLOCK, 2 * BLOCK));
+            assertThat(readsAhead).as("one read ahead at a time").isEmpty();
+
+            // The third block comes from the read ahead, which held only it: the fourth is not final yet, so
+            // nothing more is read ahead until it is.
+            assertThat(reads.read(buffer, 0, BLOCK, 2 * BLOCK, BLOCK)).isEqualTo(BLOCK);
+            assertThat(buffer).isEqualTo(Arrays.copyOfRange(data, 2 * BLOCK, 3 * BLOCK));
+            assertThat(readsAhead).isEmpty();
+
+            // Three more final: read now (two), the last one ahead.
+            assertThat(reads.read(buffer, 0, BLOCK, 3 * BLOCK, 3 * BLOCK)).isEqualTo(BLOCK);
+            assertThat(buffer).isEqualTo(Arrays.copyOfRange(data, 3 * BLOCK, 4 * BLOCK));
+            assertThat(readsAhead).hasSize(1);
+            readsAhead.removeFirst().run();
+            for (int block = 4; block < 6; block++) {
+                assertThat(reads.read(buffer, 0, BLOCK, (long) block * BLOCK, (6L - block) * BLOCK)).isEqualTo(BLOCK);
+                assertThat(buffer).isEqualTo(Arrays.copyOfRange(data, block * BLOCK, (block + 1) * BLOCK));
+            }
+        }
+    }
+
+    @Test
+    void aReadAheadOfBytesWrittenAfterwardsIsNeverHandedOut() throws Exception {
+        // What the caller says is final stays so; bytes past that may still change, and are read when asked for.
+        Path file = dir.resolve("data");
+        Files.write(file, new byte[4 * BLOCK]);
+        List<Runnable> readsAhead = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             UncachedReads reads = new UncachedReads(file, channel, BLOCK, readsAhead::add);
+             FileChannel writer = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            assumeTrue(reads.direct(), "the temporary folder's file system takes O_DIRECT");
+            byte[] buffer = new byte[BLOCK];
+            assertThat(reads.read(buffer, 0, BLOCK, 0, BLOCK)).isEqualTo(BLOCK);
+            assertThat(readsAhead).as("nothing final past the first block").isEmpty();
+
+            byte[] second = new byte[BLOCK];
+            Arrays.fill(second, (byte) 7);
+            writer.write(ByteBuffer.wrap(second), BLOCK);
+            assertThat(reads.read(buffer, 0, BLOCK, BLOCK, BLOCK)).isEqualTo(BLOCK);
+            assertThat(buffer).isEqualTo(second);
         }
     }
 }
