@@ -1,13 +1,14 @@
 package io.glance.adapters.registry;
 
+import io.glance.wire.HttpAnswer;
+import io.glance.wire.HttpAnswerReader;
+import io.glance.wire.InputStreamChannel;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,15 +38,16 @@ import static java.util.Objects.requireNonNull;
  * of their own (a timed park per read on a virtual thread), {@link AnswerDeadlines} closes an exchange's connection
  * once its deadline has passed. Up to {@link #MAX_READERS} connections have a {@link PlatformReader}: a platform thread
  * reads their answers, so that a request on a virtual thread waits for one hand-off instead of the JDK's poller; the
- * connections beyond that are read by the calling thread.
+ * connections beyond that are read by the calling thread. The answers are read by the shared {@link HttpAnswerReader}
+ * (glance-http-wire), straight from the socket's stream into its buffer.
  */
 final class RegistryConnections implements AutoCloseable {
     /** Idle connections kept at most; more concurrent callers open more and close the surplus afterwards. */
     static final int MAX_IDLE = 64;
     /** Connections read by a platform thread at most (one thread each): glance-api's benchmarks run 32 clients. */
     static final int MAX_READERS = 32;
+    /** The request writer's buffer, and the answer reader's: also the most an answer's head may have. */
     private static final int BUFFER = 16 * 1024;
-    private static final int MAX_HEAD_LINE = 16 * 1024;
     /** How long a diagnosis of a failed TLS connection waits for the registry's alert. */
     private static final int PROBE_MILLIS = 5000;
 
@@ -335,7 +336,7 @@ final class RegistryConnections implements AutoCloseable {
     private static final class Connection implements AnswerDeadlines.Watched {
         private final Socket socket;
         private final AnswerDeadlines deadlines;
-        private final InputStream in;
+        private final HttpAnswerReader answers;
         private final OutputStream out;
         private boolean keepAlive;
         private boolean used;
@@ -351,7 +352,7 @@ final class RegistryConnections implements AutoCloseable {
         Connection(Socket socket, AnswerDeadlines deadlines) throws IOException {
             this.socket = socket;
             this.deadlines = deadlines;
-            this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+            this.answers = new HttpAnswerReader(new InputStreamChannel(socket.getInputStream()), BUFFER);
             this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
             if (!deadlines.watch(this)) {
                 throw new IOException("The glance-registry client is closed");
@@ -392,113 +393,38 @@ final class RegistryConnections implements AutoCloseable {
             return timeout;
         }
 
+        /**
+         * Reads the next answer, its body whole (one JSON document), and notes whether the connection may be used
+         * again. The registry client sends no HEAD, so every answer's body is framed by its headers.
+         */
         Answer read() throws IOException {
             boolean reused = used;
             used = true;
-            String statusLine;
+            HttpAnswer answer;
             try {
-                statusLine = line();
+                answer = answers.next("GET");
             } catch (IOException e) {
-                if (reused && !expired) {
+                if (reused && !expired && !answers.answerBegun()) {
                     throw new StaleConnectionException("glance-registry closed an idle connection", e);
                 }
                 throw e;
             }
-            while (true) {
-                int status = status(statusLine);
-                long length = -1;
-                boolean chunked = false;
-                keepAlive = !statusLine.startsWith("HTTP/1.0");
-                for (String line = line(); !line.isEmpty(); line = line()) {
-                    int colon = line.indexOf(':');
-                    if (colon <= 0) {
-                        throw new IOException("glance-registry sent a malformed header line: " + line);
-                    }
-                    String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                    String value = line.substring(colon + 1).trim();
-                    switch (name) {
-                        case "content-length" -> length = Long.parseLong(value);
-                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                        case "connection" -> keepAlive = !value.equalsIgnoreCase("close");
-                        default -> {
-                        }
-                    }
-                }
-                if (status >= 100 && status < 200) {
-                    statusLine = line();
-                    continue;
-                }
-                if (status == 204 || status == 304) {
-                    return new Answer(status, new byte[0]);
-                }
-                if (chunked) {
-                    return new Answer(status, chunkedBody());
-                }
-                if (length >= 0) {
-                    if (length > Integer.MAX_VALUE - 8) {
-                        throw new IOException("glance-registry announced a body of " + length + " bytes");
-                    }
-                    byte[] body = in.readNBytes((int) length);
-                    if (body.length < length) {
-                        throw new EOFException("glance-registry's answer ended after " + body.length + " of "
-                                + length + " bytes");
-                    }
-                    return new Answer(status, body);
-                }
-                keepAlive = false;
-                return new Answer(status, in.readAllBytes());
-            }
+            keepAlive = answer.keepAlive();
+            return new Answer(answer.status(), body(answer));
         }
 
-        private byte[] chunkedBody() throws IOException {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            while (true) {
-                String size = line();
-                int extension = size.indexOf(';');
-                int length = Integer.parseInt((extension >= 0 ? size.substring(0, extension) : size).trim(), 16);
-                if (length == 0) {
-                    while (!line().isEmpty()) {
-                        // trailers: none that matter here
-                    }
-                    return body.toByteArray();
-                }
-                byte[] chunk = in.readNBytes(length);
-                if (chunk.length < length) {
-                    throw new EOFException("glance-registry's answer ended inside a chunk");
-                }
-                body.write(chunk, 0, chunk.length);
-                line();
+        private static byte[] body(HttpAnswer answer) throws IOException {
+            long length = answer.contentLength();
+            InputStream body = answer.body().stream();
+            if (length < 0) {
+                return body.readAllBytes();
             }
-        }
-
-        private static int status(String statusLine) throws IOException {
-            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
-                throw new IOException("glance-registry sent no HTTP status line: " + statusLine);
+            if (length > Integer.MAX_VALUE - 8) {
+                throw new IOException("glance-registry announced a body of " + length + " bytes");
             }
-            try {
-                return Integer.parseInt(statusLine.substring(9, 12));
-            } catch (NumberFormatException e) {
-                throw new IOException("glance-registry sent a malformed status line: " + statusLine, e);
-            }
-        }
-
-        /** One CRLF-terminated line of the head, in ISO-8859-1. */
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder(64);
-            while (true) {
-                int c = in.read();
-                if (c < 0) {
-                    throw new EOFException("glance-registry closed the connection");
-                }
-                if (c == '\n') {
-                    int end = line.length();
-                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-                }
-                if (line.length() >= MAX_HEAD_LINE) {
-                    throw new IOException("glance-registry sent a header line over " + MAX_HEAD_LINE + " bytes");
-                }
-                line.append((char) c);
-            }
+            byte[] bytes = new byte[(int) length];
+            body.readNBytes(bytes, 0, bytes.length); // a body cut short is an EOFException
+            return bytes;
         }
 
         @Override

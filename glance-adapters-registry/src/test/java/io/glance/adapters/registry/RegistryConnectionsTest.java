@@ -1,6 +1,7 @@
 package io.glance.adapters.registry;
 
 import com.sun.net.httpserver.HttpServer;
+import io.glance.wire.MalformedAnswerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -293,13 +294,65 @@ class RegistryConnectionsTest {
         assertThat(connections.reading()).isZero();
     }
 
-    /** Serves each connection the registry socket accepts with {@link #answerUntilHang}, until it is closed. */
+    /**
+     * A registry whose answers break HTTP/1.1's framing: the call fails with an IOException that names the bad value
+     * (the registry transport turns it into a 503), not with a NumberFormatException or IllegalArgumentException that
+     * would escape as a 500, and the broken connection is not used again.
+     */
+    @ParameterizedTest(name = "maxReaders {0}")
+    @ValueSource(ints = {0, RegistryConnections.MAX_READERS})
+    @Timeout(60)
+    void aMalformedAnswerFailsTheCallNamingTheBadValueAndItsConnectionIsDropped(int maxReaders) throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            acceptConnections(registry, accepted, requestLine -> requestLine.startsWith("GET /bad-length ")
+                    ? "HTTP/1.1 200 OK\r\nContent-Length: 12abc\r\n\r\n"
+                    : requestLine.startsWith("GET /bad-chunk ")
+                    ? "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\n"
+                    : "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nk");
+            RegistryConnections connections = new RegistryConnections(
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofSeconds(10), null,
+                    maxReaders);
+            try {
+                assertThat(connections.exchange("GET", "/a", Map.of(), null).body()).containsExactly('k');
+                assertThatThrownBy(() -> connections.exchange("GET", "/bad-length", Map.of(), null))
+                        .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("'12abc'");
+                assertThat(connections.exchange("GET", "/b", Map.of(), null).body()).containsExactly('k');
+                assertThatThrownBy(() -> connections.exchange("GET", "/bad-chunk", Map.of(), null))
+                        .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("'-5'");
+                assertThat(connections.exchange("GET", "/c", Map.of(), null).body()).containsExactly('k');
+                assertThat(accepted).hasValue(3);
+            } finally {
+                connections.close();
+            }
+        }
+    }
+
+    /** What a test registry answers to a request line: the answer's bytes, or {@code null} for none at all. */
+    private interface Answering {
+        String answer(String requestLine) throws InterruptedException;
+    }
+
+    /** Answers "k" to each request until one asks for /hang, which gets no answer until {@code release}. */
     private static void acceptHangingExchanges(ServerSocket registry, AtomicInteger hanging, CountDownLatch release) {
+        acceptConnections(registry, new AtomicInteger(), requestLine -> {
+            if (requestLine.startsWith("GET /hang ")) {
+                hanging.incrementAndGet();
+                release.await();
+                return null;
+            }
+            return "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nk";
+        });
+    }
+
+    /** Serves each connection the registry socket accepts on a thread of its own, until the socket is closed. */
+    private static void acceptConnections(ServerSocket registry, AtomicInteger accepted, Answering answering) {
         Thread.ofPlatform().daemon().start(() -> {
             while (!registry.isClosed()) {
                 try {
                     Socket socket = registry.accept();
-                    Thread.ofPlatform().daemon().start(() -> answerUntilHang(socket, hanging, release));
+                    accepted.incrementAndGet();
+                    Thread.ofPlatform().daemon().start(() -> answerEach(socket, answering));
                 } catch (IOException closed) {
                     return;
                 }
@@ -307,22 +360,20 @@ class RegistryConnectionsTest {
         });
     }
 
-    /** Answers "k" to each request on the connection until one asks for /hang, which gets no answer. */
-    private static void answerUntilHang(Socket socket, AtomicInteger hanging, CountDownLatch release) {
+    /** Reads request heads (of requests without a body) and writes each one's answer, until there is none. */
+    private static void answerEach(Socket socket, Answering answering) {
         try (socket) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.ISO_8859_1));
             for (String requestLine = in.readLine(); requestLine != null; requestLine = in.readLine()) {
                 while (!in.readLine().isEmpty()) {
-                    // the rest of the head; GET has no body
+                    // the rest of the head
                 }
-                if (requestLine.startsWith("GET /hang ")) {
-                    hanging.incrementAndGet();
-                    release.await();
+                String answer = answering.answer(requestLine);
+                if (answer == null) {
                     return;
                 }
-                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nk"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
                 socket.getOutputStream().flush();
             }
         } catch (IOException | InterruptedException ended) {
