@@ -14,8 +14,8 @@ import java.util.concurrent.BlockingQueue;
  * request's thread, often onto the other carrier: about one poller and 2.4 carrier wake-ups per registry call
  * (bench/README, registry hop session 10), each a trip through the run queue, or an idle CPU's wake-up, while the
  * request waits. A platform thread blocks in the kernel's read instead; the answer wakes it and it unparks the
- * request's thread. The thread is already reading when the request is sent (it waits on the connection from the moment the
- * connection is opened), so handing the exchange over costs no wake-up either.
+ * request's thread. The thread is already reading when the request is sent (it waits on the connection from the
+ * moment the connection is opened), so handing the exchange over costs no wake-up either.
  *
  * <p>The thread ends with the connection: on any read failure (the registry closed it, the deadline watcher or the
  * client closed it) and after an answer that does not keep the connection alive. Each outcome (an answer or the failure

@@ -38,14 +38,20 @@ import static java.util.Objects.requireNonNull;
  * of their own (a timed park per read on a virtual thread), {@link AnswerDeadlines} closes an exchange's connection
  * once its deadline has passed. Up to {@link #MAX_READERS} connections have a {@link PlatformReader}: a platform thread
  * reads their answers, so that a request on a virtual thread waits for one hand-off instead of the JDK's poller; the
- * connections beyond that are read by the calling thread. The answers are read by the shared {@link HttpAnswerReader}
- * (glance-http-wire), straight from the socket's stream into its buffer.
+ * connections beyond that are read by the calling thread, and are taken from the pool only when no idle connection
+ * with a reader is left. The answers are read by the shared {@link HttpAnswerReader} (glance-http-wire), straight from
+ * the socket's stream into its buffer.
  */
 final class RegistryConnections implements AutoCloseable {
     /** Idle connections kept at most; more concurrent callers open more and close the surplus afterwards. */
     static final int MAX_IDLE = 64;
-    /** Connections read by a platform thread at most (one thread each): glance-api's benchmarks run 32 clients. */
-    static final int MAX_READERS = 32;
+    /**
+     * Connections read by a platform thread at most (one thread each). Few: a reader saves wake-ups while calls are
+     * few and far between (at 1 client the poller woke for every answer), but each answer wakes its own reader, where
+     * the poller, with many calls under way, hands over several answers per wake-up: at 32 clients 32 readers cost
+     * glance-api 1.3-1.6 more wake-ups and about 0.1 ms more CPU per create (bench/README, registry hop session 11).
+     */
+    static final int MAX_READERS = 4;
     /** The request writer's buffer, and the answer reader's: also the most an answer's head may have. */
     private static final int BUFFER = 16 * 1024;
     /** How long a diagnosis of a failed TLS connection waits for the registry's alert. */
@@ -60,7 +66,10 @@ final class RegistryConnections implements AutoCloseable {
     private final int maxReaders;
     /** Connections whose reading thread has not ended yet. */
     private final AtomicInteger readers = new AtomicInteger();
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Idle connections with a reading thread: taken first, so that at low concurrency every call has one. */
+    private final ConcurrentLinkedDeque<Connection> idleRead = new ConcurrentLinkedDeque<>();
+    /** Idle connections their callers read. */
+    private final ConcurrentLinkedDeque<Connection> idleOwn = new ConcurrentLinkedDeque<>();
     /** This client's own watcher: its thread ends with {@link #close()}. */
     private final AnswerDeadlines deadlines = new AnswerDeadlines();
     private volatile boolean closed;
@@ -110,7 +119,10 @@ final class RegistryConnections implements AutoCloseable {
             throw new IOException("The glance-registry client is closed");
         }
         byte[] head = head(method, target, headers, body);
-        Connection pooled = idle.pollFirst();
+        Connection pooled = idleRead.pollFirst();
+        if (pooled == null) {
+            pooled = idleOwn.pollFirst();
+        }
         if (pooled != null) {
             try {
                 return exchange(pooled, true, head, body);
@@ -187,7 +199,8 @@ final class RegistryConnections implements AutoCloseable {
             if (!connection.endExchange()) {
                 reusable = false;
             }
-            if (reusable && !closed && idle.size() < MAX_IDLE && !connection.readingEnded) {
+            if (reusable && !closed && idleRead.size() + idleOwn.size() < MAX_IDLE && !connection.readingEnded) {
+                ConcurrentLinkedDeque<Connection> idle = connection.reader != null ? idleRead : idleOwn;
                 idle.addFirst(connection);
                 if (connection.readingEnded) {
                     // its reader ended (the registry closed it) between the check and the add, and may have looked
@@ -274,7 +287,7 @@ final class RegistryConnections implements AutoCloseable {
             @Override
             public void readingEnded() {
                 connection.readingEnded = true;
-                idle.remove(connection);
+                idleRead.remove(connection);
                 connection.close();
                 readers.decrementAndGet();
             }
@@ -301,7 +314,10 @@ final class RegistryConnections implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Connection connection; (connection = idle.pollFirst()) != null; ) {
+        for (Connection connection; (connection = idleRead.pollFirst()) != null; ) {
+            connection.close();
+        }
+        for (Connection connection; (connection = idleOwn.pollFirst()) != null; ) {
             connection.close();
         }
         deadlines.close();
@@ -314,7 +330,7 @@ final class RegistryConnections implements AutoCloseable {
 
     /** Connections kept for reuse; for tests. */
     int idleConnections() {
-        return idle.size();
+        return idleRead.size() + idleOwn.size();
     }
 
     /** Whether this client's deadline watcher is running (it starts with the first connection); for tests. */

@@ -286,6 +286,91 @@ class RegistryConnectionsTest {
         awaitNoReaders(connections);
     }
 
+    /**
+     * An idle connection with a reader is taken before one its callers read, whichever went back to the pool last: a
+     * call at low concurrency gets the reader whenever there is one. Here the caller-read connection is the last one
+     * back; the next call's answer closes its connection ("Connection: close"), which ends that connection's reader
+     * only if the call went over the reader's connection.
+     */
+    @Test
+    @Timeout(60)
+    void anIdleConnectionWithAReaderIsTakenFirst() throws Exception {
+        CountDownLatch releaseA = new CountDownLatch(1);
+        CountDownLatch releaseB = new CountDownLatch(1);
+        AtomicInteger heldA = new AtomicInteger();
+        try (ServerSocket registry = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!registry.isClosed()) {
+                    try {
+                        Socket socket = registry.accept();
+                        Thread.ofPlatform().daemon().start(() -> answer(socket, releaseA, heldA, releaseB));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            RegistryConnections connections = new RegistryConnections(
+                    URI.create("http://127.0.0.1:" + registry.getLocalPort()), Duration.ofSeconds(30), null, 1);
+            try {
+                CompletableFuture<byte[]> a = CompletableFuture.supplyAsync(() -> get(connections, "/a"),
+                        runnable -> Thread.ofVirtual().start(runnable));
+                while (heldA.get() == 0) {
+                    Thread.sleep(10); // the first connection, the one with the reader, holds /a
+                }
+                CompletableFuture<byte[]> b = CompletableFuture.supplyAsync(() -> get(connections, "/b"),
+                        runnable -> Thread.ofVirtual().start(runnable));
+                releaseA.countDown();
+                assertThat(a.join()).containsExactly('k');
+                releaseB.countDown();
+                assertThat(b.join()).containsExactly('k');
+                assertThat(connections.idleConnections()).isEqualTo(2);
+                assertThat(connections.reading()).isEqualTo(1);
+
+                assertThat(get(connections, "/close")).containsExactly('k');
+                awaitNoReaders(connections);
+                assertThat(connections.idleConnections()).isEqualTo(1);
+            } finally {
+                connections.close();
+            }
+        }
+    }
+
+    private static byte[] get(RegistryConnections connections, String path) {
+        try {
+            return connections.exchange("GET", path, Map.of(), null).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Answers "k": /a once releaseA, /b once releaseB is counted down, /close closing the connection after it. */
+    private static void answer(Socket socket, CountDownLatch releaseA, AtomicInteger heldA, CountDownLatch releaseB) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            for (String requestLine = in.readLine(); requestLine != null; requestLine = in.readLine()) {
+                while (!in.readLine().isEmpty()) {
+                    // the rest of the head; GET has no body
+                }
+                if (requestLine.startsWith("GET /a ")) {
+                    heldA.incrementAndGet();
+                    releaseA.await();
+                } else if (requestLine.startsWith("GET /b ")) {
+                    releaseB.await();
+                }
+                boolean close = requestLine.startsWith("GET /close ");
+                socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n"
+                        + (close ? "Connection: close\r\n" : "") + "\r\nk").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                if (close) {
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException ended) {
+            // the client closed the connection, or the test is over
+        }
+    }
+
     private static void awaitNoReaders(RegistryConnections connections) throws InterruptedException {
         long give = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (connections.reading() > 0 && System.nanoTime() - give < 0) {
