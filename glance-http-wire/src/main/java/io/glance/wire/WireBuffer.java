@@ -98,14 +98,7 @@ final class WireBuffer {
         int limit = dst.limit();
         dst.limit(dst.position() + room);
         try {
-            int n;
-            do {
-                n = source.read(dst);
-            } while (n == 0);
-            if (n > 0) {
-                received += n;
-            }
-            return n;
+            return readSource(dst);
         } finally {
             dst.limit(limit);
         }
@@ -115,17 +108,22 @@ final class WireBuffer {
     private boolean fill() throws IOException {
         pending.compact();
         try {
-            int n;
-            do {
-                n = source.read(pending);
-            } while (n == 0);
-            if (n > 0) {
-                received += n;
-            }
-            return n > 0;
+            return readSource(pending) > 0;
         } finally {
             pending.flip();
         }
+    }
+
+    /** One read from the source into {@code dst}, which has room: at least one byte, or -1 at the end. */
+    private int readSource(ByteBuffer dst) throws IOException {
+        int n;
+        do {
+            n = source.read(dst);
+        } while (n == 0);
+        if (n > 0) {
+            received += n;
+        }
+        return n;
     }
 
     /** What is buffered, as text (for an error). */
