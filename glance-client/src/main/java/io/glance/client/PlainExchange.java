@@ -1,12 +1,12 @@
 package io.glance.client;
 
-import java.io.BufferedInputStream;
+import io.glance.wire.HttpAnswer;
+import io.glance.wire.HttpAnswerReader;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * A data request over plain http written by the client itself on a SocketChannel: the request's head, then (an
  * upload) the file handed to the kernel with FileChannel.transferTo (sendfile), then the answer read
- * ({@link HttpAnswer}) with (a download) its body straight from the channel.
+ * (glance-http-wire's {@link HttpAnswerReader}) with (a download) its body straight from the channel.
  * <p>Upload: HttpURLConnection takes the body only as a byte[] stream, so each block is read from the page cache into
  * the heap, copied into a direct buffer and copied again into the socket; sendfile leaves one copy, in the kernel.
  * Measured on loopback (bench/client.sh, busy machine): 0.18-0.22 client CPU s per GiB against 0.52-0.60 through
@@ -64,11 +64,11 @@ final class PlainExchange {
                 // is what the caller should see, if it can still be read
                 sendFailure = e;
             }
-            // the head is read through the 8 KiB buffer; reads of a body block as large go past it to the channel
-            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 8192);
+            // the head is read through the reader's buffer; reads of a body block as large (a download's 1 MiB)
+            // go past it, from the channel into the caller's array
             HttpAnswer answer;
             try {
-                answer = HttpAnswer.read(in, method);
+                answer = new HttpAnswerReader(channel, HttpAnswerReader.DEFAULT_HEAD_LIMIT).next(method);
             } catch (IOException noAnswer) {
                 if (sendFailure != null) {
                     sendFailure.addSuppressed(noAnswer);
@@ -76,7 +76,7 @@ final class PlainExchange {
                 }
                 throw noAnswer;
             }
-            DataResponse response = new DataResponse(answer.status, answer.headers, answer.body,
+            DataResponse response = new DataResponse(answer.status(), answer.headers(), answer.body().stream(),
                     () -> closeQuietly(channel));
             handedOver = true;
             return response;

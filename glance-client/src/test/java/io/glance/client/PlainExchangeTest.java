@@ -99,6 +99,31 @@ class PlainExchangeTest {
         }
     }
 
+    /**
+     * An answer whose framing is broken (a negative Content-Length) is the client's connection failure naming the
+     * bad value, not an IndexOutOfBoundsException from a read of -1 bytes.
+     */
+    @Test
+    void aMalformedAnswerIsAConnectionFailureNamingTheBadValue() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> {
+                try (Socket show = server.accept()) {
+                    RequestHeads.read(show.getInputStream());
+                    show.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: -1\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+                    show.shutdownOutput();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Transport transport = new Transport(URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                    TokenSource.none(), new LazyHttpClient(java.time.Duration.ofSeconds(5), new PlainHttpContext()));
+            assertThatThrownBy(() -> transport.json("GET", "/v2/images/1234", null, null))
+                    .isInstanceOf(GlanceConnectionException.class).hasMessageContaining("Content-Length '-1'");
+            answered.get();
+        }
+    }
+
     @Test
     void a401IsSentOnceMoreWithTheRenewedTokenAndTheWholeFile() throws Exception {
         byte[] data = new byte[200_000];
