@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ClientChannel {
     private final SocketChannel channel;
+    private final SendBuffers sendBuffers;
     private final LongAdder sentDirectly = new LongAdder();
 
-    ClientChannel(SocketChannel channel) {
+    ClientChannel(SocketChannel channel, SendBuffers sendBuffers) {
         this.channel = channel;
+        this.sendBuffers = sendBuffers;
     }
 
     /** The request's channel, for a plaintext request on a guarded listener; empty over TLS or without a guard. */
@@ -35,6 +37,11 @@ public final class ClientChannel {
 
     public SocketChannel channel() {
         return channel;
+    }
+
+    /** The listener's buffers that a body may be read into and written to this socket from. */
+    public SendBuffers sendBuffers() {
+        return sendBuffers;
     }
 
     public void sentDirectly(long bytes) {

@@ -37,8 +37,17 @@ public final class ConnectionGuard implements AutoCloseable {
             + "Connection: close\r\nRetry-After: 1\r\nContent-Length: 54\r\n\r\n"
             + "503 Service Unavailable: too many connections are open").getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * A download's read/write buffer, 1 MiB as nginx's {@code output_buffers 2 1m}: 512 KiB, 2 MiB and 4 MiB were no
+     * faster in bench/download-ab.sh (4 MiB was the slowest).
+     */
+    static final int SEND_BUFFER_BYTES = 1024 * 1024;
+    /** At most 64 MiB of send buffers, whatever max_connections is: beyond that, downloads use sendfile. */
+    private static final long SEND_BUFFERS_MAX_BYTES = 64L * 1024 * 1024;
+
     private final ConnectionSettings settings;
     private final int maxConnections;
+    private final SendBuffers sendBuffers;
     private final Map<SocketAddress, GuardedConnection> connections = new ConcurrentHashMap<>();
     private final Object admission = new Object();
     private final AtomicLong refused = new AtomicLong();
@@ -53,12 +62,19 @@ public final class ConnectionGuard implements AutoCloseable {
             throw new IllegalArgumentException("maxConnections must be >= 1: " + maxConnections);
         }
         this.maxConnections = maxConnections;
+        this.sendBuffers = new SendBuffers(SEND_BUFFER_BYTES,
+                (int) Math.min(maxConnections, SEND_BUFFERS_MAX_BYTES / SEND_BUFFER_BYTES));
         this.reaper = Thread.ofPlatform().daemon().name("glance-connection-reaper").unstarted(this::reap);
         reaper.start();
     }
 
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /** The buffers downloads on this listener's connections may read and write through. */
+    public SendBuffers sendBuffers() {
+        return sendBuffers;
     }
 
     public ConnectionSettings settings() {

@@ -26,7 +26,7 @@ final class ConnectionPhaseFilter implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         req.streamFilter(ChunkedFramingErrors::new);
         guard.find(req.remotePeer().address()).ifPresentOrElse(connection -> {
-            req.context().register(new ClientChannel(connection.channel()));
+            req.context().register(new ClientChannel(connection.channel(), guard.sendBuffers()));
             directBody(req, connection.reads());
             boolean close = req.headers().first(HeaderNames.CONNECTION)
                     .map(value -> value.toLowerCase(Locale.ROOT).contains("close")).orElse(false);

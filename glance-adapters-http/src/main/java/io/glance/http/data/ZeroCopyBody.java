@@ -1,6 +1,8 @@
 package io.glance.http.data;
 
 import io.glance.http.connections.ClientChannel;
+import io.glance.http.connections.SendBuffers;
+import io.glance.store.spi.BufferReadable;
 import io.glance.store.spi.ChannelTransferable;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
@@ -12,6 +14,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -20,7 +23,10 @@ import java.util.concurrent.FutureTask;
  * ({@link ChannelTransferable}: a file, sent with sendfile), bypassing Helidon's output path, which copies every
  * byte twice on its way to the socket (bench/compare.sh measures the difference). Helidon still writes the status
  * line, the headers and the first bytes, so its framing and bookkeeping stay its own; the rest goes to the
- * connection's socket, exactly as many bytes as the Content-Length says, before Helidon's stream is closed.
+ * connection's socket, exactly as many bytes as the Content-Length says, before Helidon's stream is closed. A stream
+ * that can also read into buffers ({@link BufferReadable}) is read into one of the listener's direct
+ * {@link SendBuffers} and written from it ({@link BufferedWrites}), which outran sendfile on loopback; with no buffer
+ * free, it is sent with sendfile.
  */
 final class ZeroCopyBody {
     /** Sent through Helidon: its output buffer's size, so the write goes out at once with the headers. */
@@ -47,12 +53,33 @@ final class ZeroCopyBody {
         }
         out.write(head);
         out.flush();
-        boolean virtual = Thread.currentThread().isVirtual();
-        long sent = sendFrom(head.length, length, in, transferable, client, virtual);
-        if (sent < length) {
-            sendOnPlatformThread(in, transferable, client, sent, length);
+        SendBuffers buffers = client.sendBuffers();
+        Optional<ByteBuffer> buffer = in instanceof BufferReadable ? buffers.take() : Optional.empty();
+        Rest rest = buffer.<Rest>map(taken -> new BufferedWrites((BufferReadable) in, taken, client)::sendFrom)
+                .orElse((sent, end, untilFull) -> sendFrom(sent, end, in, transferable, client, untilFull));
+        try {
+            boolean virtual = Thread.currentThread().isVirtual();
+            long sent = rest.sendFrom(head.length, length, virtual);
+            if (sent < length) {
+                sendOnPlatformThread(rest, sent, length);
+            }
+        } finally {
+            // The sender has ended by now (sendOnPlatformThread waits for it even when interrupted).
+            buffer.ifPresent(buffers::release);
         }
         return true;
+    }
+
+    /** How the body after the head goes to the socket: sendfile, or reads into a buffer and writes from it. */
+    @FunctionalInterface
+    private interface Rest {
+        /**
+         * Sends from {@code sent} to {@code length}; with {@code untilFull} only until the socket's send buffer is
+         * first full.
+         *
+         * @return how far the body has been sent
+         */
+        long sendFrom(long sent, long length, boolean untilFull) throws IOException;
     }
 
     /**
@@ -62,13 +89,12 @@ final class ZeroCopyBody {
      * poll(2) on the socket itself and is woken by the kernel, as nginx's worker is from epoll. One thread per
      * download that fills its send buffer: a body that fits never starts one.
      */
-    private static void sendOnPlatformThread(InputStream in, ChannelTransferable transferable, ClientChannel client,
-                                             long sent, long length) throws IOException {
+    private static void sendOnPlatformThread(Rest rest, long sent, long length) throws IOException {
         FutureTask<Void> task = new FutureTask<>(() -> {
-            sendFrom(sent, length, in, transferable, client, false);
+            rest.sendFrom(sent, length, false);
             return null;
         });
-        Thread sender = Thread.ofPlatform().name("glance-sendfile").daemon().start(task);
+        Thread sender = Thread.ofPlatform().name("glance-body-sender").daemon().start(task);
         try {
             task.get();
         } catch (InterruptedException e) {

@@ -4,6 +4,8 @@ import io.glance.http.connections.ClientChannel;
 import io.glance.http.connections.ConnectionGuard;
 import io.glance.http.connections.ConnectionSettings;
 import io.glance.http.connections.GuardedListener;
+import io.glance.http.connections.SendBuffers;
+import io.glance.store.spi.BufferReadable;
 import io.glance.store.spi.ChannelTransferable;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
@@ -27,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Zero-copy bodies over real sockets, behind the connection guard as in glance-api: the bytes arrive whole and in
  * order even when the client reads slowly (the socket's send buffer fills and the sender has to wait), most of them
- * by transfer rather than through Helidon, and the connection stays usable for the next request.
+ * by transfer, or read into one of the listener's direct buffers and written from it, rather than through Helidon,
+ * and the connection stays usable for the next request.
  */
 class ZeroCopyBodyTest {
     private static final int SIZE = 6 * 1024 * 1024 + 12345;
@@ -49,6 +54,10 @@ class ZeroCopyBodyTest {
     private final AtomicLong transferred = new AtomicLong();
     private final AtomicLong sentDirectly = new AtomicLong();
     private final AtomicLong transferredOffVirtualThreads = new AtomicLong();
+    private final AtomicLong readIntoBuffers = new AtomicLong();
+    private final AtomicLong readIntoBuffersOffVirtualThreads = new AtomicLong();
+    /** Whether the store's stream reads into buffers ({@link BufferReadable}) or only transfers. */
+    private boolean bufferReadable;
     private final CompletableFuture<Throwable> sendFailure = new CompletableFuture<>();
 
     @AfterEach
@@ -64,43 +73,66 @@ class ZeroCopyBodyTest {
     void aBodyArrivesWholeOverASlowReaderAndTheConnectionCarriesOn() throws Exception {
         byte[] data = serveRandomFile(7);
         try (Socket socket = slowReader()) {
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            out.write("GET /file HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String head = readHead(in);
-            assertThat(head).startsWith("HTTP/1.1 200").contains("Content-Length: " + SIZE);
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            byte[] chunk = new byte[4096];
-            int reads = 0;
-            while (body.size() < SIZE) {
-                int n = in.read(chunk, 0, Math.min(chunk.length, SIZE - body.size()));
-                assertThat(n).as("the body ended early after %d bytes", body.size()).isPositive();
-                body.write(chunk, 0, n);
-                if (++reads % 64 == 0) {
-                    Thread.sleep(1); // a slow reader: the server's send buffer fills up
-                }
-            }
-            assertThat(body.toByteArray()).isEqualTo(data);
+            assertThat(downloadSlowly(socket)).isEqualTo(data);
             assertThat(transferred.get()).as("bytes sent by transfer").isGreaterThan(SIZE / 2);
             assertThat(transferredOffVirtualThreads.get())
                     .as("bytes sent after the send buffer was full, by a platform thread waiting in poll(2)")
                     .isPositive();
-
-            out.write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(readHead(in)).startsWith("HTTP/1.1 200").contains("Content-Length: 5");
-            assertThat(new String(in.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
-            // The connection answered the next request, so the download's handler had returned.
-            assertThat(sentDirectly.get()).as("counted for the access log: all but what Helidon wrote")
-                    .isEqualTo(SIZE - ZeroCopyBody.HEAD_BYTES);
+            assertTheConnectionCarriesOn(socket);
         }
+    }
+
+    /** A stream that reads into buffers: the body goes through one of the listener's direct buffers, not sendfile. */
+    @Test
+    void aBufferedBodyArrivesWholeOverASlowReaderAndItsBufferComesBack() throws Exception {
+        bufferReadable = true;
+        byte[] data = serveRandomFile(9);
+        try (Socket socket = slowReader()) {
+            assertThat(downloadSlowly(socket)).isEqualTo(data);
+            assertThat(readIntoBuffers.get()).as("bytes read into the send buffer").isGreaterThan(SIZE / 2);
+            assertThat(transferred.get()).as("bytes sent by transfer").isZero();
+            assertThat(readIntoBuffersOffVirtualThreads.get())
+                    .as("bytes read after the send buffer was full, by a platform thread waiting in poll(2)")
+                    .isPositive();
+            assertTheConnectionCarriesOn(socket);
+        }
+        assertEveryBufferIsFree();
+    }
+
+    /** With every send buffer out (as many downloads at once as the pool holds) the body goes by sendfile. */
+    @Test
+    void withNoSendBufferFreeTheBodyGoesByTransfer() throws Exception {
+        bufferReadable = true;
+        byte[] data = serveRandomFile(10);
+        List<ByteBuffer> taken = takeAll(guard.sendBuffers());
+        try (Socket socket = slowReader()) {
+            assertThat(downloadSlowly(socket)).isEqualTo(data);
+            assertThat(readIntoBuffers.get()).as("bytes read into a send buffer").isZero();
+            assertThat(transferred.get()).as("bytes sent by transfer").isGreaterThan(SIZE / 2);
+            assertTheConnectionCarriesOn(socket);
+        }
+        taken.forEach(guard.sendBuffers()::release);
     }
 
     /** A client that goes away mid-body: the sender's failure reaches the handler as an IOException. */
     @Test
     void aClientThatGoesAwayEndsTheSendWithAnIOException() throws Exception {
         serveRandomFile(8);
+        resetAfterTheHead();
+        assertThat(sendFailure.get(30, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+    }
+
+    /** The same through a send buffer, which is given back although the send failed. */
+    @Test
+    void aClientThatGoesAwayEndsABufferedSendWithAnIOExceptionAndItsBufferComesBack() throws Exception {
+        bufferReadable = true;
+        serveRandomFile(11);
+        resetAfterTheHead();
+        assertThat(sendFailure.get(30, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+        assertEveryBufferIsFree();
+    }
+
+    private void resetAfterTheHead() throws IOException {
         try (Socket socket = slowReader()) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
@@ -110,7 +142,56 @@ class ZeroCopyBodyTest {
             assertThat(in.readNBytes(ZeroCopyBody.HEAD_BYTES)).hasSize(ZeroCopyBody.HEAD_BYTES);
             socket.setSoLinger(true, 0); // a reset: the server's next write fails at once
         }
-        assertThat(sendFailure.get(30, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+    }
+
+    /** Sends a GET of the file and reads its body slowly, so that the server's send buffer fills up. */
+    private static byte[] downloadSlowly(Socket socket) throws IOException, InterruptedException {
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        out.write("GET /file HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String head = readHead(in);
+        assertThat(head).startsWith("HTTP/1.1 200").contains("Content-Length: " + SIZE);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        int reads = 0;
+        while (body.size() < SIZE) {
+            int n = in.read(chunk, 0, Math.min(chunk.length, SIZE - body.size()));
+            assertThat(n).as("the body ended early after %d bytes", body.size()).isPositive();
+            body.write(chunk, 0, n);
+            if (++reads % 64 == 0) {
+                Thread.sleep(1); // a slow reader: the server's send buffer fills up
+            }
+        }
+        return body.toByteArray();
+    }
+
+    /** The next request on the connection is answered, so the download's handler had returned. */
+    private void assertTheConnectionCarriesOn(Socket socket) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        out.write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertThat(readHead(in)).startsWith("HTTP/1.1 200").contains("Content-Length: 5");
+        assertThat(new String(in.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
+        assertThat(sentDirectly.get()).as("counted for the access log: all but what Helidon wrote")
+                .isEqualTo(SIZE - ZeroCopyBody.HEAD_BYTES);
+    }
+
+    /** All of the guard's send buffers can be taken: none was kept by a finished download. */
+    private void assertEveryBufferIsFree() {
+        SendBuffers buffers = guard.sendBuffers();
+        List<ByteBuffer> taken = takeAll(buffers);
+        assertThat(taken).as("send buffers free after the download").hasSize(buffers.limit());
+        taken.forEach(buffers::release);
+    }
+
+    private static List<ByteBuffer> takeAll(SendBuffers buffers) {
+        List<ByteBuffer> taken = new ArrayList<>();
+        for (var buffer = buffers.take(); buffer.isPresent(); buffer = buffers.take()) {
+            taken.add(buffer.get());
+        }
+        return taken;
     }
 
     /** Starts the server on a file of {@code SIZE} random bytes and returns them. */
@@ -145,7 +226,9 @@ class ZeroCopyBodyTest {
     private void sendFile(ServerRequest req, ServerResponse res, Path file) throws IOException {
         ClientChannel socket = ClientChannel.of(req).orElseThrow();
         res.headers().contentLength(SIZE);
-        try (FileStream in = new FileStream(FileChannel.open(file)); OutputStream out = res.outputStream()) {
+        FileChannel channel = FileChannel.open(file);
+        try (FileStream in = bufferReadable ? new BufferReadableFileStream(channel) : new FileStream(channel);
+             OutputStream out = res.outputStream()) {
             assertThat(ZeroCopyBody.send(res, out, in, in, socket, SIZE)).isTrue();
         } catch (IOException | RuntimeException e) {
             sendFailure.complete(e);
@@ -165,9 +248,9 @@ class ZeroCopyBodyTest {
     }
 
     /** A file read as a store driver's stream that can transfer itself, counting what it transfers. */
-    private final class FileStream extends InputStream implements ChannelTransferable {
-        private final FileChannel channel;
-        private long position;
+    private class FileStream extends InputStream implements ChannelTransferable {
+        final FileChannel channel;
+        long position;
 
         FileStream(FileChannel channel) {
             this.channel = channel;
@@ -205,6 +288,26 @@ class ZeroCopyBodyTest {
         @Override
         public void close() throws IOException {
             channel.close();
+        }
+    }
+
+    /** The same file stream reading into buffers too, counting what it reads that way. */
+    private final class BufferReadableFileStream extends FileStream implements BufferReadable {
+        BufferReadableFileStream(FileChannel channel) {
+            super(channel);
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int n = channel.read(target, position);
+            if (n > 0) {
+                position += n;
+                readIntoBuffers.addAndGet(n);
+                if (!Thread.currentThread().isVirtual()) {
+                    readIntoBuffersOffVirtualThreads.addAndGet(n);
+                }
+            }
+            return n;
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.glance.adapters.store;
 
+import io.glance.store.spi.BufferReadable;
 import io.glance.store.spi.ChannelTransferable;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -51,10 +53,16 @@ public final class StoreTraffic {
         return new Counting(data, bytesWritten);
     }
 
-    /** Keeps a zero-copy stream's {@link ChannelTransferable}, counting what it transfers too. */
+    /**
+     * Keeps a file stream's {@link ChannelTransferable} and {@link BufferReadable}, counting what they move too.
+     */
     InputStream countingReads(InputStream data) {
-        return data instanceof ChannelTransferable transferable
-                ? new CountingTransfers(data, transferable, bytesRead) : new Counting(data, bytesRead);
+        if (data instanceof ChannelTransferable transferable) {
+            return data instanceof BufferReadable readable
+                    ? new CountingFileReads(data, transferable, readable, bytesRead)
+                    : new CountingTransfers(data, transferable, bytesRead);
+        }
+        return new Counting(data, bytesRead);
     }
 
     private static class Counting extends FilterInputStream {
@@ -122,7 +130,7 @@ public final class StoreTraffic {
         }
     }
 
-    private static final class CountingTransfers extends Counting implements ChannelTransferable {
+    private static class CountingTransfers extends Counting implements ChannelTransferable {
         private final ChannelTransferable transferable;
         private final LongAdder counter;
 
@@ -135,6 +143,27 @@ public final class StoreTraffic {
         @Override
         public long transferTo(WritableByteChannel target) throws IOException {
             long n = transferable.transferTo(target);
+            if (n > 0) {
+                counter.add(n);
+            }
+            return n;
+        }
+    }
+
+    private static final class CountingFileReads extends CountingTransfers implements BufferReadable {
+        private final BufferReadable readable;
+        private final LongAdder counter;
+
+        CountingFileReads(InputStream in, ChannelTransferable transferable, BufferReadable readable,
+                          LongAdder counter) {
+            super(in, transferable, counter);
+            this.readable = readable;
+            this.counter = counter;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int n = readable.read(target);
             if (n > 0) {
                 counter.add(n);
             }

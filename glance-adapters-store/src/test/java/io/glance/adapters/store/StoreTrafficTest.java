@@ -1,5 +1,6 @@
 package io.glance.adapters.store;
 
+import io.glance.store.spi.BufferReadable;
 import io.glance.store.spi.ChannelTransferable;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,32 @@ class StoreTrafficTest {
 
         assertThat(sink.size()).isEqualTo(900);
         assertThat(traffic.bytesRead()).isEqualTo(1000);
+    }
+
+    @Test
+    void aStreamThatReadsIntoBuffersKeepsBothWaysAndEveryByteCounts() throws IOException {
+        StoreTraffic traffic = new StoreTraffic();
+        InputStream counted = traffic.countingReads(new BufferReadableBytes(new byte[1000]));
+        assertThat(counted).isInstanceOf(ChannelTransferable.class).isInstanceOf(BufferReadable.class);
+
+        assertThat(counted.readNBytes(100)).hasSize(100);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(300);
+        assertThat(((BufferReadable) counted).read(buffer)).isEqualTo(300);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WritableByteChannel channel = Channels.newChannel(sink);
+        while (((ChannelTransferable) counted).transferTo(channel) >= 0) {
+            // until nothing remains
+        }
+        assertThat(((BufferReadable) counted).read(buffer.clear())).isEqualTo(-1);
+
+        assertThat(sink.size()).isEqualTo(600);
+        assertThat(traffic.bytesRead()).isEqualTo(1000);
+    }
+
+    @Test
+    void aTransferOnlyStreamDoesNotClaimToReadIntoBuffers() {
+        InputStream counted = new StoreTraffic().countingReads(new TransferableBytes(new byte[10]));
+        assertThat(counted).isNotInstanceOf(BufferReadable.class);
     }
 
     @Test
@@ -89,6 +116,35 @@ class StoreTrafficTest {
                 return -1;
             }
             int n = target.write(ByteBuffer.wrap(buf, pos, Math.min(256, count - pos)));
+            pos += n;
+            return n;
+        }
+    }
+
+    /** Transferable bytes in memory that also read into buffers, at most 300 a call. */
+    private static final class BufferReadableBytes extends ByteArrayInputStream
+            implements ChannelTransferable, BufferReadable {
+        BufferReadableBytes(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public long transferTo(WritableByteChannel target) throws IOException {
+            if (pos >= count) {
+                return -1;
+            }
+            int n = target.write(ByteBuffer.wrap(buf, pos, Math.min(256, count - pos)));
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int read(ByteBuffer target) {
+            if (pos >= count) {
+                return -1;
+            }
+            int n = Math.min(Math.min(300, target.remaining()), count - pos);
+            target.put(buf, pos, n);
             pos += n;
             return n;
         }

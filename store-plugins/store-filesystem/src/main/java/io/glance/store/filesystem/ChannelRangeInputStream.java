@@ -1,5 +1,6 @@
 package io.glance.store.filesystem;
 
+import io.glance.store.spi.BufferReadable;
 import io.glance.store.spi.ChannelTransferable;
 
 import java.io.IOException;
@@ -15,9 +16,10 @@ import static java.util.Objects.requireNonNull;
  * Streams {@code length} bytes of a file from {@code offset} with positional reads, so a range costs no reading of
  * what precedes it. Closing the stream closes the channel. {@link #transferTo(WritableByteChannel)} sends the rest
  * with {@link FileChannel#transferTo} (sendfile to a socket): the bytes go from the page cache to the socket without
- * a copy through the heap.
+ * a copy through the heap; {@link #read(ByteBuffer)} reads into the caller's buffer (one positional read, straight
+ * into a direct buffer).
  */
-final class ChannelRangeInputStream extends InputStream implements ChannelTransferable {
+final class ChannelRangeInputStream extends InputStream implements ChannelTransferable, BufferReadable {
     private final FileChannel channel;
     private long position;
     private long remaining;
@@ -49,6 +51,31 @@ final class ChannelRangeInputStream extends InputStream implements ChannelTransf
         }
         int wanted = (int) Math.min(length, remaining);
         int count = channel.read(ByteBuffer.wrap(buffer, offset, wanted), position);
+        if (count < 0) {
+            throw new IOException("file ended " + remaining + " bytes before the end of the range being read; "
+                    + "was it truncated?");
+        }
+        position += count;
+        remaining -= count;
+        return count;
+    }
+
+    @Override
+    public int read(ByteBuffer target) throws IOException {
+        if (remaining == 0) {
+            return -1;
+        }
+        if (!target.hasRemaining()) {
+            return 0;
+        }
+        int limit = target.limit();
+        target.limit(target.position() + (int) Math.min(target.remaining(), remaining));
+        int count;
+        try {
+            count = channel.read(target, position);
+        } finally {
+            target.limit(limit);
+        }
         if (count < 0) {
             throw new IOException("file ended " + remaining + " bytes before the end of the range being read; "
                     + "was it truncated?");

@@ -1,5 +1,6 @@
 package io.glance.store.filesystem;
 
+import io.glance.store.spi.BufferReadable;
 import io.glance.store.spi.ChannelTransferable;
 
 import java.io.BufferedInputStream;
@@ -8,10 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * Buffers small reads of a {@link ChannelRangeInputStream} and keeps its zero-copy transfer: what the buffer holds
- * goes out first, the rest straight from the file.
+ * Buffers small reads of a {@link ChannelRangeInputStream} and keeps its zero-copy transfer and its reads into the
+ * caller's buffers: what this stream's buffer holds goes out first, the rest straight from the file.
  */
-final class TransferableBufferedStream extends BufferedInputStream implements ChannelTransferable {
+final class TransferableBufferedStream extends BufferedInputStream implements ChannelTransferable, BufferReadable {
     private final ChannelRangeInputStream file;
 
     TransferableBufferedStream(ChannelRangeInputStream file, int size) {
@@ -27,5 +28,16 @@ final class TransferableBufferedStream extends BufferedInputStream implements Ch
             return written;
         }
         return file.transferTo(target);
+    }
+
+    @Override
+    public synchronized int read(ByteBuffer target) throws IOException {
+        if (buf != null && pos < count) {
+            int copied = Math.min(count - pos, target.remaining());
+            target.put(buf, pos, copied);
+            pos += copied;
+            return copied;
+        }
+        return file.read(target);
     }
 }

@@ -8,7 +8,7 @@ public final class StoreSpi {
      * written: the host announces it to PF4J (Plugin-Requires is checked against it), and
      * SpiBackwardCompatibilityTest holds every 1.x to the released 1.1.0.
      */
-    public static final String VERSION = "1.8.0";
+    public static final String VERSION = "1.9.0";
 
     private StoreSpi() {
     }
