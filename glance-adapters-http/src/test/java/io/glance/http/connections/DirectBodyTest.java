@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 
+import static io.glance.http.connections.RawExchanges.exchange;
+import static io.glance.http.connections.RawExchanges.randomBytes;
+import static io.glance.http.connections.RawExchanges.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,7 +70,7 @@ class DirectBodyTest {
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] next = "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-        String answers = exchange(out -> {
+        String answers = exchange(server.port(), out -> {
             // The head with the first bytes, then pieces of odd sizes with pauses, the last one with the next request.
             out.write(concat(head, slice(body, 0, 1000)));
             int offset = 1000;
@@ -139,7 +139,7 @@ class DirectBodyTest {
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] next = "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-        String answers = exchange(out -> {
+        String answers = exchange(server.port(), out -> {
             out.write(head);
             pause();
             out.write(concat(body, next));
@@ -177,30 +177,6 @@ class DirectBodyTest {
         }
     }
 
-    private interface Sending {
-        void send(OutputStream out) throws IOException;
-    }
-
-    /** Sends on a separate thread (the server answers while it is still being sent) and reads to EOF. */
-    private static String exchange(Sending sending) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(30_000);
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    sending.send(out);
-                    out.flush();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(answer);
-            writing.get();
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        }
-    }
-
     private static long bytesReadPast(ConnectionGuard guard, ServerRequest req) {
         return guard.find(req.remotePeer().address()).map(GuardedConnection::reads)
                 .map(WatchedReads::bytesReadPast).orElse(-1L);
@@ -219,12 +195,6 @@ class DirectBodyTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
     }
 
     private static byte[] slice(byte[] bytes, int offset, int length) {
@@ -275,9 +245,5 @@ class DirectBodyTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String sha256Hex(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

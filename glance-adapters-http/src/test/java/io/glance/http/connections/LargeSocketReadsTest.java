@@ -9,17 +9,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 
+import static io.glance.http.connections.RawExchanges.exchange;
+import static io.glance.http.connections.RawExchanges.randomBytes;
+import static io.glance.http.connections.RawExchanges.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,7 +57,7 @@ class LargeSocketReadsTest {
         sent.writeBytes(body);
         sent.writeBytes("GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        String answers = exchange(sent.toByteArray());
+        String answers = exchange(server.port(), out -> out.write(sent.toByteArray()));
 
         assertThat(answers).startsWith("HTTP/1.1 200").contains(sha256Hex(body)).endsWith("hello");
         assertThat(answers.split("HTTP/1.1 200", -1)).hasSize(3);
@@ -80,33 +78,7 @@ class LargeSocketReadsTest {
         }
         sent.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(exchange(sent.toByteArray())).startsWith("HTTP/1.1 200").endsWith(sha256Hex(body));
-    }
-
-    /** Writes everything on a separate thread (the server answers while it is still being sent) and reads to EOF. */
-    private static String exchange(byte[] request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(30_000);
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    out.write(request);
-                    out.flush();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(answer);
-            writing.get();
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
+        assertThat(exchange(server.port(), out -> out.write(sent.toByteArray()))).startsWith("HTTP/1.1 200").endsWith(sha256Hex(body));
     }
 
     private static String sha256(InputStream in) {
@@ -120,9 +92,5 @@ class LargeSocketReadsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String sha256Hex(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
