@@ -84,7 +84,11 @@ public final class StoreTraffic {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            return (int) counted(super.read(buffer, offset, length));
+        }
+
+        /** Counts {@code n} bytes read when it is a count and not the end of the stream; returns it. */
+        final long counted(long n) {
             if (n > 0) {
                 counter.add(n);
             }
@@ -132,42 +136,30 @@ public final class StoreTraffic {
 
     private static class CountingTransfers extends Counting implements ChannelTransferable {
         private final ChannelTransferable transferable;
-        private final LongAdder counter;
 
         CountingTransfers(InputStream in, ChannelTransferable transferable, LongAdder counter) {
             super(in, counter);
             this.transferable = transferable;
-            this.counter = counter;
         }
 
         @Override
         public long transferTo(WritableByteChannel target) throws IOException {
-            long n = transferable.transferTo(target);
-            if (n > 0) {
-                counter.add(n);
-            }
-            return n;
+            return counted(transferable.transferTo(target));
         }
     }
 
     private static final class CountingFileReads extends CountingTransfers implements BufferReadable {
         private final BufferReadable readable;
-        private final LongAdder counter;
 
         CountingFileReads(InputStream in, ChannelTransferable transferable, BufferReadable readable,
                           LongAdder counter) {
             super(in, transferable, counter);
             this.readable = readable;
-            this.counter = counter;
         }
 
         @Override
         public int read(ByteBuffer target) throws IOException {
-            int n = readable.read(target);
-            if (n > 0) {
-                counter.add(n);
-            }
-            return n;
+            return (int) counted(readable.read(target));
         }
     }
 }
